@@ -1,0 +1,36 @@
+//! `chiso`: the publisher's tool. `validate` checks metric files and manifests exactly as the
+//! dashboard will; `generate` writes deterministic illustrative data.
+
+mod args;
+mod validate;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+chiso validate [--json] [--lang vi|en] PATH...
+    Checks metric files (chiso-metrics/1) and manifests (chiso-manifest/1, every listed file
+    and its sha256). Exit 0: no error (warnings allowed); 1: errors; 2: usage or I/O error.
+chiso generate [--units N] [--quarters N] [--start YEAR] [--agencies N] [--seed N] [-o FILE]
+    Writes illustrative figures (marked \"illustrative\": true), the same for the same options.
+chiso --help | --version";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let result = match argv.first().map(String::as_str) {
+        Some("validate") => validate::run(&argv[1..]),
+        Some("generate") => args::generate(&argv[1..]),
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--version" | "-V") => {
+            println!("chiso {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err("a command is needed: validate or generate".to_string()),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("chiso: {e}\n\n{USAGE}");
+        ExitCode::from(2)
+    })
+}

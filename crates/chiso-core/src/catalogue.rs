@@ -1,0 +1,235 @@
+//! The indicator catalogue. Built-in ids are stable API; files may define more in the same shape.
+
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A whole, non-negative number of things (dossiers, procedures, feedback items).
+    Count,
+    /// A score on the scale `min..=max`.
+    Score,
+    /// A percentage, 0–100.
+    Percent,
+    /// A position among `of` ranked units; 1 is best.
+    Rank,
+}
+
+/// Whether a count sums over time (received in a quarter) or is a level at the period's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    Flow,
+    Stock,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorDef {
+    pub id: String,
+    pub name: Text,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregation: Option<Aggregation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub better: Option<Better>,
+}
+
+impl IndicatorDef {
+    /// The scale a value must lie on, if the kind has one.
+    pub fn scale(&self) -> Option<(f64, f64)> {
+        match self.kind {
+            Kind::Percent => Some((self.min.unwrap_or(0.0), self.max.unwrap_or(100.0))),
+            Kind::Score => match (self.min, self.max) {
+                (None, None) => None,
+                (lo, hi) => Some((lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))),
+            },
+            Kind::Count | Kind::Rank => None,
+        }
+    }
+
+    pub fn better(&self) -> Better {
+        self.better.unwrap_or(match self.kind {
+            Kind::Rank => Better::Lower,
+            _ => Better::Higher,
+        })
+    }
+}
+
+/// One of the six national indices, whose ids are `<family>.score` and `<family>.rank`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexFamily {
+    pub family: &'static str,
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+}
+
+pub const INDICES: [IndexFamily; 6] = [
+    IndexFamily { family: "pci", name_vi: "PCI", name_en: "PCI" },
+    IndexFamily { family: "papi", name_vi: "PAPI", name_en: "PAPI" },
+    IndexFamily { family: "par_index", name_vi: "PAR INDEX (Chỉ số CCHC)", name_en: "PAR INDEX" },
+    IndexFamily { family: "sipas", name_vi: "SIPAS (mức độ hài lòng)", name_en: "SIPAS (satisfaction)" },
+    IndexFamily { family: "ict_index", name_vi: "ICT Index", name_en: "ICT Index" },
+    IndexFamily { family: "dvc_index", name_vi: "Chỉ số phục vụ người dân, doanh nghiệp", name_en: "DVC index (service to citizens and businesses)" },
+];
+
+fn count(id: &str, vi: &str, en: &str, aggregation: Aggregation) -> IndicatorDef {
+    IndicatorDef {
+        id: id.into(),
+        name: Text::both(vi, en),
+        kind: Kind::Count,
+        aggregation: Some(aggregation),
+        min: None,
+        max: None,
+        better: None,
+    }
+}
+
+fn score(family: &IndexFamily, min: f64, max: f64, percent: bool) -> IndicatorDef {
+    IndicatorDef {
+        id: format!("{}.score", family.family),
+        name: Text::both(format!("{} – điểm", family.name_vi), format!("{} – score", family.name_en)),
+        kind: if percent { Kind::Percent } else { Kind::Score },
+        aggregation: None,
+        min: Some(min),
+        max: Some(max),
+        better: None,
+    }
+}
+
+fn rank(family: &IndexFamily) -> IndicatorDef {
+    IndicatorDef {
+        id: format!("{}.rank", family.family),
+        name: Text::both(format!("{} – xếp hạng", family.name_vi), format!("{} – rank", family.name_en)),
+        kind: Kind::Rank,
+        aggregation: None,
+        min: None,
+        max: None,
+        better: None,
+    }
+}
+
+/// The built-in catalogue of the contract, in its order.
+pub fn builtin() -> Vec<IndicatorDef> {
+    use Aggregation::{Flow, Stock};
+    let mut v = vec![
+        count("dossiers.received", "Hồ sơ tiếp nhận (gồm kỳ trước chuyển sang)", "Dossiers received (incl. carried over)", Flow),
+        count("dossiers.carried_over", "Hồ sơ kỳ trước chuyển sang", "Carried over from the previous period", Flow),
+        count("dossiers.online", "Tiếp nhận trực tuyến", "Received online", Flow),
+        count("dossiers.offline", "Tiếp nhận trực tiếp và qua bưu chính công ích", "Received in person or by post", Flow),
+        count("dossiers.resolved", "Đã giải quyết", "Resolved", Flow),
+        count("dossiers.resolved_on_time", "Giải quyết đúng hạn", "Resolved on time", Flow),
+        count("dossiers.resolved_late", "Giải quyết quá hạn", "Resolved late", Flow),
+        count("dossiers.pending", "Đang giải quyết", "Pending", Stock),
+        count("services.total", "Số TTHC, dịch vụ công của đơn vị", "Procedures and public services", Stock),
+        count("services.online_level3", "DVC trực tuyến mức độ 3", "Online services, level 3", Stock),
+        count("services.online_level4", "DVC trực tuyến mức độ 4", "Online services, level 4", Stock),
+        count("services.online_partial", "DVC trực tuyến một phần", "Online services, partial", Stock),
+        count("services.online_full", "DVC trực tuyến toàn trình", "Online services, full", Stock),
+        count("services.integrated_national", "DVC tích hợp lên Cổng DVC quốc gia", "Services integrated with the national portal", Flow),
+        count("procedures.decisions", "Quyết định công bố danh mục, quy trình TTHC", "Decisions publishing procedure lists and processes", Flow),
+        count("procedures.published", "TTHC được công bố", "Procedures published", Flow),
+        count("procedures.internal_processes", "Quy trình nội bộ được công bố", "Internal processes published", Flow),
+        count("procedures.public_national_db", "TTHC công khai trên CSDL quốc gia", "Procedures public on the national database", Flow),
+        count("feedback.received", "Phản ánh, kiến nghị tiếp nhận", "Feedback received", Flow),
+        count("feedback.resolved", "Phản ánh, kiến nghị đã xử lý", "Feedback resolved", Flow),
+    ];
+    let scales = [(0.0, 100.0, false), (10.0, 80.0, false), (0.0, 100.0, true), (0.0, 100.0, true), (0.0, 1.0, false), (0.0, 100.0, false)];
+    for (family, (min, max, percent)) in INDICES.iter().zip(scales) {
+        v.push(score(family, min, max, percent));
+        v.push(rank(family));
+    }
+    v
+}
+
+/// Ids that name the same series: Decree 42/2022 renamed level 3/4 to partial/full.
+pub fn same_series(id: &str) -> Option<&'static str> {
+    match id {
+        "services.online_level3" => Some("services.online_partial"),
+        "services.online_partial" => Some("services.online_level3"),
+        "services.online_level4" => Some("services.online_full"),
+        "services.online_full" => Some("services.online_level4"),
+        _ => None,
+    }
+}
+
+/// The built-in catalogue plus the indicators the loaded files define.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    defs: Vec<IndicatorDef>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        let mut c = Catalogue { defs: Vec::new(), by_id: HashMap::new() };
+        for d in builtin() {
+            c.insert(d);
+        }
+        c
+    }
+}
+
+impl Catalogue {
+    pub fn get(&self, id: &str) -> Option<&IndicatorDef> {
+        self.by_id.get(id).map(|&i| &self.defs[i])
+    }
+
+    pub fn is_builtin(id: &str) -> bool {
+        builtin().iter().any(|d| d.id == id)
+    }
+
+    /// Adds a definition; a later definition of the same id replaces the earlier one.
+    pub fn insert(&mut self, def: IndicatorDef) {
+        match self.by_id.get(&def.id) {
+            Some(&i) => self.defs[i] = def,
+            None => {
+                self.by_id.insert(def.id.clone(), self.defs.len());
+                self.defs.push(def);
+            }
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &IndicatorDef> {
+        self.defs.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_has_every_contract_id() {
+        let c = Catalogue::default();
+        assert_eq!(c.iter().count(), 20 + 12);
+        assert_eq!(c.get("ict_index.score").unwrap().scale(), Some((0.0, 1.0)));
+        assert_eq!(c.get("papi.score").unwrap().scale(), Some((10.0, 80.0)));
+        assert_eq!(c.get("sipas.score").unwrap().kind, Kind::Percent);
+        assert_eq!(c.get("pci.rank").unwrap().better(), Better::Lower);
+        assert_eq!(c.get("dossiers.pending").unwrap().aggregation, Some(Aggregation::Stock));
+        assert!(c.get("dossiers.unknown").is_none());
+    }
+
+    #[test]
+    fn custom_definitions_parse_in_catalogue_shape() {
+        let d: IndicatorDef = serde_json::from_str(
+            r#"{"id":"training.sessions","name":{"vi":"Lớp tập huấn","en":"Training sessions"},"kind":"count","aggregation":"flow"}"#,
+        )
+        .unwrap();
+        assert_eq!(d.kind, Kind::Count);
+        assert_eq!(d.scale(), None);
+    }
+}

@@ -1,0 +1,20 @@
+//! Chỉ số's core: the `chiso-metrics/1` data contract, its validation, derived metrics and the
+//! charts drawn from it. No browser here: the web app and the `chiso` CLI both call this crate.
+
+pub mod catalogue;
+pub mod checks;
+pub mod finding;
+pub mod generate;
+pub mod json;
+pub mod lang;
+pub mod load;
+pub mod manifest;
+pub mod model;
+pub mod period;
+pub mod text;
+
+pub use finding::{Finding, Message, Severity};
+pub use lang::Lang;
+pub use load::{load, Input, Loaded};
+pub use period::Period;
+pub use text::Text;

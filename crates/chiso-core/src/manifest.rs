@@ -1,0 +1,157 @@
+//! `chiso-manifest/1`: the list of metric files a dashboard loads, with optional checksums.
+
+use crate::finding::{Expected, Finding, Location, Message, Severity};
+use crate::json::{self, Doc};
+use crate::load::{check_format, parse_top, MANIFEST_FORMAT};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// Relative to the manifest, or an absolute URL.
+    pub path: String,
+    /// Lower-case hex; a file whose bytes differ is rejected.
+    pub sha256: Option<String>,
+}
+
+/// What a JSON document claims to be, judged by its `format` tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    Manifest,
+    Metrics,
+}
+
+pub fn sniff(bytes: &[u8]) -> DocKind {
+    let is_manifest = parse_top(bytes).ok().and_then(|(_, obj)| {
+        let raw = obj.get("format")?;
+        let tag: String = serde_json::from_str(raw.get()).ok()?;
+        Some(tag.starts_with("chiso-manifest/"))
+    });
+    if is_manifest == Some(true) {
+        DocKind::Manifest
+    } else {
+        DocKind::Metrics
+    }
+}
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The manifest's entries, and what is wrong with it. A bad entry is skipped, the rest kept.
+pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut finding = |location: Option<Location>, message: Message| {
+        findings.push(Finding { severity: Severity::Error, file: name.to_string(), location, message, subject: None })
+    };
+    let (text, obj) = match parse_top(bytes) {
+        Ok(ok) => ok,
+        Err((message, place)) => {
+            let location = place.map(|(line, column)| Location { line, column, path: String::new() });
+            finding(location, message);
+            return (Vec::new(), findings);
+        }
+    };
+    let doc = Doc::new(text);
+    let at = |raw, path: &str| Some(doc.location(raw, path));
+    if let Err((message, key)) = check_format(&obj, MANIFEST_FORMAT) {
+        finding(key.and_then(|k| obj.get(k)).and_then(|&raw| at(raw, "format")), message);
+        return (Vec::new(), findings);
+    }
+    let Some(&files) = obj.get("files") else {
+        finding(Some(Location { line: 1, column: 1, path: String::new() }), Message::Missing { field: "files" });
+        return (Vec::new(), findings);
+    };
+    let Some(items) = json::array(files) else {
+        finding(at(files, "files"), Message::WrongType { expected: Expected::Array, found: json::found(files) });
+        return (Vec::new(), findings);
+    };
+    let mut entries = Vec::new();
+    for (i, raw) in items.into_iter().enumerate() {
+        let path = json::index("files", i);
+        let Some(entry) = json::object(raw) else {
+            finding(at(raw, &path), Message::WrongType { expected: Expected::Object, found: json::found(raw) });
+            continue;
+        };
+        let file = match entry.get("path") {
+            None => {
+                finding(at(raw, &path), Message::Missing { field: "path" });
+                continue;
+            }
+            Some(&p) => match json::typed::<String>(p, Expected::String) {
+                Ok(s) if !s.trim().is_empty() => s,
+                Ok(_) => {
+                    finding(at(p, &json::member(&path, "path")), Message::EmptyId);
+                    continue;
+                }
+                Err(m) => {
+                    finding(at(p, &json::member(&path, "path")), m);
+                    continue;
+                }
+            },
+        };
+        let sha256 = match entry.get("sha256") {
+            None => None,
+            Some(&h) => match json::typed::<String>(h, Expected::String) {
+                Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
+                Ok(s) => {
+                    finding(at(h, &json::member(&path, "sha256")), Message::BadChecksum { value: s });
+                    continue;
+                }
+                Err(m) => {
+                    finding(at(h, &json::member(&path, "sha256")), m);
+                    continue;
+                }
+            },
+        };
+        entries.push(ManifestEntry { path: file, sha256 });
+    }
+    (entries, findings)
+}
+
+/// Resolves a manifest entry against the manifest's own location (a URL or a file path).
+pub fn resolve(base: &str, path: &str) -> String {
+    if path.contains("://") || path.starts_with('/') {
+        return path.to_string();
+    }
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    format!("{dir}{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_entries_and_reports_bad_ones() {
+        let text = r#"{ "format": "chiso-manifest/1", "files": [
+            { "path": "a.json", "sha256": "9F2C000000000000000000000000000000000000000000000000000000000000" },
+            { "path": "https://example.gov.vn/b.json" },
+            { "sha256": "x" },
+            { "path": "c.json", "sha256": "abc" } ] }"#;
+        let (entries, findings) = parse_manifest("manifest.json", text.as_bytes());
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].sha256.as_deref().map(|s| &s[..4]), Some("9f2c"));
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[0].location.as_ref().unwrap().path, "files[2]");
+        assert_eq!(findings[1].location.as_ref().unwrap().path, "files[3].sha256");
+        assert_eq!(sniff(text.as_bytes()), DocKind::Manifest);
+        assert_eq!(sniff(b"{\"format\":\"chiso-metrics/1\"}"), DocKind::Metrics);
+    }
+
+    #[test]
+    fn rejects_a_metric_file_given_as_manifest() {
+        let (entries, findings) = parse_manifest("m.json", br#"{"format":"chiso-metrics/1"}"#);
+        assert!(entries.is_empty());
+        assert!(matches!(findings[0].message, Message::WrongFormat { .. }));
+    }
+
+    #[test]
+    fn resolves_relative_paths() {
+        assert_eq!(resolve("data/manifest.json", "a.json"), "data/a.json");
+        assert_eq!(resolve("manifest.json", "a.json"), "a.json");
+        assert_eq!(resolve("https://x.vn/d/m.json", "a.json"), "https://x.vn/d/a.json");
+        assert_eq!(resolve("data/m.json", "https://y.vn/b.json"), "https://y.vn/b.json");
+    }
+}

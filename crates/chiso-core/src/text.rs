@@ -1,0 +1,69 @@
+//! Text fields of the contract: a plain string (Vietnamese) or `{ "vi": …, "en": … }`.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Localized {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vi: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        en: Option<String>,
+    },
+}
+
+impl Text {
+    pub fn plain(s: impl Into<String>) -> Text {
+        Text::Plain(s.into())
+    }
+
+    pub fn both(vi: impl Into<String>, en: impl Into<String>) -> Text {
+        Text::Localized {
+            vi: Some(vi.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language rather than showing nothing.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized { vi, en } => {
+                let (first, second) = match lang {
+                    Lang::Vi => (vi, en),
+                    Lang::En => (en, vi),
+                };
+                first
+                    .as_deref()
+                    .filter(|s| !s.is_empty())
+                    .or(second.as_deref())
+                    .unwrap_or("")
+            }
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.get(Lang::Vi).trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_forms_and_falls_back() {
+        let plain: Text = serde_json::from_str(r#""Tây Ninh""#).unwrap();
+        assert_eq!(plain.get(Lang::En), "Tây Ninh");
+        let both: Text = serde_json::from_str(r#"{"vi":"Tỉnh","en":"Province"}"#).unwrap();
+        assert_eq!(both.get(Lang::Vi), "Tỉnh");
+        assert_eq!(both.get(Lang::En), "Province");
+        let vi_only: Text = serde_json::from_str(r#"{"vi":"Tỉnh"}"#).unwrap();
+        assert_eq!(vi_only.get(Lang::En), "Tỉnh");
+        let empty: Text = serde_json::from_str(r#"{}"#).unwrap();
+        assert!(empty.is_blank());
+    }
+}
