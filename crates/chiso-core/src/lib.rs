@@ -2,8 +2,12 @@
 //! charts drawn from it. No browser here: the web app and the `chiso` CLI both call this crate.
 
 pub mod catalogue;
+pub mod chart;
+pub mod charts;
 pub mod checks;
+pub mod derive;
 pub mod finding;
+pub mod format;
 pub mod generate;
 pub mod json;
 pub mod lang;

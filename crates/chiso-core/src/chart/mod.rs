@@ -1,0 +1,9 @@
+//! One chart abstraction for every view: a `ChartSpec` built from the data, drawn by `draw` on
+//! any plotters backend, and read back as a table, CSV, tooltip and alt text.
+
+pub mod draw;
+pub mod scale;
+pub mod spec;
+
+pub use draw::{draw, layout, to_svg, DrawOptions, Frame};
+pub use spec::{AxisSpec, ChartSpec, Mark, Rule, Series, Side, Tooltip};

@@ -1,0 +1,104 @@
+//! Numbers as each language's readers write them: `58.463` and `0,4582` and `11,4 %` in
+//! Vietnamese, `58,463` and `0.4582` and `11.4%` in English.
+
+use crate::catalogue::{IndicatorDef, Kind};
+use crate::lang::Lang;
+
+/// How a series' values are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// A fixed number of decimals.
+    Fixed(usize),
+    /// A percentage with this many decimals.
+    Percent(usize),
+}
+
+impl NumberStyle {
+    /// The style a catalogue indicator's figures are published in.
+    pub fn for_indicator(def: &IndicatorDef) -> NumberStyle {
+        match def.kind {
+            Kind::Count | Kind::Rank => NumberStyle::Fixed(0),
+            Kind::Percent => NumberStyle::Percent(2),
+            Kind::Score => match def.scale() {
+                Some((_, max)) if max <= 1.0 => NumberStyle::Fixed(4),
+                _ => NumberStyle::Fixed(2),
+            },
+        }
+    }
+
+    pub fn format(self, v: f64, lang: Lang) -> String {
+        match self {
+            NumberStyle::Fixed(d) => number(v, d, lang),
+            NumberStyle::Percent(d) => percent(v, d, lang),
+        }
+    }
+}
+
+/// Groups thousands and sets the decimal mark for the language.
+pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let (group, point) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    // A value that rounds to zero is written without a minus sign.
+    if v < 0.0 && s.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A value in percent (11.4 for 11.4 %).
+pub fn percent(v: f64, decimals: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} %", number(v, decimals, lang)),
+        Lang::En => format!("{}%", number(v, decimals, lang)),
+    }
+}
+
+/// Fewest decimals (up to `max`) that show `v` exactly, for axis ticks: `0,45`, `50.000`.
+pub fn compact(v: f64, max: usize, lang: Lang) -> String {
+    let decimals = (0..=max)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            ((v * f).round() - v * f).abs() < 1e-6
+        })
+        .unwrap_or(max);
+    number(v, decimals, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_and_english_numbers() {
+        assert_eq!(number(58463.0, 0, Lang::Vi), "58.463");
+        assert_eq!(number(58463.0, 0, Lang::En), "58,463");
+        assert_eq!(number(0.4582, 4, Lang::Vi), "0,4582");
+        assert_eq!(number(0.4582, 4, Lang::En), "0.4582");
+        assert_eq!(number(1234567.891, 2, Lang::Vi), "1.234.567,89");
+        assert_eq!(number(-1399.0, 0, Lang::En), "-1,399");
+        assert_eq!(number(-0.001, 1, Lang::En), "0.0");
+        assert_eq!(percent(11.4, 1, Lang::Vi), "11,4 %");
+        assert_eq!(percent(11.4, 1, Lang::En), "11.4%");
+        assert_eq!(compact(0.45, 4, Lang::Vi), "0,45");
+        assert_eq!(compact(50000.0, 4, Lang::Vi), "50.000");
+        assert_eq!(number(f64::NAN, 0, Lang::Vi), "–");
+    }
+}
