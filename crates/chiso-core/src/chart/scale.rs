@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(nice_ticks(0.4, 0.5, 5), vec![0.4, 0.42, 0.44, 0.46, 0.48, 0.5]);
         let t = nice_ticks(5.0, 5.0, 5);
         assert!(t[0] <= 5.0 && *t.last().unwrap() >= 5.0);
-        assert_eq!(nice_ticks(f64::NAN, 1.0, 5), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(nice_ticks(f64::NAN, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
     }
 
     #[test]
