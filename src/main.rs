@@ -1,1 +1,11 @@
-fn main() {}
+//! Chỉ số in the browser. This file only mounts the app.
+
+mod api;
+mod app;
+mod browser;
+mod chart_view;
+mod files_panel;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -95,6 +95,8 @@ impl<'a> Builder<'a> {
 
     fn finish(self, id: &str, title: String, left: AxisSpec, right: Option<AxisSpec>) -> ChartSpec {
         let lang = self.q.lang;
+        // An axis with nothing on it would only show made-up ticks.
+        let right = right.filter(|_| self.series.iter().any(|s| s.side == Side::Right));
         let data = self.q.data;
         let labels = self
             .periods
@@ -151,11 +153,11 @@ fn unit_title(q: &Query, vi: &str, en: &str) -> String {
 }
 
 fn count_axis(lang: Lang) -> AxisSpec {
-    AxisSpec { title: lang.pick("hồ sơ", "dossiers").into(), style: NumberStyle::Fixed(0), inverted: false, from_zero: true }
+    AxisSpec { title: lang.pick("hồ sơ", "dossiers").into(), style: NumberStyle::Fixed(0), inverted: false, from_zero: true, domain: None }
 }
 
 fn percent_axis() -> AxisSpec {
-    AxisSpec { title: "%".into(), style: NumberStyle::Percent(1), inverted: false, from_zero: true }
+    AxisSpec { title: "%".into(), style: NumberStyle::Percent(1), inverted: false, from_zero: true, domain: Some((0.0, 100.0)) }
 }
 
 /// Dossiers received per period by channel, with the published total and the online share.

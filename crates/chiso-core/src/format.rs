@@ -71,6 +71,15 @@ pub fn percent(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A percentage with the fewest decimals that show it exactly, for axis ticks.
+pub fn percent_compact(v: f64, lang: Lang) -> String {
+    let digits = compact(v, 2, lang);
+    match lang {
+        Lang::Vi => format!("{digits} %"),
+        Lang::En => format!("{digits}%"),
+    }
+}
+
 /// Fewest decimals (up to `max`) that show `v` exactly, for axis ticks: `0,45`, `50.000`.
 pub fn compact(v: f64, max: usize, lang: Lang) -> String {
     let decimals = (0..=max)

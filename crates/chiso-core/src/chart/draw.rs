@@ -93,7 +93,11 @@ fn ticks_for(spec: &ChartSpec, side: Side) -> Vec<f64> {
         Side::Left => Some(&spec.left),
         Side::Right => spec.right.as_ref(),
     };
-    let (mut lo, hi) = extent(spec, side).unwrap_or((0.0, 1.0));
+    let (mut lo, mut hi) = extent(spec, side).unwrap_or((0.0, 1.0));
+    if let Some((a, b)) = axis.and_then(|a| a.domain) {
+        lo = lo.min(a);
+        hi = hi.max(b);
+    }
     if axis.is_some_and(|a| a.from_zero) {
         lo = lo.min(0.0);
     }
@@ -106,7 +110,7 @@ fn tick_label(spec: &ChartSpec, side: Side, v: f64) -> String {
         Side::Right => spec.right.as_ref().map_or(spec.left.style, |a| a.style),
     };
     match style {
-        NumberStyle::Percent(_) => crate::format::percent(v, 0, spec.lang),
+        NumberStyle::Percent(_) => crate::format::percent_compact(v, spec.lang),
         NumberStyle::Fixed(_) => compact(v, 4, spec.lang),
     }
 }
@@ -260,7 +264,8 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         .collect();
     stacks.sort_unstable();
     stacks.dedup();
-    let slot = f.bands.width() * 0.72 / stacks.len().max(1) as f64;
+    // Bars stay bar-shaped when there are few periods.
+    let slot = (f.bands.width() * 0.72 / stacks.len().max(1) as f64).min(72.0);
     for i in 0..spec.periods.len() {
         let left_edge = f.bands.center(i) - slot * stacks.len() as f64 / 2.0;
         for (k, stack) in stacks.iter().enumerate() {

@@ -44,6 +44,8 @@ pub struct AxisSpec {
     pub inverted: bool,
     /// Counts start at zero; scores use their data's range.
     pub from_zero: bool,
+    /// A fixed extent (a share is always shown on 0–100 %), widened if data falls outside.
+    pub domain: Option<(f64, f64)>,
 }
 
 /// A horizontal reference: a target line, or a band between two values.

@@ -1,0 +1,153 @@
+//! Charts from the bundled sample data: the figures they carry, and where the drawing puts them.
+
+use chiso_core::chart::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
+use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
+use chiso_core::load::{load, Input, Loaded};
+use chiso_core::manifest::parse_manifest;
+use chiso_core::{Lang, Period};
+use std::path::PathBuf;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+/// The sample data exactly as the dashboard loads it: through the manifest, checksums checked.
+fn sample() -> Loaded {
+    let manifest = std::fs::read(data_dir().join("manifest.json")).unwrap();
+    let (entries, problems) = parse_manifest("manifest.json", &manifest);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let files: Vec<(String, Vec<u8>, Option<String>)> = entries
+        .into_iter()
+        .map(|e| (e.path.clone(), std::fs::read(data_dir().join(&e.path)).unwrap(), e.sha256))
+        .collect();
+    let inputs: Vec<Input> = files.iter().map(|(n, b, s)| Input { name: n, bytes: b, sha256: s.as_deref() }).collect();
+    load(&inputs)
+}
+
+fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
+    build(Query { data: &l.data, findings: &l.findings, unit, lang, from: None, to: None })
+}
+
+fn series<'a>(c: &'a ChartSpec, id: &str) -> &'a [Option<f64>] {
+    &c.series.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no series {id}")).values
+}
+
+#[test]
+fn the_sample_data_loads_clean_and_checksums_match() {
+    let l = sample();
+    assert!(l.findings.is_empty(), "{:#?}", l.findings.iter().map(|f| f.line(Lang::En)).collect::<Vec<_>>());
+    assert_eq!(l.files.len(), 4);
+    let ict = l.data.value("tay-ninh", "ict_index.score", &Period::Year(2019)).unwrap();
+    assert_eq!(ict.value, 0.4582);
+    let rank = l.data.value("tay-ninh", "ict_index.rank", &Period::Year(2019)).unwrap();
+    assert_eq!((rank.value, rank.of), (25.0, Some(63.0)));
+    let targets: Vec<f64> = l.data.targets_for("tay-ninh", "ict_index.score").map(|t| t.value).collect();
+    assert_eq!(targets, vec![0.5]);
+    // The illustrative set: every catalogue indicator, a merged province, all marked illustrative.
+    for def in l.data.catalogue.iter() {
+        assert!(l.data.observations.iter().any(|o| o.indicator == def.id), "no sample figure for {}", def.id);
+    }
+    let merged = l.data.unit("quang-nam").unwrap();
+    assert_eq!(merged.successor.as_deref(), Some("da-nang"));
+    assert!(l.data.series("quang-nam", "dossiers.received").iter().all(|o| o.period.end().to_string() <= "2025-06-30".to_string()));
+    assert!(l.data.series("da-nang", "dossiers.received").iter().all(|o| l.data.is_illustrative(o)));
+    assert!(!l.data.is_illustrative(&l.data.series("bac-kan", "dossiers.received")[0]));
+}
+
+#[test]
+fn bac_kan_intake_shows_the_published_total_and_the_unsplit_rest() {
+    let l = sample();
+    let c = chart(&l, "bac-kan", Lang::Vi, dossiers_intake);
+    assert_eq!(c.labels, vec!["quý II/2020"]);
+    assert_eq!(series(&c, "dossiers.received"), &[Some(58463.0)]);
+    assert_eq!(series(&c, "dossiers.online"), &[Some(6687.0)]);
+    assert_eq!(series(&c, "derived.intake_unspecified"), &[Some(51776.0)]);
+    let share = series(&c, "derived.online_share")[0].unwrap();
+    assert!((share - 11.438).abs() < 0.001);
+    assert!(!c.illustrative);
+    assert_eq!(c.sources, vec!["Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn"]);
+    let (header, rows) = c.table();
+    assert_eq!(header[0], "Kỳ");
+    assert!(rows[0].contains(&"58.463".to_string()), "{rows:?}");
+    assert!(rows[0].contains(&"11,4 %".to_string()), "{rows:?}");
+    let en = chart(&l, "bac-kan", Lang::En, dossiers_intake);
+    assert_eq!(en.labels, vec!["Q2 2020"]);
+    assert!(en.table().1[0].contains(&"58,463".to_string()));
+    assert_eq!(
+        c.csv(),
+        "period,dossiers.online,dossiers.received,derived.intake_unspecified,derived.online_share\n2020-Q2,6687,58463,51776,11.43800352359612\n"
+    );
+}
+
+#[test]
+fn tien_giang_interval_keeps_the_reports_own_label() {
+    let l = sample();
+    let c = chart(&l, "tien-giang-bql-kcn", Lang::Vi, dossiers_intake);
+    assert_eq!(c.labels, vec!["quý III (28/05/2020–28/08/2020)"]);
+    // 4 + 36 + 7 = 47: nothing unexplained.
+    assert!(c.series.iter().all(|s| s.id != "derived.intake_unspecified"));
+    let o = chart(&l, "tien-giang-bql-kcn", Lang::Vi, dossiers_outcome);
+    assert_eq!(series(&o, "dossiers.resolved_on_time"), &[Some(43.0)]);
+    assert_eq!(series(&o, "dossiers.pending"), &[Some(4.0)]);
+    // No resolved total was published, so no on-time rate is invented.
+    assert!(o.series.iter().all(|s| s.id != "derived.on_time_rate"));
+    assert!(o.right.is_none());
+}
+
+#[test]
+fn illustrative_figures_are_flagged_on_the_chart() {
+    let l = sample();
+    let c = chart(&l, "da-nang", Lang::Vi, dossiers_intake);
+    assert!(c.illustrative);
+    assert_eq!(c.periods.len(), 32);
+    let svg = to_svg(&c, 800, 400, DrawOptions { chrome: true });
+    assert!(svg.contains("SỐ LIỆU MINH HỌA"));
+    assert!(svg.contains(&c.title));
+}
+
+/// The rectangles of an SVG with a given fill, as (x, y, width, height).
+fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        tag[start..].split('"').next().unwrap_or("").parse().unwrap_or(f64::NAN)
+    };
+    svg.split("<rect")
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+        .filter(|t| t.to_ascii_lowercase().contains(&format!("fill=\"{}\"", fill.to_ascii_lowercase())))
+        .map(|t| (attr(t, "x"), attr(t, "y"), attr(t, "width"), attr(t, "height")))
+        .collect()
+}
+
+#[test]
+fn bars_are_drawn_to_scale_and_hit_tested_by_period() {
+    let l = sample();
+    let c = chart(&l, "bac-kan", Lang::Vi, dossiers_intake);
+    let svg = to_svg(&c, 800, 400, DrawOptions::default());
+    let online = rects(&svg, "#0072B2");
+    let rest = rects(&svg, "#56B4E9");
+    // The legend swatch is 12 px tall; the bar is the other one.
+    let bar = |v: &[(f64, f64, f64, f64)]| *v.iter().find(|r| r.3 > 12.0).expect("a bar");
+    let (online, rest) = (bar(&online), bar(&rest));
+    let ratio = online.3 / rest.3;
+    assert!((ratio - 6687.0 / 51776.0).abs() < 0.01, "ratio {ratio}");
+    // Stacked: the rest sits on top of the online part.
+    assert!((rest.1 + rest.3 - online.1).abs() <= 1.0);
+    let frame = layout(&c, 800.0, 400.0, DrawOptions::default());
+    let x = online.0 + online.2 / 2.0;
+    assert_eq!(frame.hit(x, (frame.plot.1 + frame.plot.3) / 2.0), Some(0));
+    assert_eq!(frame.hit(2.0, (frame.plot.1 + frame.plot.3) / 2.0), None);
+    assert!(c.series.iter().any(|s| s.mark == Mark::Total { stack: 0 }));
+}
+
+#[test]
+fn markup_in_data_is_escaped_in_svg() {
+    let text = std::fs::read_to_string(data_dir().join("bac-kan.json")).unwrap().replace("\"Bắc Kạn\"", "\"<img src=x onerror=alert(1)>\"");
+    let l = load(&[Input { name: "x.json", bytes: text.as_bytes(), sha256: None }]);
+    let c = chart(&l, "bac-kan", Lang::Vi, dossiers_intake);
+    assert!(c.title.contains("<img src=x onerror=alert(1)>"));
+    let svg = to_svg(&c, 600, 300, DrawOptions { chrome: true });
+    assert!(!svg.contains("<img"), "raw markup in SVG");
+    assert!(svg.contains("&lt;img"));
+}

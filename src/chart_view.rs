@@ -1,0 +1,154 @@
+//! A chart card: the title and badge, the canvas with its touch and hover read-out, the
+//! validator's warnings, the source line and the table of the exact figures.
+
+use crate::browser::{local_point, prepare_canvas, watch_width, WidthWatch};
+use chiso_core::chart::spec::css_color;
+use chiso_core::chart::{draw, ChartSpec, DrawOptions, Frame};
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// Height for a width: wide on desktops, taller than wide never.
+fn height_for(width: f64) -> f64 {
+    (width * 0.55).clamp(260.0, 420.0)
+}
+
+/// Draws `spec` on `canvas` at `width` CSS pixels and the screen's density; returns the frame.
+fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64) -> Option<Frame> {
+    let width = width.floor();
+    if width < 10.0 {
+        return None;
+    }
+    let height = height_for(width);
+    prepare_canvas(canvas, width, height)?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
+    let area = root.shrink((0, 0), (width as u32, height as u32));
+    draw(spec, &area, DrawOptions::default()).ok()
+}
+
+#[component]
+pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
+    let figure = NodeRef::<html::Figure>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let frame = RwSignal::new(None::<Frame>);
+    let active = RwSignal::new(None::<usize>);
+    let width = RwSignal::new(0.0);
+    // Redrawn whenever the card's width changes: window resize, rotation, first layout.
+    let watch = StoredValue::new_local(None::<WidthWatch>);
+    figure.on_load(move |el| watch.set_value(watch_width(&el, move |w| width.set(w))));
+
+    Effect::new(move |_| {
+        let w = width.get();
+        let Some(el) = canvas.get() else { return };
+        spec.with(|s| frame.set(paint(&el, s, w)));
+    });
+
+    let point = move |x: i32, y: i32| {
+        let (Some(el), Some(f)) = (canvas.get_untracked(), frame.get_untracked()) else { return None };
+        let (x, y) = local_point(&el, x, y);
+        f.hit(x, y)
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            active.set(point(ev.client_x(), ev.client_y()));
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let hit = point(ev.client_x(), ev.client_y());
+        // A second tap on the same period closes the read-out.
+        active.update(|a| *a = if *a == hit { None } else { hit });
+    };
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            active.set(None);
+        }
+    };
+
+    let lang = move || spec.with(|s| s.lang);
+    let tooltip = move || {
+        let i = active.get()?;
+        let t = spec.with(|s| s.tooltip(i))?;
+        let f = frame.get()?;
+        let x = f.bands.center(i);
+        // Keep the read-out inside the card: right of the point on the left half, else left.
+        let (left, right) = if x < f.width / 2.0 {
+            (format!("{}px", x + 12.0), "auto".to_string())
+        } else {
+            ("auto".to_string(), format!("{}px", f.width - x + 12.0))
+        };
+        Some(view! {
+            <div class="tooltip" role="status" style:left=left style:right=right style:top=format!("{}px", f.plot.1)>
+                <strong>{t.period}</strong>
+                <ul>
+                    {t.rows.into_iter().map(|r| view! {
+                        <li>
+                            <span class="swatch" style:background=css_color(r.color)></span>
+                            {r.name}": "<b>{r.value}</b>
+                            {r.source.map(|s| view! { <small>{s}</small> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    };
+    let table = move || {
+        let (header, rows) = spec.with(|s| s.table());
+        view! {
+            <table>
+                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let mut cells = row.into_iter();
+                        let head = cells.next().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{head}</th>
+                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+
+    view! {
+        <figure class="chart" node_ref=figure id=move || spec.with(|s| s.id.clone())>
+            <figcaption>
+                <h2>{move || spec.with(|s| s.title.clone())}</h2>
+                <Show when=move || spec.with(|s| s.illustrative)>
+                    <span class="badge">{move || lang().pick("Số liệu minh họa", "Illustrative data")}</span>
+                </Show>
+            </figcaption>
+            <Show
+                when=move || spec.with(|s| !s.is_empty())
+                fallback=move || view! {
+                    <p class="empty">{move || lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.")}</p>
+                }
+            >
+                <div class="plot">
+                    <canvas
+                        node_ref=canvas
+                        role="img"
+                        aria-label=move || spec.with(|s| s.alt_text())
+                        on:pointermove=on_move
+                        on:pointerdown=on_down
+                        on:pointerleave=on_leave
+                    ></canvas>
+                    {tooltip}
+                </div>
+            </Show>
+            <ul class="warnings">
+                {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+            </ul>
+            <p class="source">
+                {move || lang().pick("Nguồn: ", "Source: ")}
+                {move || spec.with(|s| s.sources.join("; "))}
+            </p>
+            <div class="table-wrap">{table}</div>
+        </figure>
+    }
+}
