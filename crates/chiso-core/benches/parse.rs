@@ -1,1 +1,44 @@
-fn main() {}
+//! Parse + validate throughput on a national-size file (34 provinces, 40 quarters, about
+//! 10 MB), against a baseline measured in the same run: serde_json reading the same bytes
+//! into an untyped `Value`, which checks syntax only. Prints figures; asserts nothing.
+
+use chiso_core::generate::{generate, Options};
+use chiso_core::load::{load, Input};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    median((0..runs).map(|_| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    }).collect())
+}
+
+fn main() {
+    let text = generate(&Options { units: 34, quarters: 40, ..Options::default() });
+    let bytes = text.as_bytes();
+    let mb = bytes.len() as f64 / 1e6;
+    let runs = 7;
+
+    let baseline = time(runs, || {
+        black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).ok());
+    });
+    let mut figures = 0;
+    let ours = time(runs, || {
+        let l = load(&[Input { name: "national.json", bytes: black_box(bytes), sha256: None }]);
+        figures = l.data.observations.len();
+        black_box(l);
+    });
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    println!("national file: {mb:.1} MB, {figures} figures, median of {runs} runs");
+    println!("  serde_json::Value (syntax only) {:>8.1} ms  {:>7.1} MB/s", baseline.as_secs_f64() * 1e3, rate(baseline));
+    println!("  chiso load (parse + validate)   {:>8.1} ms  {:>7.1} MB/s", ours.as_secs_f64() * 1e3, rate(ours));
+    println!("  ratio to baseline               {:>8.2}×", rate(ours) / rate(baseline));
+}

@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 pub const METRICS_FORMAT: &str = "chiso-metrics/1";
@@ -316,10 +317,14 @@ pub fn load(inputs: &[Input]) -> Loaded {
     let mut targets = Vec::new();
     for p in &parsed {
         for (i, raw) in array_member(p, "observations", &mut report).into_iter().enumerate() {
-            let path = json::index("observations", i);
-            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, path) else { continue };
+            let origin = Origin { input: p.ctx.input, offset: p.ctx.doc.offset(raw), index: i };
+            if let Some(o) = clean_observation(raw, &registry, &files[p.file], p.file) {
+                observations.push((o, origin));
+                continue;
+            }
+            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, json::index("observations", i)) else { continue };
             if let Some(o) = read_observation(&mut e, &registry, &files[p.file], p.file) {
-                observations.push((o, Origin { input: p.ctx.input, offset: p.ctx.doc.offset(raw), index: i }));
+                observations.push((o, origin));
             }
         }
         for (i, raw) in array_member(p, "targets", &mut report).into_iter().enumerate() {
@@ -340,25 +345,9 @@ pub fn load(inputs: &[Input]) -> Loaded {
         (location, short)
     };
 
-    let published = |file: usize| files[file].published;
-    let (observations, obs_origins) = resolve_conflicts(
-        observations,
-        |o| (o.unit.clone(), o.indicator.clone(), o.period),
-        |o| o.value,
-        |o| published(o.file),
-        &mut report,
-        &|origin| place(origin, "observations"),
-        inputs,
-    );
-    let (targets, _) = resolve_conflicts(
-        targets,
-        |t| (t.unit.clone(), t.indicator.clone(), t.by),
-        |t| t.value,
-        |t| published(t.file),
-        &mut report,
-        &|origin| place(origin, "targets"),
-        inputs,
-    );
+    let (observations, obs_origins) =
+        resolve_conflicts(observations, &files, &mut report, &|origin| place(origin, "observations"), inputs);
+    let (targets, _) = resolve_conflicts(targets, &files, &mut report, &|origin| place(origin, "targets"), inputs);
 
     let data = Dataset::new(files, registry.units, registry.catalogue, observations, targets);
     for sum in check_sums(&data) {
@@ -577,6 +566,47 @@ fn check_figure(e: &mut Entry, def: &IndicatorDef, value: Option<f64>, of: Optio
     }
 }
 
+/// An observation as most are: well formed and valid. Reads it in one typed pass; `None`
+/// sends the entry to `read_observation`, which finds and words every problem.
+fn clean_observation(raw: &RawValue, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Observation> {
+    #[derive(serde::Deserialize)]
+    struct Fast<'a> {
+        #[serde(borrow)]
+        unit: Cow<'a, str>,
+        #[serde(borrow)]
+        indicator: Cow<'a, str>,
+        #[serde(borrow)]
+        period: Cow<'a, str>,
+        value: f64,
+        #[serde(default)]
+        of: Option<f64>,
+        #[serde(default, borrow)]
+        label: Option<Cow<'a, str>>,
+        #[serde(default, borrow)]
+        source: Option<Cow<'a, str>>,
+    }
+    let f: Fast = serde_json::from_str(raw.get()).ok()?;
+    let def = registry.catalogue.get(&f.indicator)?;
+    let period = Period::parse(&f.period).ok()?;
+    let of_ok = f.of.is_none_or(|of| of >= 1.0 && of.fract() == 0.0);
+    let source_ok = f.source.as_ref().is_none_or(|k| meta.sources.contains_key(k.as_ref()));
+    let clean = registry.unit_index.contains_key(f.unit.as_ref())
+        && f.value.is_finite()
+        && of_ok
+        && source_ok
+        && check_value(def, f.value, f.of, false).is_empty();
+    clean.then(|| Observation {
+        unit: f.unit.into_owned(),
+        indicator: def.id.clone(),
+        period,
+        value: f.value,
+        of: f.of,
+        label: f.label.map(Cow::into_owned),
+        source: f.source.map(Cow::into_owned),
+        file,
+    })
+}
+
 fn read_observation(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Observation> {
     let subject = read_subject(e, registry);
     let period = e.period("period", true);
@@ -606,46 +636,84 @@ fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize)
     Some(Target { unit, indicator: def.id, by: by?, value: value?, baseline, source, file })
 }
 
+/// A figure's identity: one value per unit, indicator and period (or target date).
+trait Keyed {
+    fn key(&self) -> (&str, &str, Period);
+    fn value(&self) -> f64;
+    fn file(&self) -> usize;
+}
+
+impl Keyed for Observation {
+    fn key(&self) -> (&str, &str, Period) {
+        (&self.unit, &self.indicator, self.period)
+    }
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn file(&self) -> usize {
+        self.file
+    }
+}
+
+impl Keyed for Target {
+    fn key(&self) -> (&str, &str, Period) {
+        (&self.unit, &self.indicator, self.by)
+    }
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn file(&self) -> usize {
+        self.file
+    }
+}
+
 /// Keeps one entry per key: the one published latest (then the one read last). Entries that
 /// differ from the kept one are reported at both places.
-fn resolve_conflicts<T, K: Ord>(
-    entries: Vec<(T, Origin)>,
-    key: impl Fn(&T) -> K,
-    value: impl Fn(&T) -> f64,
-    published: impl Fn(&T) -> Option<NaiveDate>,
+fn resolve_conflicts<T: Keyed>(
+    mut entries: Vec<(T, Origin)>,
+    files: &[FileMeta],
     report: &mut Report,
     place: &dyn Fn(&Origin) -> (Location, String),
     inputs: &[Input],
 ) -> (Vec<T>, Vec<Origin>) {
-    let mut keyed: Vec<(K, Option<NaiveDate>, T, Origin)> =
-        entries.into_iter().map(|(t, o)| (key(&t), published(&t), t, o)).collect();
-    keyed.sort_by(|a, b| {
-        (&a.0, a.1, a.3.input, a.3.index).cmp(&(&b.0, b.1, b.3.input, b.3.index))
+    let published = |t: &T| files.get(t.file()).and_then(|f| f.published);
+    entries.sort_by(|(a, oa), (b, ob)| {
+        a.key()
+            .cmp(&b.key())
+            .then_with(|| published(a).cmp(&published(b)))
+            .then((oa.input, oa.index).cmp(&(ob.input, ob.index)))
     });
-    let mut kept = Vec::with_capacity(keyed.len());
-    let mut origins = Vec::with_capacity(keyed.len());
-    let mut rest = keyed.into_iter().peekable();
-    while let Some(first) = rest.next() {
-        let mut group = vec![first];
-        while rest.peek().is_some_and(|next| next.0 == group[0].0) {
-            group.extend(rest.next());
-        }
-        let Some((_, _, winner, won)) = group.pop() else { continue };
-        let kept_value = value(&winner);
-        for (_, _, loser, lost) in group {
-            let dropped = value(&loser);
+    let mut kept: Vec<T> = Vec::with_capacity(entries.len());
+    let mut origins: Vec<Origin> = Vec::with_capacity(entries.len());
+    let mut losers: Vec<(T, Origin)> = Vec::new();
+    let mut settle = |losers: &mut Vec<(T, Origin)>, winner: &T, won: &Origin| {
+        for (loser, lost) in losers.drain(..) {
+            let (dropped, kept_value) = (loser.value(), winner.value());
             if dropped == kept_value {
                 continue;
             }
-            let (win_loc, win_short) = place(&won);
+            let (win_loc, win_short) = place(won);
             let (lose_loc, lose_short) = place(&lost);
             let message = Message::ConflictDropped { value: dropped, kept: kept_value, other: win_short };
             report.push(lost.input, inputs[lost.input].name, Severity::Error, Some(lose_loc), message);
             let message = Message::ConflictKept { value: kept_value, dropped, other: lose_short };
             report.push(won.input, inputs[won.input].name, Severity::Warning, Some(win_loc), message);
         }
-        kept.push(winner);
-        origins.push(won);
+    };
+    for (t, o) in entries {
+        // Sorted, so an entry with the key of the last kept one supersedes it.
+        if kept.last().is_some_and(|last| last.key() == t.key()) {
+            if let (Some(prev), Some(prev_origin)) = (kept.pop(), origins.pop()) {
+                losers.push((prev, prev_origin));
+            }
+        } else if let (Some(last), Some(last_origin)) = (kept.last(), origins.last()) {
+            settle(&mut losers, last, last_origin);
+        }
+        kept.push(t);
+        origins.push(o);
+    }
+    if let (Some(last), Some(last_origin)) = (kept.last(), origins.last()) {
+        settle(&mut losers, last, last_origin);
     }
     (kept, origins)
 }

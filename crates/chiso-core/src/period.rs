@@ -246,13 +246,42 @@ impl fmt::Display for Period {
     }
 }
 
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Period {
+    /// (end, start) as plain integers: sorting compares periods millions of times, and
+    /// date arithmetic there would dominate loading.
+    fn sort_key(&self) -> (i32, u32, u32, i32, u32, u32) {
+        let ymd = |d: NaiveDate| (d.year(), d.month(), d.day());
+        let (first, months) = match *self {
+            Period::Year(y) => ((y, 1), 12),
+            Period::Half(y, h) => ((y, 1 + 6 * (h as u32 - 1)), 6),
+            Period::Quarter(y, q) => ((y, 1 + 3 * (q as u32 - 1)), 3),
+            Period::Month(y, m) => ((y, m as u32), 1),
+            Period::Interval(a, b) => {
+                let ((ey, em, ed), (sy, sm, sd)) = (ymd(b), ymd(a));
+                return (ey, em, ed, sy, sm, sd);
+            }
+        };
+        let (y, m) = first;
+        let last = m + months - 1;
+        (y, last, days_in_month(y, last), y, m, 1)
+    }
+}
+
 impl Ord for Period {
     /// Chronological: by end date, then the longer period first (a year after its last quarter
     /// would read as a step back).
     fn cmp(&self, other: &Self) -> Ordering {
-        self.end()
-            .cmp(&other.end())
-            .then(self.start().cmp(&other.start()))
+        self.sort_key()
+            .cmp(&other.sort_key())
             .then(self.variant().cmp(&other.variant()))
     }
 }

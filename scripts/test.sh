@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the native tests (core, CLI, charts drawn to SVG), the
+# release build with its size report, the parse benchmark, and the browser tests in headless
+# Chromium against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --browser
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+say "cargo clippy (native and wasm)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p chiso-web --target wasm32-unknown-unknown -- -D warnings
+say "native tests"
+cargo test --workspace
+say "release build"
+scripts/build.sh
+say "parse + validate benchmark (figures, not a pass/fail)"
+cargo bench -p chiso-core --bench parse
+say "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
