@@ -17,5 +17,5 @@ say "release build"
 scripts/build.sh
 say "parse + validate benchmark (figures, not a pass/fail)"
 cargo bench -p chiso-core --bench parse
-say "browser tests (headless Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+say "schema and browser tests (headless Chromium)"
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs

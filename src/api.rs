@@ -27,8 +27,21 @@ impl Bundle {
 }
 
 fn unreachable(name: &str, detail: String) -> (Finding, FileStatus) {
-    let finding = Finding { severity: Severity::Error, file: name.into(), location: None, message: Message::Unreadable { detail }, subject: None };
-    let status = FileStatus { name: name.into(), state: FileState::Rejected, errors: 1, warnings: 0, observations: 0, illustrative: false };
+    let finding = Finding {
+        severity: Severity::Error,
+        file: name.into(),
+        location: None,
+        message: Message::Unreadable { detail },
+        subject: None,
+    };
+    let status = FileStatus {
+        name: name.into(),
+        state: FileState::Rejected,
+        errors: 1,
+        warnings: 0,
+        observations: 0,
+        illustrative: false,
+    };
     (finding, status)
 }
 
@@ -54,7 +67,7 @@ pub async fn load_data(url: String) -> Result<Bundle, String> {
             match result {
                 Ok(bytes) => fetched.push((address, bytes, entry.sha256)),
                 Err(e) => {
-                    let (f, s) = unreachable(&address, e);
+                    let (f, s) = unreachable(short_name(&address), e);
                     fetch_findings.push(f);
                     unreachable_files.push(s);
                 }
@@ -65,10 +78,18 @@ pub async fn load_data(url: String) -> Result<Bundle, String> {
     }
     let inputs: Vec<Input> = fetched
         .iter()
-        .map(|(name, bytes, sha)| Input { name: short_name(name), bytes, sha256: sha.as_deref() })
+        .map(|(name, bytes, sha)| Input {
+            name: short_name(name),
+            bytes,
+            sha256: sha.as_deref(),
+        })
         .collect();
     let loaded = load(&inputs);
-    Ok(Bundle { loaded, fetch_findings, unreachable: unreachable_files })
+    Ok(Bundle {
+        loaded,
+        fetch_findings,
+        unreachable: unreachable_files,
+    })
 }
 
 /// File names in messages without the directory the page already implies.

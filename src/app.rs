@@ -4,16 +4,22 @@ use crate::api::{load_data, Bundle, DEFAULT_DATA};
 use crate::browser::query_param;
 use crate::chart_view::ChartCard;
 use crate::files_panel::FilesPanel;
-use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
 use chiso_core::chart::ChartSpec;
+use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
 use chiso_core::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(query_param("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default());
-    let source = query_param("data").filter(|s| !s.is_empty()).unwrap_or_else(|| DEFAULT_DATA.to_string());
+    let lang = RwSignal::new(
+        query_param("lang")
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default(),
+    );
+    let source = query_param("data")
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| DEFAULT_DATA.to_string());
     let retry = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         retry.track();
@@ -58,7 +64,11 @@ fn initial_unit(bundle: &Bundle) -> Option<String> {
     let data = &bundle.loaded.data;
     query_param("unit")
         .filter(|u| data.unit(u).is_some())
-        .or_else(|| data.units_with_data().find(|u| data.has_indicator_prefix(&u.id, "dossiers.")).map(|u| u.id.clone()))
+        .or_else(|| {
+            data.units_with_data()
+                .find(|u| data.has_indicator_prefix(&u.id, "dossiers."))
+                .map(|u| u.id.clone())
+        })
         .or_else(|| data.units_with_data().next().map(|u| u.id.clone()))
 }
 
@@ -72,7 +82,14 @@ fn Dashboard(bundle: Arc<Bundle>, lang: RwSignal<Lang>) -> impl IntoView {
             let (bundle, findings) = (bundle.clone(), findings.clone());
             Signal::derive(move || {
                 let unit = unit.get();
-                build(Query { data: &bundle.loaded.data, findings: &findings, unit: &unit, lang: lang.get(), from: None, to: None })
+                build(Query {
+                    data: &bundle.loaded.data,
+                    findings: &findings,
+                    unit: &unit,
+                    lang: lang.get(),
+                    from: None,
+                    to: None,
+                })
             })
         }
     };

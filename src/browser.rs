@@ -27,7 +27,9 @@ pub fn query_param(name: &str) -> Option<String> {
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0)
 }
 
 /// The 2D context of a canvas, with its backing store sized for the screen's pixel density.
@@ -70,5 +72,8 @@ pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> O
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
-    Some(WidthWatch { observer, _callback: callback })
+    Some(WidthWatch {
+        observer,
+        _callback: callback,
+    })
 }

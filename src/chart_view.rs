@@ -47,7 +47,9 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     });
 
     let point = move |x: i32, y: i32| {
-        let (Some(el), Some(f)) = (canvas.get_untracked(), frame.get_untracked()) else { return None };
+        let (Some(el), Some(f)) = (canvas.get_untracked(), frame.get_untracked()) else {
+            return None;
+        };
         let (x, y) = local_point(&el, x, y);
         f.hit(x, y)
     };

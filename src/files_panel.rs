@@ -10,8 +10,12 @@ fn state_word(state: FileState, errors: usize, warnings: usize, lang: Lang) -> &
     match state {
         FileState::Rejected => lang.pick("bị từ chối", "rejected"),
         FileState::Tampered => lang.pick("sai mã kiểm tra (sha256)", "checksum failed"),
-        FileState::Loaded if errors > 0 => lang.pick("đã tải, có mục bị bỏ", "loaded, some entries dropped"),
-        FileState::Loaded if warnings > 0 => lang.pick("đã tải, có cảnh báo", "loaded with warnings"),
+        FileState::Loaded if errors > 0 => {
+            lang.pick("đã tải, có mục bị bỏ", "loaded, some entries dropped")
+        }
+        FileState::Loaded if warnings > 0 => {
+            lang.pick("đã tải, có cảnh báo", "loaded with warnings")
+        }
         FileState::Loaded => lang.pick("đã tải", "loaded"),
     }
 }

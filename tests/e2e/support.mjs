@@ -46,7 +46,11 @@ export async function serve(dir, { headers = () => ({}), override = () => null }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { url: `http://127.0.0.1:${port}/`, close };
 }
 
 /// Playwright gives every launch a fresh, temporary profile of its own.
@@ -68,9 +72,11 @@ export async function launch() {
   });
 }
 
-/// A page that fails the test on any uncaught error or console error, e.g. a wasm panic.
-export async function open(browser, url, options = {}) {
+/// A page that records every uncaught error and console error (a wasm panic shows as one);
+/// `t`, a test's context, closes it when the test ends, passed or failed.
+export async function open(t, browser, url, options = {}) {
   const context = await browser.newContext(options);
+  t.after(() => context.close());
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));

@@ -11,7 +11,11 @@ pub struct Args {
 }
 
 pub fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
-    let mut out = Args { values: Vec::new(), switches: Vec::new(), positional: Vec::new() };
+    let mut out = Args {
+        values: Vec::new(),
+        switches: Vec::new(),
+        positional: Vec::new(),
+    };
     let mut it = argv.iter();
     while let Some(a) = it.next() {
         let (name, inline) = match a.split_once('=') {
@@ -19,7 +23,9 @@ pub fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<
             _ => (a.as_str(), None),
         };
         if with_value.contains(&name) {
-            let v = inline.or_else(|| it.next().cloned()).ok_or(format!("{name} needs a value"))?;
+            let v = inline
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs a value"))?;
             out.values.push((name.to_string(), v));
         } else if switches.contains(&name) {
             out.switches.push(name.to_string());
@@ -34,13 +40,19 @@ pub fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<
 
 impl Args {
     pub fn value(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn number<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, String> {
         match self.value(name) {
             None => Ok(default),
-            Some(v) => v.parse().map_err(|_| format!("{name} takes a number, not \"{v}\"")),
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("{name} takes a number, not \"{v}\"")),
         }
     }
 
@@ -50,7 +62,19 @@ impl Args {
 }
 
 pub fn generate(argv: &[String]) -> Result<ExitCode, String> {
-    let a = parse(argv, &["--units", "--quarters", "--start", "--agencies", "--seed", "-o", "--output"], &[])?;
+    let a = parse(
+        argv,
+        &[
+            "--units",
+            "--quarters",
+            "--start",
+            "--agencies",
+            "--seed",
+            "-o",
+            "--output",
+        ],
+        &[],
+    )?;
     if let Some(p) = a.positional.first() {
         return Err(format!("unexpected argument \"{p}\""));
     }
@@ -63,7 +87,10 @@ pub fn generate(argv: &[String]) -> Result<ExitCode, String> {
         seed: a.number("--seed", d.seed)?,
     };
     if !(1945..=2100).contains(&opts.start_year) || opts.quarters > 400 || opts.units > 10_000 {
-        return Err("--start must be a year 1945–2100, --quarters at most 400, --units at most 10000".into());
+        return Err(
+            "--start must be a year 1945–2100, --quarters at most 400, --units at most 10000"
+                .into(),
+        );
     }
     let text = make(&opts);
     match a.value("-o").or(a.value("--output")) {

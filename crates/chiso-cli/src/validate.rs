@@ -47,7 +47,11 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             }
         };
         if sniff(&bytes) != DocKind::Manifest {
-            sources.push(Source { name: path.clone(), bytes: Some(bytes), sha256: None });
+            sources.push(Source {
+                name: path.clone(),
+                bytes: Some(bytes),
+                sha256: None,
+            });
             continue;
         }
         let (entries, problems) = parse_manifest(path, &bytes);
@@ -56,12 +60,21 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             let name = resolve(path, &e.path);
             if name.contains("://") {
                 // The CLI reads local files only; the dashboard fetches remote ones itself.
-                let detail = lang.pick("tệp từ xa không được kiểm tra ở đây; hãy tải về rồi kiểm tra", "remote files are not fetched here; download it and check it").to_string();
+                let detail = lang
+                    .pick(
+                        "tệp từ xa không được kiểm tra ở đây; hãy tải về rồi kiểm tra",
+                        "remote files are not fetched here; download it and check it",
+                    )
+                    .to_string();
                 unreadable(&name, detail, &mut findings);
                 continue;
             }
             match std::fs::read(&name) {
-                Ok(b) => sources.push(Source { name, bytes: Some(b), sha256: e.sha256 }),
+                Ok(b) => sources.push(Source {
+                    name,
+                    bytes: Some(b),
+                    sha256: e.sha256,
+                }),
                 Err(err) => unreadable(&name, err.to_string(), &mut findings),
             }
         }
@@ -69,13 +82,23 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
 
     let inputs: Vec<Input> = sources
         .iter()
-        .filter_map(|s| Some(Input { name: &s.name, bytes: s.bytes.as_deref()?, sha256: s.sha256.as_deref() }))
+        .filter_map(|s| {
+            Some(Input {
+                name: &s.name,
+                bytes: s.bytes.as_deref()?,
+                sha256: s.sha256.as_deref(),
+            })
+        })
         .collect();
     let loaded = load(&inputs);
     findings.extend(loaded.findings.iter().cloned());
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
-    let rejected = loaded.files.iter().filter(|f| f.state != FileState::Loaded).count();
+    let rejected = loaded
+        .files
+        .iter()
+        .filter(|f| f.state != FileState::Loaded)
+        .count();
 
     if a.has("--json") {
         let doc = serde_json::json!({
@@ -97,5 +120,11 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             Lang::En => println!("{files} files ({rejected} rejected), {kept} valid figures: {errors} errors, {warnings} warnings"),
         }
     }
-    Ok(ExitCode::from(if io_failed { 2 } else if errors > 0 { 1 } else { 0 }))
+    Ok(ExitCode::from(if io_failed {
+        2
+    } else if errors > 0 {
+        1
+    } else {
+        0
+    }))
 }

@@ -14,15 +14,23 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     f(); // warm-up
-    median((0..runs).map(|_| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn main() {
-    let text = generate(&Options { units: 34, quarters: 40, ..Options::default() });
+    let text = generate(&Options {
+        units: 34,
+        quarters: 40,
+        ..Options::default()
+    });
     let bytes = text.as_bytes();
     let mb = bytes.len() as f64 / 1e6;
     let runs = 7;
@@ -32,13 +40,28 @@ fn main() {
     });
     let mut figures = 0;
     let ours = time(runs, || {
-        let l = load(&[Input { name: "national.json", bytes: black_box(bytes), sha256: None }]);
+        let l = load(&[Input {
+            name: "national.json",
+            bytes: black_box(bytes),
+            sha256: None,
+        }]);
         figures = l.data.observations.len();
         black_box(l);
     });
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!("national file: {mb:.1} MB, {figures} figures, median of {runs} runs");
-    println!("  serde_json::Value (syntax only) {:>8.1} ms  {:>7.1} MB/s", baseline.as_secs_f64() * 1e3, rate(baseline));
-    println!("  chiso load (parse + validate)   {:>8.1} ms  {:>7.1} MB/s", ours.as_secs_f64() * 1e3, rate(ours));
-    println!("  ratio to baseline               {:>8.2}×", rate(ours) / rate(baseline));
+    println!(
+        "  serde_json::Value (syntax only) {:>8.1} ms  {:>7.1} MB/s",
+        baseline.as_secs_f64() * 1e3,
+        rate(baseline)
+    );
+    println!(
+        "  chiso load (parse + validate)   {:>8.1} ms  {:>7.1} MB/s",
+        ours.as_secs_f64() * 1e3,
+        rate(ours)
+    );
+    println!(
+        "  ratio to baseline               {:>8.2}×",
+        rate(ours) / rate(baseline)
+    );
 }

@@ -77,12 +77,36 @@ pub struct IndexFamily {
 }
 
 pub const INDICES: [IndexFamily; 6] = [
-    IndexFamily { family: "pci", name_vi: "PCI", name_en: "PCI" },
-    IndexFamily { family: "papi", name_vi: "PAPI", name_en: "PAPI" },
-    IndexFamily { family: "par_index", name_vi: "PAR INDEX (Chỉ số CCHC)", name_en: "PAR INDEX" },
-    IndexFamily { family: "sipas", name_vi: "SIPAS (mức độ hài lòng)", name_en: "SIPAS (satisfaction)" },
-    IndexFamily { family: "ict_index", name_vi: "ICT Index", name_en: "ICT Index" },
-    IndexFamily { family: "dvc_index", name_vi: "Chỉ số phục vụ người dân, doanh nghiệp", name_en: "DVC index (service to citizens and businesses)" },
+    IndexFamily {
+        family: "pci",
+        name_vi: "PCI",
+        name_en: "PCI",
+    },
+    IndexFamily {
+        family: "papi",
+        name_vi: "PAPI",
+        name_en: "PAPI",
+    },
+    IndexFamily {
+        family: "par_index",
+        name_vi: "PAR INDEX (Chỉ số CCHC)",
+        name_en: "PAR INDEX",
+    },
+    IndexFamily {
+        family: "sipas",
+        name_vi: "SIPAS (mức độ hài lòng)",
+        name_en: "SIPAS (satisfaction)",
+    },
+    IndexFamily {
+        family: "ict_index",
+        name_vi: "ICT Index",
+        name_en: "ICT Index",
+    },
+    IndexFamily {
+        family: "dvc_index",
+        name_vi: "Chỉ số phục vụ người dân, doanh nghiệp",
+        name_en: "DVC index (service to citizens and businesses)",
+    },
 ];
 
 fn count(id: &str, vi: &str, en: &str, aggregation: Aggregation) -> IndicatorDef {
@@ -100,7 +124,10 @@ fn count(id: &str, vi: &str, en: &str, aggregation: Aggregation) -> IndicatorDef
 fn score(family: &IndexFamily, min: f64, max: f64, percent: bool) -> IndicatorDef {
     IndicatorDef {
         id: format!("{}.score", family.family),
-        name: Text::both(format!("{} – điểm", family.name_vi), format!("{} – score", family.name_en)),
+        name: Text::both(
+            format!("{} – điểm", family.name_vi),
+            format!("{} – score", family.name_en),
+        ),
         kind: if percent { Kind::Percent } else { Kind::Score },
         aggregation: None,
         min: Some(min),
@@ -112,7 +139,10 @@ fn score(family: &IndexFamily, min: f64, max: f64, percent: bool) -> IndicatorDe
 fn rank(family: &IndexFamily) -> IndicatorDef {
     IndicatorDef {
         id: format!("{}.rank", family.family),
-        name: Text::both(format!("{} – xếp hạng", family.name_vi), format!("{} – rank", family.name_en)),
+        name: Text::both(
+            format!("{} – xếp hạng", family.name_vi),
+            format!("{} – rank", family.name_en),
+        ),
         kind: Kind::Rank,
         aggregation: None,
         min: None,
@@ -125,28 +155,125 @@ fn rank(family: &IndexFamily) -> IndicatorDef {
 pub fn builtin() -> Vec<IndicatorDef> {
     use Aggregation::{Flow, Stock};
     let mut v = vec![
-        count("dossiers.received", "Hồ sơ tiếp nhận (gồm kỳ trước chuyển sang)", "Dossiers received (incl. carried over)", Flow),
-        count("dossiers.carried_over", "Hồ sơ kỳ trước chuyển sang", "Carried over from the previous period", Flow),
-        count("dossiers.online", "Tiếp nhận trực tuyến", "Received online", Flow),
-        count("dossiers.offline", "Tiếp nhận trực tiếp và qua bưu chính công ích", "Received in person or by post", Flow),
+        count(
+            "dossiers.received",
+            "Hồ sơ tiếp nhận (gồm kỳ trước chuyển sang)",
+            "Dossiers received (incl. carried over)",
+            Flow,
+        ),
+        count(
+            "dossiers.carried_over",
+            "Hồ sơ kỳ trước chuyển sang",
+            "Carried over from the previous period",
+            Flow,
+        ),
+        count(
+            "dossiers.online",
+            "Tiếp nhận trực tuyến",
+            "Received online",
+            Flow,
+        ),
+        count(
+            "dossiers.offline",
+            "Tiếp nhận trực tiếp và qua bưu chính công ích",
+            "Received in person or by post",
+            Flow,
+        ),
         count("dossiers.resolved", "Đã giải quyết", "Resolved", Flow),
-        count("dossiers.resolved_on_time", "Giải quyết đúng hạn", "Resolved on time", Flow),
-        count("dossiers.resolved_late", "Giải quyết quá hạn", "Resolved late", Flow),
+        count(
+            "dossiers.resolved_on_time",
+            "Giải quyết đúng hạn",
+            "Resolved on time",
+            Flow,
+        ),
+        count(
+            "dossiers.resolved_late",
+            "Giải quyết quá hạn",
+            "Resolved late",
+            Flow,
+        ),
         count("dossiers.pending", "Đang giải quyết", "Pending", Stock),
-        count("services.total", "Số TTHC, dịch vụ công của đơn vị", "Procedures and public services", Stock),
-        count("services.online_level3", "DVC trực tuyến mức độ 3", "Online services, level 3", Stock),
-        count("services.online_level4", "DVC trực tuyến mức độ 4", "Online services, level 4", Stock),
-        count("services.online_partial", "DVC trực tuyến một phần", "Online services, partial", Stock),
-        count("services.online_full", "DVC trực tuyến toàn trình", "Online services, full", Stock),
-        count("services.integrated_national", "DVC tích hợp lên Cổng DVC quốc gia", "Services integrated with the national portal", Flow),
-        count("procedures.decisions", "Quyết định công bố danh mục, quy trình TTHC", "Decisions publishing procedure lists and processes", Flow),
-        count("procedures.published", "TTHC được công bố", "Procedures published", Flow),
-        count("procedures.internal_processes", "Quy trình nội bộ được công bố", "Internal processes published", Flow),
-        count("procedures.public_national_db", "TTHC công khai trên CSDL quốc gia", "Procedures public on the national database", Flow),
-        count("feedback.received", "Phản ánh, kiến nghị tiếp nhận", "Feedback received", Flow),
-        count("feedback.resolved", "Phản ánh, kiến nghị đã xử lý", "Feedback resolved", Flow),
+        count(
+            "services.total",
+            "Số TTHC, dịch vụ công của đơn vị",
+            "Procedures and public services",
+            Stock,
+        ),
+        count(
+            "services.online_level3",
+            "DVC trực tuyến mức độ 3",
+            "Online services, level 3",
+            Stock,
+        ),
+        count(
+            "services.online_level4",
+            "DVC trực tuyến mức độ 4",
+            "Online services, level 4",
+            Stock,
+        ),
+        count(
+            "services.online_partial",
+            "DVC trực tuyến một phần",
+            "Online services, partial",
+            Stock,
+        ),
+        count(
+            "services.online_full",
+            "DVC trực tuyến toàn trình",
+            "Online services, full",
+            Stock,
+        ),
+        count(
+            "services.integrated_national",
+            "DVC tích hợp lên Cổng DVC quốc gia",
+            "Services integrated with the national portal",
+            Flow,
+        ),
+        count(
+            "procedures.decisions",
+            "Quyết định công bố danh mục, quy trình TTHC",
+            "Decisions publishing procedure lists and processes",
+            Flow,
+        ),
+        count(
+            "procedures.published",
+            "TTHC được công bố",
+            "Procedures published",
+            Flow,
+        ),
+        count(
+            "procedures.internal_processes",
+            "Quy trình nội bộ được công bố",
+            "Internal processes published",
+            Flow,
+        ),
+        count(
+            "procedures.public_national_db",
+            "TTHC công khai trên CSDL quốc gia",
+            "Procedures public on the national database",
+            Flow,
+        ),
+        count(
+            "feedback.received",
+            "Phản ánh, kiến nghị tiếp nhận",
+            "Feedback received",
+            Flow,
+        ),
+        count(
+            "feedback.resolved",
+            "Phản ánh, kiến nghị đã xử lý",
+            "Feedback resolved",
+            Flow,
+        ),
     ];
-    let scales = [(0.0, 100.0, false), (10.0, 80.0, false), (0.0, 100.0, true), (0.0, 100.0, true), (0.0, 1.0, false), (0.0, 100.0, false)];
+    let scales = [
+        (0.0, 100.0, false),
+        (10.0, 80.0, false),
+        (0.0, 100.0, true),
+        (0.0, 100.0, true),
+        (0.0, 1.0, false),
+        (0.0, 100.0, false),
+    ];
     for (family, (min, max, percent)) in INDICES.iter().zip(scales) {
         v.push(score(family, min, max, percent));
         v.push(rank(family));
@@ -174,7 +301,10 @@ pub struct Catalogue {
 
 impl Default for Catalogue {
     fn default() -> Self {
-        let mut c = Catalogue { defs: Vec::new(), by_id: HashMap::new() };
+        let mut c = Catalogue {
+            defs: Vec::new(),
+            by_id: HashMap::new(),
+        };
         for d in builtin() {
             c.insert(d);
         }
@@ -219,7 +349,10 @@ mod tests {
         assert_eq!(c.get("papi.score").unwrap().scale(), Some((10.0, 80.0)));
         assert_eq!(c.get("sipas.score").unwrap().kind, Kind::Percent);
         assert_eq!(c.get("pci.rank").unwrap().better(), Better::Lower);
-        assert_eq!(c.get("dossiers.pending").unwrap().aggregation, Some(Aggregation::Stock));
+        assert_eq!(
+            c.get("dossiers.pending").unwrap().aggregation,
+            Some(Aggregation::Stock)
+        );
         assert!(c.get("dossiers.unknown").is_none());
     }
 

@@ -26,7 +26,43 @@ pub struct Query<'a> {
 
 impl Query<'_> {
     fn in_range(&self, p: &Period) -> bool {
-        self.from.is_none_or(|f| p.end() >= f.start()) && self.to.is_none_or(|t| p.start() <= t.end())
+        self.from.is_none_or(|f| p.end() >= f.start())
+            && self.to.is_none_or(|t| p.start() <= t.end())
+    }
+}
+
+/// How a series is drawn: its mark, its axis and its colour.
+#[derive(Clone, Copy)]
+struct Look {
+    mark: Mark,
+    side: Side,
+    color: usize,
+}
+
+impl Look {
+    const fn new(mark: Mark, side: Side, color: usize) -> Look {
+        Look { mark, side, color }
+    }
+
+    fn series(
+        self,
+        id: &str,
+        name: String,
+        style: NumberStyle,
+        values: Vec<Option<f64>>,
+        sources: Vec<Option<String>>,
+    ) -> Series {
+        let Look { mark, side, color } = self;
+        Series {
+            id: id.into(),
+            name,
+            mark,
+            side,
+            color,
+            style,
+            values,
+            sources,
+        }
     }
 }
 
@@ -52,45 +88,79 @@ impl<'a> Builder<'a> {
         }
         let periods: Vec<Period> = periods.into_iter().collect();
         let mut all: Vec<String> = indicators.iter().map(|s| s.to_string()).collect();
-        all.extend(indicators.iter().filter_map(|i| same_series(i)).map(String::from));
-        Builder { q, labels: vec![None; periods.len()], periods, series: Vec::new(), files: BTreeSet::new(), indicators: all }
+        all.extend(
+            indicators
+                .iter()
+                .filter_map(|i| same_series(i))
+                .map(String::from),
+        );
+        Builder {
+            q,
+            labels: vec![None; periods.len()],
+            periods,
+            series: Vec::new(),
+            files: BTreeSet::new(),
+            indicators: all,
+        }
     }
 
     fn name(&self, id: &str) -> String {
-        self.q.data.catalogue.get(id).map_or_else(|| id.to_string(), |d| d.name.get(self.q.lang).to_string())
+        self.q
+            .data
+            .catalogue
+            .get(id)
+            .map_or_else(|| id.to_string(), |d| d.name.get(self.q.lang).to_string())
     }
 
     /// A published series, continued across a rename; its figures' sources are recorded.
-    fn indicator(&mut self, id: &str, mark: Mark, side: Side, color: usize) -> Vec<Option<f64>> {
+    fn indicator(&mut self, id: &str, look: Look) -> Vec<Option<f64>> {
         let obs = self.q.data.continued_series(self.q.unit, id);
         let mut values = vec![None; self.periods.len()];
         let mut sources = vec![None; self.periods.len()];
         for o in obs {
-            let Ok(i) = self.periods.binary_search(&o.period) else { continue };
+            let Ok(i) = self.periods.binary_search(&o.period) else {
+                continue;
+            };
             values[i] = Some(o.value);
-            sources[i] = self.q.data.source_title(o.file, o.source.as_deref()).map(|t| t.get(self.q.lang).to_string());
+            sources[i] = self
+                .q
+                .data
+                .source_title(o.file, o.source.as_deref())
+                .map(|t| t.get(self.q.lang).to_string());
             if let Some(l) = &o.label {
                 self.labels[i].get_or_insert_with(|| l.clone());
             }
             self.files.insert(o.file);
         }
-        let style = self.q.data.catalogue.get(id).map_or(NumberStyle::Fixed(0), NumberStyle::for_indicator);
+        let style = self
+            .q
+            .data
+            .catalogue
+            .get(id)
+            .map_or(NumberStyle::Fixed(0), NumberStyle::for_indicator);
         let name = self.name(id);
-        self.push(id, name, mark, side, color, style, values.clone(), sources);
+        self.push(look.series(id, name, style, values.clone(), sources));
         values
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, id: &str, name: String, mark: Mark, side: Side, color: usize, style: NumberStyle, values: Vec<Option<f64>>, sources: Vec<Option<String>>) {
-        // A series with no figure in range only clutters the legend.
-        if values.iter().any(Option::is_some) {
-            self.series.push(Series { id: id.into(), name, mark, side, color, style, values, sources });
-        }
+    /// A series computed from published ones; it has no source of its own.
+    fn derived(
+        &mut self,
+        id: &str,
+        name: &str,
+        look: Look,
+        style: NumberStyle,
+        values: Vec<Option<f64>>,
+    ) {
+        let sources = vec![None; values.len()];
+        self.push(look.series(id, name.to_string(), style, values, sources));
     }
 
-    fn derived(&mut self, id: &str, name: String, mark: Mark, side: Side, color: usize, style: NumberStyle, values: Vec<Option<f64>>) {
-        let n = values.len();
-        self.push(id, name, mark, side, color, style, values, vec![None; n]);
+    fn push(&mut self, series: Series) {
+        // A series with no figure in range only clutters the legend.
+        if series.values.iter().any(Option::is_some) {
+            self.series.push(series);
+        }
     }
 
     fn finish(self, id: &str, title: String, left: AxisSpec, right: Option<AxisSpec>) -> ChartSpec {
@@ -124,7 +194,9 @@ impl<'a> Builder<'a> {
             .iter()
             .filter(|f| {
                 f.subject.as_ref().is_some_and(|s| {
-                    s.unit == unit && canonical.contains(&s.period) && s.indicators.iter().any(|i| self.indicators.contains(i))
+                    s.unit == unit
+                        && canonical.contains(&s.period)
+                        && s.indicators.iter().any(|i| self.indicators.contains(i))
                 })
             })
             .map(|f| f.message.text(lang))
@@ -141,62 +213,140 @@ impl<'a> Builder<'a> {
             right,
             rules: Vec::new(),
             sources,
-            illustrative: self.files.iter().any(|f| data.files.get(*f).is_some_and(|m| m.illustrative)),
+            illustrative: self
+                .files
+                .iter()
+                .any(|f| data.files.get(*f).is_some_and(|m| m.illustrative)),
             warnings,
         }
     }
 }
 
 fn unit_title(q: &Query, vi: &str, en: &str) -> String {
-    let name = q.data.unit(q.unit).map_or(q.unit.to_string(), |u| u.name.get(q.lang).to_string());
+    let name = q
+        .data
+        .unit(q.unit)
+        .map_or(q.unit.to_string(), |u| u.name.get(q.lang).to_string());
     format!("{} – {name}", q.lang.pick(vi, en))
 }
 
 fn count_axis(lang: Lang) -> AxisSpec {
-    AxisSpec { title: lang.pick("hồ sơ", "dossiers").into(), style: NumberStyle::Fixed(0), inverted: false, from_zero: true, domain: None }
+    AxisSpec {
+        title: lang.pick("hồ sơ", "dossiers").into(),
+        style: NumberStyle::Fixed(0),
+        inverted: false,
+        from_zero: true,
+        domain: None,
+    }
 }
 
 fn percent_axis() -> AxisSpec {
-    AxisSpec { title: "%".into(), style: NumberStyle::Percent(1), inverted: false, from_zero: true, domain: Some((0.0, 100.0)) }
+    AxisSpec {
+        title: "%".into(),
+        style: NumberStyle::Percent(1),
+        inverted: false,
+        from_zero: true,
+        domain: Some((0.0, 100.0)),
+    }
 }
+
+const BAR: Mark = Mark::Bar { stack: 0 };
+const TOTAL: Mark = Mark::Total { stack: 0 };
 
 /// Dossiers received per period by channel, with the published total and the online share.
 pub fn dossiers_intake(q: Query) -> ChartSpec {
-    const PARTS: [&str; 3] = ["dossiers.carried_over", "dossiers.online", "dossiers.offline"];
-    let mut b = Builder::new(q, &["dossiers.received", PARTS[0], PARTS[1], PARTS[2]]);
-    let bar = Mark::Bar { stack: 0 };
-    let parts: Vec<Vec<Option<f64>>> = PARTS.iter().zip([6, 0, 1]).map(|(id, c)| b.indicator(id, bar, Side::Left, c)).collect();
-    let received = b.indicator("dossiers.received", Mark::Line, Side::Left, 7);
-    // The total is a marker, not a bar: where the parts fall short of it, the gap is shown.
-    if let Some(s) = b.series.iter_mut().find(|s| s.id == "dossiers.received") {
-        s.mark = Mark::Total { stack: 0 };
-    }
+    const PARTS: [(&str, usize); 3] = [
+        ("dossiers.carried_over", 6),
+        ("dossiers.online", 0),
+        ("dossiers.offline", 1),
+    ];
+    let mut b = Builder::new(
+        q,
+        &["dossiers.received", PARTS[0].0, PARTS[1].0, PARTS[2].0],
+    );
+    let parts: Vec<Vec<Option<f64>>> = PARTS
+        .iter()
+        .map(|(id, c)| b.indicator(id, Look::new(BAR, Side::Left, *c)))
+        .collect();
+    // The total is a mark across the bar, not a bar: where the parts fall short of it, it shows.
+    let received = b.indicator("dossiers.received", Look::new(TOTAL, Side::Left, 7));
     let slices: Vec<&[Option<f64>]> = parts.iter().map(Vec::as_slice).collect();
-    let rest = remainder(&received, &slices);
     let lang = q.lang;
-    b.derived("derived.intake_unspecified", lang.pick("Không rõ kênh tiếp nhận", "Channel not reported").into(), bar, Side::Left, 4, NumberStyle::Fixed(0), rest);
+    let rest = remainder(&received, &slices);
+    let name = lang.pick("Không rõ kênh tiếp nhận", "Channel not reported");
+    b.derived(
+        "derived.intake_unspecified",
+        name,
+        Look::new(BAR, Side::Left, 4),
+        NumberStyle::Fixed(0),
+        rest,
+    );
+    let name = lang.pick("Tỷ lệ trực tuyến", "Online share");
     let online = share(&parts[1], &received);
-    b.derived("derived.online_share", lang.pick("Tỷ lệ trực tuyến", "Online share").into(), Mark::Line, Side::Right, 5, NumberStyle::Percent(1), online);
+    b.derived(
+        "derived.online_share",
+        name,
+        Look::new(Mark::Line, Side::Right, 5),
+        NumberStyle::Percent(1),
+        online,
+    );
     let title = unit_title(&q, "Hồ sơ tiếp nhận", "Dossiers received");
-    b.finish("dossiers-intake", title, count_axis(lang), Some(percent_axis()))
+    b.finish(
+        "dossiers-intake",
+        title,
+        count_axis(lang),
+        Some(percent_axis()),
+    )
 }
 
 /// Dossiers resolved on time or late, and pending, with the on-time rate.
 pub fn dossiers_outcome(q: Query) -> ChartSpec {
-    let ids = ["dossiers.resolved", "dossiers.resolved_on_time", "dossiers.resolved_late", "dossiers.pending"];
+    let ids = [
+        "dossiers.resolved",
+        "dossiers.resolved_on_time",
+        "dossiers.resolved_late",
+        "dossiers.pending",
+    ];
     let mut b = Builder::new(q, &ids);
-    let bar = Mark::Bar { stack: 0 };
-    let on_time = b.indicator(ids[1], bar, Side::Left, 2);
-    let late = b.indicator(ids[2], bar, Side::Left, 5);
-    let resolved = b.indicator(ids[0], Mark::Total { stack: 0 }, Side::Left, 7);
+    let on_time = b.indicator(ids[1], Look::new(BAR, Side::Left, 2));
+    let late = b.indicator(ids[2], Look::new(BAR, Side::Left, 5));
+    let resolved = b.indicator(ids[0], Look::new(TOTAL, Side::Left, 7));
     let lang = q.lang;
     let rest = remainder(&resolved, &[&on_time, &late]);
     // Resolved figures without an on-time split still belong in the bar.
-    let unsplit = resolved.iter().zip(&on_time).zip(&late).zip(rest).map(|(((r, o), l), rest)| if o.is_none() && l.is_none() { *r } else { rest }).collect();
-    b.derived("derived.resolved_unspecified", lang.pick("Đã giải quyết (không rõ đúng hạn)", "Resolved (timeliness not reported)").into(), bar, Side::Left, 4, NumberStyle::Fixed(0), unsplit);
-    b.indicator(ids[3], bar, Side::Left, 1);
+    let unsplit = resolved
+        .iter()
+        .zip(&on_time)
+        .zip(&late)
+        .zip(rest)
+        .map(|(((r, o), l), rest)| if o.is_none() && l.is_none() { *r } else { rest })
+        .collect();
+    let name = lang.pick(
+        "Đã giải quyết (không rõ đúng hạn)",
+        "Resolved (timeliness not reported)",
+    );
+    b.derived(
+        "derived.resolved_unspecified",
+        name,
+        Look::new(BAR, Side::Left, 4),
+        NumberStyle::Fixed(0),
+        unsplit,
+    );
+    b.indicator(ids[3], Look::new(BAR, Side::Left, 1));
     let rate = share(&on_time, &resolved);
-    b.derived("derived.on_time_rate", lang.pick("Tỷ lệ đúng hạn", "On-time rate").into(), Mark::Line, Side::Right, 0, NumberStyle::Percent(1), rate);
+    let name = lang.pick("Tỷ lệ đúng hạn", "On-time rate");
+    b.derived(
+        "derived.on_time_rate",
+        name,
+        Look::new(Mark::Line, Side::Right, 0),
+        NumberStyle::Percent(1),
+        rate,
+    );
     let title = unit_title(&q, "Kết quả giải quyết hồ sơ", "Dossiers resolved");
-    b.finish("dossiers-outcome", title, count_axis(lang), Some(percent_axis()))
+    b.finish(
+        "dossiers-outcome",
+        title,
+        count_axis(lang),
+        Some(percent_axis()),
+    )
 }

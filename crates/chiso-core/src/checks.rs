@@ -15,31 +15,62 @@ pub struct ValueProblem {
 }
 
 fn problem(severity: Severity, field: &'static str, message: Message) -> ValueProblem {
-    ValueProblem { severity, field, message }
+    ValueProblem {
+        severity,
+        field,
+        message,
+    }
 }
 
 /// Checks a figure against its indicator. `of` is `Some` for observed ranks; targets pass `None`
 /// with `is_target`, since a target rank needs no count of ranked units.
-pub fn check_value(def: &IndicatorDef, value: f64, of: Option<f64>, is_target: bool) -> Vec<ValueProblem> {
+pub fn check_value(
+    def: &IndicatorDef,
+    value: f64,
+    of: Option<f64>,
+    is_target: bool,
+) -> Vec<ValueProblem> {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
     match def.kind {
-        Kind::Count if value < 0.0 => out.push(problem(Error, "value", Message::Negative { value })),
-        Kind::Count if value.fract() != 0.0 => out.push(problem(Warning, "value", Message::NotWhole { value })),
+        Kind::Count if value < 0.0 => {
+            out.push(problem(Error, "value", Message::Negative { value }))
+        }
+        Kind::Count if value.fract() != 0.0 => {
+            out.push(problem(Warning, "value", Message::NotWhole { value }))
+        }
         Kind::Count => {}
         Kind::Score | Kind::Percent => {
             if let Some((min, max)) = def.scale() {
                 if value < min || value > max {
-                    out.push(problem(Error, "value", Message::OutOfScale { value, min, max }));
+                    out.push(problem(
+                        Error,
+                        "value",
+                        Message::OutOfScale { value, min, max },
+                    ));
                 }
             }
         }
         Kind::Rank => {
             if value < 1.0 || value.fract() != 0.0 {
-                out.push(problem(Error, "value", Message::RankOutOfRange { rank: value, of: None }));
+                out.push(problem(
+                    Error,
+                    "value",
+                    Message::RankOutOfRange {
+                        rank: value,
+                        of: None,
+                    },
+                ));
             } else if let Some(of) = of {
                 if value > of {
-                    out.push(problem(Error, "value", Message::RankOutOfRange { rank: value, of: Some(of) }));
+                    out.push(problem(
+                        Error,
+                        "value",
+                        Message::RankOutOfRange {
+                            rank: value,
+                            of: Some(of),
+                        },
+                    ));
                 }
             } else if !is_target {
                 out.push(problem(Warning, "of", Message::RankWithoutOf));
@@ -62,6 +93,9 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// An identity to check: which one, the total (index and value) and the ids of its parts.
+type Sum<'a> = (Identity, Option<(usize, f64)>, &'a [&'static str]);
+
 /// Checks every unit and period that reports dossier figures.
 pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
     const RECEIVED: &str = "dossiers.received";
@@ -76,14 +110,29 @@ pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
     keys.sort();
     keys.dedup();
     for (unit, period) in keys {
-        let get = |id: &str| data.find(unit, id, &period).map(|i| (i, data.observations[i].value));
+        let get = |id: &str| {
+            data.find(unit, id, &period)
+                .map(|i| (i, data.observations[i].value))
+        };
         let label = period.to_string();
         let received = get(RECEIVED);
         let resolved = get(RESOLVED);
-        let sums: [(Identity, Option<(usize, f64)>, &[&'static str]); 3] = [
-            (Identity::Intake, received, &["dossiers.carried_over", "dossiers.online", "dossiers.offline"]),
+        let sums: [Sum; 3] = [
+            (
+                Identity::Intake,
+                received,
+                &[
+                    "dossiers.carried_over",
+                    "dossiers.online",
+                    "dossiers.offline",
+                ],
+            ),
             (Identity::Balance, received, &[RESOLVED, "dossiers.pending"]),
-            (Identity::Timeliness, resolved, &["dossiers.resolved_on_time", "dossiers.resolved_late"]),
+            (
+                Identity::Timeliness,
+                resolved,
+                &["dossiers.resolved_on_time", "dossiers.resolved_late"],
+            ),
         ];
         for (identity, total, parts) in sums {
             let Some((at, total)) = total else { continue };
@@ -91,20 +140,37 @@ pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
             let Some(values) = values else { continue };
             let sum: f64 = values.iter().sum();
             if !close(sum, total) {
-                let whole = if identity == Identity::Timeliness { RESOLVED } else { RECEIVED };
+                let whole = if identity == Identity::Timeliness {
+                    RESOLVED
+                } else {
+                    RECEIVED
+                };
                 out.push(SumProblem {
                     at,
-                    indicators: std::iter::once(whole).chain(parts.iter().copied()).collect(),
-                    message: Message::Sum { identity, period: label.clone(), left: sum, right: total },
+                    indicators: std::iter::once(whole)
+                        .chain(parts.iter().copied())
+                        .collect(),
+                    message: Message::Sum {
+                        identity,
+                        period: label.clone(),
+                        left: sum,
+                        right: total,
+                    },
                 });
             }
         }
-        if let (Some((at, resolved)), Some((_, on_time))) = (resolved, get("dossiers.resolved_on_time")) {
+        if let (Some((at, resolved)), Some((_, on_time))) =
+            (resolved, get("dossiers.resolved_on_time"))
+        {
             if on_time > resolved && !close(on_time, resolved) {
                 out.push(SumProblem {
                     at,
                     indicators: vec![RESOLVED, "dossiers.resolved_on_time"],
-                    message: Message::OnTimeExceedsResolved { period: label.clone(), on_time, resolved },
+                    message: Message::OnTimeExceedsResolved {
+                        period: label.clone(),
+                        on_time,
+                        resolved,
+                    },
                 });
             }
         }
@@ -124,19 +190,35 @@ mod tests {
     #[test]
     fn values_against_kinds() {
         assert!(check_value(&def("dossiers.received"), 58463.0, None, false).is_empty());
-        assert_eq!(check_value(&def("dossiers.received"), -1.0, None, false)[0].message, Message::Negative { value: -1.0 });
-        assert_eq!(check_value(&def("dossiers.received"), 1.5, None, false)[0].severity, Severity::Warning);
+        assert_eq!(
+            check_value(&def("dossiers.received"), -1.0, None, false)[0].message,
+            Message::Negative { value: -1.0 }
+        );
+        assert_eq!(
+            check_value(&def("dossiers.received"), 1.5, None, false)[0].severity,
+            Severity::Warning
+        );
         assert_eq!(
             check_value(&def("ict_index.score"), 4.582, None, false)[0].message,
-            Message::OutOfScale { value: 4.582, min: 0.0, max: 1.0 }
+            Message::OutOfScale {
+                value: 4.582,
+                min: 0.0,
+                max: 1.0
+            }
         );
         assert!(check_value(&def("ict_index.score"), 0.4582, None, false).is_empty());
         assert_eq!(
             check_value(&def("pci.rank"), 70.0, Some(63.0), false)[0].message,
-            Message::RankOutOfRange { rank: 70.0, of: Some(63.0) }
+            Message::RankOutOfRange {
+                rank: 70.0,
+                of: Some(63.0)
+            }
         );
         assert!(check_value(&def("pci.rank"), 25.0, Some(63.0), false).is_empty());
-        assert_eq!(check_value(&def("pci.rank"), 25.0, None, false)[0].field, "of");
+        assert_eq!(
+            check_value(&def("pci.rank"), 25.0, None, false)[0].field,
+            "of"
+        );
         assert!(check_value(&def("pci.rank"), 15.0, None, true).is_empty());
         assert_eq!(check_value(&def("papi.score"), 5.0, None, false).len(), 1);
     }

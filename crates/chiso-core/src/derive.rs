@@ -21,7 +21,10 @@ pub fn remainder(total: &[Option<f64>], parts: &[&[Option<f64>]]) -> Vec<Option<
         .enumerate()
         .map(|(i, t)| {
             let t = (*t)?;
-            let given: Vec<f64> = parts.iter().filter_map(|p| p.get(i).copied().flatten()).collect();
+            let given: Vec<f64> = parts
+                .iter()
+                .filter_map(|p| p.get(i).copied().flatten())
+                .collect();
             if given.is_empty() {
                 return None;
             }

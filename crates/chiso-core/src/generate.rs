@@ -20,23 +20,51 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { units: 4, quarters: 32, start_year: 2018, agencies: 3, seed: 2025 }
+        Options {
+            units: 4,
+            quarters: 32,
+            start_year: 2018,
+            agencies: 3,
+            seed: 2025,
+        }
     }
 }
 
 /// The 34 provinces after 1 July 2025; the first four make the default sample.
 const PROVINCES: [(&str, &str, &str); 34] = [
-    ("da-nang", "Đà Nẵng", "48"), ("can-tho", "Cần Thơ", "92"), ("lam-dong", "Lâm Đồng", "68"),
-    ("hai-phong", "Hải Phòng", "31"), ("ha-noi", "Hà Nội", "01"), ("ho-chi-minh", "TP. Hồ Chí Minh", "79"),
-    ("hue", "Huế", "46"), ("lai-chau", "Lai Châu", "12"), ("dien-bien", "Điện Biên", "11"),
-    ("son-la", "Sơn La", "14"), ("lang-son", "Lạng Sơn", "20"), ("quang-ninh", "Quảng Ninh", "22"),
-    ("thanh-hoa", "Thanh Hóa", "38"), ("nghe-an", "Nghệ An", "40"), ("ha-tinh", "Hà Tĩnh", "42"),
-    ("cao-bang", "Cao Bằng", "04"), ("tuyen-quang", "Tuyên Quang", "08"), ("lao-cai", "Lào Cai", "15"),
-    ("thai-nguyen", "Thái Nguyên", "19"), ("phu-tho", "Phú Thọ", "25"), ("bac-ninh", "Bắc Ninh", "24"),
-    ("hung-yen", "Hưng Yên", "33"), ("ninh-binh", "Ninh Bình", "37"), ("quang-tri", "Quảng Trị", "44"),
-    ("quang-ngai", "Quảng Ngãi", "51"), ("gia-lai", "Gia Lai", "52"), ("khanh-hoa", "Khánh Hòa", "56"),
-    ("dak-lak", "Đắk Lắk", "66"), ("dong-nai", "Đồng Nai", "75"), ("tay-ninh", "Tây Ninh", "80"),
-    ("vinh-long", "Vĩnh Long", "86"), ("dong-thap", "Đồng Tháp", "82"), ("ca-mau", "Cà Mau", "96"),
+    ("da-nang", "Đà Nẵng", "48"),
+    ("can-tho", "Cần Thơ", "92"),
+    ("lam-dong", "Lâm Đồng", "68"),
+    ("hai-phong", "Hải Phòng", "31"),
+    ("ha-noi", "Hà Nội", "01"),
+    ("ho-chi-minh", "TP. Hồ Chí Minh", "79"),
+    ("hue", "Huế", "46"),
+    ("lai-chau", "Lai Châu", "12"),
+    ("dien-bien", "Điện Biên", "11"),
+    ("son-la", "Sơn La", "14"),
+    ("lang-son", "Lạng Sơn", "20"),
+    ("quang-ninh", "Quảng Ninh", "22"),
+    ("thanh-hoa", "Thanh Hóa", "38"),
+    ("nghe-an", "Nghệ An", "40"),
+    ("ha-tinh", "Hà Tĩnh", "42"),
+    ("cao-bang", "Cao Bằng", "04"),
+    ("tuyen-quang", "Tuyên Quang", "08"),
+    ("lao-cai", "Lào Cai", "15"),
+    ("thai-nguyen", "Thái Nguyên", "19"),
+    ("phu-tho", "Phú Thọ", "25"),
+    ("bac-ninh", "Bắc Ninh", "24"),
+    ("hung-yen", "Hưng Yên", "33"),
+    ("ninh-binh", "Ninh Bình", "37"),
+    ("quang-tri", "Quảng Trị", "44"),
+    ("quang-ngai", "Quảng Ngãi", "51"),
+    ("gia-lai", "Gia Lai", "52"),
+    ("khanh-hoa", "Khánh Hòa", "56"),
+    ("dak-lak", "Đắk Lắk", "66"),
+    ("dong-nai", "Đồng Nai", "75"),
+    ("tay-ninh", "Tây Ninh", "80"),
+    ("vinh-long", "Vĩnh Long", "86"),
+    ("dong-thap", "Đồng Tháp", "82"),
+    ("ca-mau", "Cà Mau", "96"),
     ("an-giang", "An Giang", "91"),
 ];
 
@@ -85,7 +113,15 @@ impl Out {
 }
 
 const ENTRY_KEYS: &[&str] = &["unit", "indicator", "period", "by", "value", "of", "source"];
-const UNIT_KEYS: &[&str] = &["id", "name", "level", "code", "parent", "successor", "until"];
+const UNIT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "level",
+    "code",
+    "parent",
+    "successor",
+    "until",
+];
 
 /// Compact, one entry per line, fields in a readable order (serde_json keeps insertion order
 /// only with a feature we do not need, so entries are written by hand).
@@ -129,7 +165,10 @@ struct Profile {
 pub fn generate(opts: &Options) -> String {
     let mut rng = Rng(opts.seed);
     let mut units = Vec::new();
-    let mut out = Out { observations: Vec::new(), targets: Vec::new() };
+    let mut out = Out {
+        observations: Vec::new(),
+        targets: Vec::new(),
+    };
     let quarters: Vec<Period> = (0..opts.quarters)
         .map(|i| Period::Quarter(opts.start_year + (i / 4) as i32, (i % 4 + 1) as u8))
         .collect();
@@ -138,7 +177,12 @@ pub fn generate(opts: &Options) -> String {
     let mut provinces: Vec<(String, String, String, bool)> = (0..opts.units)
         .map(|i| match PROVINCES.get(i) {
             Some((id, name, code)) => (id.to_string(), name.to_string(), code.to_string(), false),
-            None => (format!("don-vi-{}", i + 1), format!("Đơn vị {}", i + 1), format!("9{i:03}"), false),
+            None => (
+                format!("don-vi-{}", i + 1),
+                format!("Đơn vị {}", i + 1),
+                format!("9{i:03}"),
+                false,
+            ),
         })
         .collect();
     if opts.units > 0 {
@@ -152,7 +196,11 @@ pub fn generate(opts: &Options) -> String {
             unit["until"] = "2025-06-30".into();
         }
         units.push(unit);
-        let profile = Profile { quality: rng.range(0.2, 0.95), growth: rng.range(0.01, 0.04), size: rng.range(0.4, 2.5) };
+        let profile = Profile {
+            quality: rng.range(0.2, 0.95),
+            growth: rng.range(0.01, 0.04),
+            size: rng.range(0.4, 2.5),
+        };
         let alive = |p: &Period| !*merged || p.end() < merge_day;
         let periods: Vec<&Period> = quarters.iter().filter(|p| alive(p)).collect();
         dossiers(&mut out, &mut rng, id, &periods, &profile, 1.0);
@@ -168,12 +216,20 @@ pub fn generate(opts: &Options) -> String {
         }
     }
 
-    let years: Vec<i32> = quarters.iter().map(|q| q.year()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let years: Vec<i32> = quarters
+        .iter()
+        .map(|q| q.year())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let sources: serde_json::Map<String, Value> = years
         .iter()
         .map(|y| {
             let title = format!("Báo cáo kết quả cải cách hành chính năm {y} (số liệu minh họa)");
-            (format!("bc-{y}"), json!({ "title": title, "date": format!("{}-01-15", y + 1) }))
+            (
+                format!("bc-{y}"),
+                json!({ "title": title, "date": format!("{}-01-15", y + 1) }),
+            )
         })
         .collect();
     let last = quarters.last().map_or(opts.start_year, |q| q.year());
@@ -194,28 +250,48 @@ pub fn generate(opts: &Options) -> String {
     let unit_lines: Vec<String> = units.iter().map(|u| line(u, UNIT_KEYS)).collect();
     let _ = writeln!(s, "  \"units\": [\n    {}\n  ],", list(&unit_lines));
     let _ = writeln!(s, "  \"indicators\": [],");
-    let _ = writeln!(s, "  \"observations\": [\n    {}\n  ],", list(&out.observations));
+    let _ = writeln!(
+        s,
+        "  \"observations\": [\n    {}\n  ],",
+        list(&out.observations)
+    );
     let _ = writeln!(s, "  \"targets\": [\n    {}\n  ],", list(&out.targets));
     let _ = writeln!(s, "  \"sources\": {}", Value::Object(sources));
     s.push_str("}\n");
     s
 }
 
-fn dossiers(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: &Profile, share: f64) {
+fn dossiers(
+    out: &mut Out,
+    rng: &mut Rng,
+    unit: &str,
+    periods: &[&Period],
+    p: &Profile,
+    share: f64,
+) {
     let mut pending_before = 0.0_f64;
     for (t, period) in periods.iter().enumerate() {
         let ps = period.to_string();
         let years = t as f64 / 4.0;
         let season = [0.85, 1.05, 1.0, 1.1][t % 4];
-        let fresh = (20_000.0 * p.size * share * (1.0 + p.growth).powf(years * 4.0) * season * rng.range(0.93, 1.07)).round();
+        let fresh = (20_000.0
+            * p.size
+            * share
+            * (1.0 + p.growth).powf(years * 4.0)
+            * season
+            * rng.range(0.93, 1.07))
+        .round();
         let received = fresh + pending_before;
         // Online intake grows from about a tenth to most of it over the years.
-        let online_share = (0.08 + 0.1 * years * (0.5 + p.quality)).min(0.92) * rng.range(0.95, 1.05);
+        let online_share =
+            (0.08 + 0.1 * years * (0.5 + p.quality)).min(0.92) * rng.range(0.95, 1.05);
         let online = (fresh * online_share.min(0.95)).round();
         let offline = fresh - online;
         let pending = (received * rng.range(0.015, 0.05)).round();
         let resolved = received - pending;
-        let on_time = (resolved * rng.range(0.9 + 0.08 * p.quality, 0.999)).round().min(resolved);
+        let on_time = (resolved * rng.range(0.9 + 0.08 * p.quality, 0.999))
+            .round()
+            .min(resolved);
         for (id, v) in [
             ("dossiers.received", received),
             ("dossiers.carried_over", pending_before),
@@ -232,7 +308,14 @@ fn dossiers(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: &P
     }
 }
 
-fn services(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: &Profile, share: f64) {
+fn services(
+    out: &mut Out,
+    rng: &mut Rng,
+    unit: &str,
+    periods: &[&Period],
+    p: &Profile,
+    share: f64,
+) {
     let total = (1_900.0 * share.max(0.12) * rng.range(0.95, 1.05)).round();
     for (t, period) in periods.iter().enumerate() {
         let ps = period.to_string();
@@ -240,7 +323,8 @@ fn services(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: &P
         let full = (total * (0.1 + 0.5 * progress)).round();
         let partial = (total * (0.3 + 0.2 * progress)).round();
         // Decree 42/2022 renamed level 4/3 to full/partial from the third quarter of 2022.
-        let renamed = period.start() >= chrono::NaiveDate::from_ymd_opt(2022, 7, 1).unwrap_or_default();
+        let renamed =
+            period.start() >= chrono::NaiveDate::from_ymd_opt(2022, 7, 1).unwrap_or_default();
         let (full_id, partial_id) = if renamed {
             ("services.online_full", "services.online_partial")
         } else {
@@ -249,7 +333,13 @@ fn services(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: &P
         out.obs(unit, "services.total", &ps, total, None);
         out.obs(unit, full_id, &ps, full, None);
         out.obs(unit, partial_id, &ps, partial, None);
-        out.obs(unit, "services.integrated_national", &ps, (rng.range(2.0, 40.0) * share.max(0.2)).round(), None);
+        out.obs(
+            unit,
+            "services.integrated_national",
+            &ps,
+            (rng.range(2.0, 40.0) * share.max(0.2)).round(),
+            None,
+        );
     }
 }
 
@@ -262,8 +352,20 @@ fn procedures(out: &mut Out, rng: &mut Rng, unit: &str, periods: &[&Period], p: 
         let resolved = (received * rng.range(0.8 + 0.2 * p.quality, 1.0)).round();
         out.obs(unit, "procedures.decisions", &ps, decisions, None);
         out.obs(unit, "procedures.published", &ps, published, None);
-        out.obs(unit, "procedures.internal_processes", &ps, (published * rng.range(0.3, 0.6)).round(), None);
-        out.obs(unit, "procedures.public_national_db", &ps, (published * rng.range(0.85, 1.0)).round(), None);
+        out.obs(
+            unit,
+            "procedures.internal_processes",
+            &ps,
+            (published * rng.range(0.3, 0.6)).round(),
+            None,
+        );
+        out.obs(
+            unit,
+            "procedures.public_national_db",
+            &ps,
+            (published * rng.range(0.85, 1.0)).round(),
+            None,
+        );
         out.obs(unit, "feedback.received", &ps, received, None);
         out.obs(unit, "feedback.resolved", &ps, resolved, None);
     }
@@ -279,8 +381,17 @@ const SCALES: [(f64, f64, f64); 6] = [
     (0.0, 100.0, 72.0),
 ];
 
-fn indices(out: &mut Out, rng: &mut Rng, unit: &str, quarters: &[Period], p: &Profile, merged: bool) {
-    let (Some(first), Some(last)) = (quarters.first(), quarters.last()) else { return };
+fn indices(
+    out: &mut Out,
+    rng: &mut Rng,
+    unit: &str,
+    quarters: &[Period],
+    p: &Profile,
+    merged: bool,
+) {
+    let (Some(first), Some(last)) = (quarters.first(), quarters.last()) else {
+        return;
+    };
     let (y0, y1) = (first.year(), last.year());
     for (family, (lo, hi, mid)) in INDICES.iter().zip(SCALES) {
         let span = hi - lo;
@@ -291,7 +402,9 @@ fn indices(out: &mut Out, rng: &mut Rng, unit: &str, quarters: &[Period], p: &Pr
         let emit = |out: &mut Out, period: &str, years: f64, rng: &mut Rng, of: u32| -> f64 {
             let score = (base + trend * years + span * rng.range(-0.015, 0.015)).clamp(lo, hi);
             let standing = ((score - (mid - span * 0.12)) / (span * 0.24)).clamp(0.0, 1.0);
-            let rank = ((1.0 - standing) * (of as f64 - 1.0) + 1.0 + rng.range(-2.0, 2.0)).round().clamp(1.0, of as f64);
+            let rank = ((1.0 - standing) * (of as f64 - 1.0) + 1.0 + rng.range(-2.0, 2.0))
+                .round()
+                .clamp(1.0, of as f64);
             // From 2023 VCCI publishes PCI only for the top 30: a missing figure is normal.
             let hidden = family.family == "pci" && period >= "2023" && rank > 30.0;
             if !hidden {
@@ -309,7 +422,13 @@ fn indices(out: &mut Out, rng: &mut Rng, unit: &str, quarters: &[Period], p: &Pr
                     if (y == 2022 && m < 7) || (merged && y == 2025 && m > 6) {
                         continue;
                     }
-                    latest = emit(out, &month.to_string(), (y - y0) as f64 + m as f64 / 12.0, rng, 63);
+                    latest = emit(
+                        out,
+                        &month.to_string(),
+                        (y - y0) as f64 + m as f64 / 12.0,
+                        rng,
+                        63,
+                    );
                 }
             }
         } else {
@@ -318,13 +437,20 @@ fn indices(out: &mut Out, rng: &mut Rng, unit: &str, quarters: &[Period], p: &Pr
                 if (family.family == "ict_index" && y == 2021) || (merged && y >= 2025) {
                     continue;
                 }
-                let of = if family.family == "papi" && y == 2023 { 61 } else if y >= 2025 { 34 } else { 63 };
+                let of = if family.family == "papi" && y == 2023 {
+                    61
+                } else if y >= 2025 {
+                    34
+                } else {
+                    63
+                };
                 latest = emit(out, &y.to_string(), (y - y0) as f64, rng, of);
             }
         }
         let by = if merged { "2024" } else { "2025" };
         // Targets are set in round figures: a hundredth of the scale.
-        let target = ((latest + span * rng.range(0.0, 0.06)).min(hi) / span * 100.0).round() * span / 100.0;
+        let target =
+            ((latest + span * rng.range(0.0, 0.06)).min(hi) / span * 100.0).round() * span / 100.0;
         let rank_target = [5.0, 10.0, 15.0, 20.0][(rng.next() % 4) as usize];
         let src = source_key(&y0.to_string());
         for (id, value) in [(&score_id, target), (&rank_id, rank_target)] {
@@ -340,9 +466,17 @@ mod tests {
 
     #[test]
     fn is_deterministic() {
-        let o = Options { units: 2, quarters: 8, agencies: 1, ..Options::default() };
+        let o = Options {
+            units: 2,
+            quarters: 8,
+            agencies: 1,
+            ..Options::default()
+        };
         assert_eq!(generate(&o), generate(&o));
-        let other = Options { seed: 7, ..o.clone() };
+        let other = Options {
+            seed: 7,
+            ..o.clone()
+        };
         assert_ne!(generate(&o), generate(&other));
     }
 }

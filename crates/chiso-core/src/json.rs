@@ -18,7 +18,10 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
-        Doc { text, line_starts: OnceCell::new() }
+        Doc {
+            text,
+            line_starts: OnceCell::new(),
+        }
     }
 
     /// Byte offset of a raw value borrowed from this document.
@@ -40,7 +43,11 @@ impl<'a> Doc<'a> {
         let line = starts.partition_point(|&s| s <= offset).max(1);
         let begin = starts[line - 1];
         let end = offset.min(self.text.len());
-        let column = self.text.get(begin..end).map_or(end - begin, |s| s.chars().count()) + 1;
+        let column = self
+            .text
+            .get(begin..end)
+            .map_or(end - begin, |s| s.chars().count())
+            + 1;
         (line, column)
     }
 
@@ -48,7 +55,11 @@ impl<'a> Doc<'a> {
     pub fn offset_of(&self, line: usize, byte_column: usize) -> usize {
         let begin = match line {
             0 | 1 => 0,
-            n => self.text.match_indices('\n').nth(n - 2).map_or(self.text.len(), |(i, _)| i + 1),
+            n => self
+                .text
+                .match_indices('\n')
+                .nth(n - 2)
+                .map_or(self.text.len(), |(i, _)| i + 1),
         };
         (begin + byte_column.saturating_sub(1)).min(self.text.len())
     }
@@ -59,7 +70,11 @@ impl<'a> Doc<'a> {
 
     pub fn location_at(&self, offset: usize, path: &str) -> Location {
         let (line, column) = self.line_col(offset);
-        Location { line, column, path: path.to_string() }
+        Location {
+            line,
+            column,
+            path: path.to_string(),
+        }
     }
 }
 
@@ -88,7 +103,10 @@ pub fn array(raw: &RawValue) -> Option<Vec<&RawValue>> {
 pub fn typed<T: DeserializeOwned>(raw: &RawValue, expected: Expected) -> Result<T, Message> {
     serde_json::from_str(raw.get()).map_err(|_| match found(raw) {
         Found::Number(n) if expected == Expected::Number => Message::NotFinite { value: n },
-        other => Message::WrongType { expected, found: other },
+        other => Message::WrongType {
+            expected,
+            found: other,
+        },
     })
 }
 
@@ -98,7 +116,9 @@ pub fn number(raw: &RawValue) -> Result<f64, Message> {
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(Message::NotFinite { value: raw.get().to_string() })
+        Err(Message::NotFinite {
+            value: raw.get().to_string(),
+        })
     }
 }
 
@@ -136,11 +156,19 @@ mod tests {
     #[test]
     fn numbers_must_be_finite_numbers() {
         let raw: &RawValue = serde_json::from_str("1e999").unwrap();
-        assert_eq!(number(raw), Err(Message::NotFinite { value: "1e999".into() }));
+        assert_eq!(
+            number(raw),
+            Err(Message::NotFinite {
+                value: "1e999".into()
+            })
+        );
         let raw: &RawValue = serde_json::from_str("\"58463\"").unwrap();
         assert_eq!(
             number(raw),
-            Err(Message::WrongType { expected: Expected::Number, found: Found::String("58463".into()) })
+            Err(Message::WrongType {
+                expected: Expected::Number,
+                found: Found::String("58463".into())
+            })
         );
         let raw: &RawValue = serde_json::from_str("-1.5").unwrap();
         assert_eq!(number(raw), Ok(-1.5));
@@ -150,7 +178,10 @@ mod tests {
     fn builds_paths() {
         assert_eq!(member("", "observations"), "observations");
         assert_eq!(index("observations", 14), "observations[14]");
-        assert_eq!(member("observations[14]", "value"), "observations[14].value");
+        assert_eq!(
+            member("observations[14]", "value"),
+            "observations[14].value"
+        );
         assert_eq!(member("sources", "quý 2"), "sources[\"quý 2\"]");
     }
 }

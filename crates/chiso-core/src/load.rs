@@ -20,8 +20,16 @@ pub const METRICS_FORMAT: &str = "chiso-metrics/1";
 pub const MANIFEST_FORMAT: &str = "chiso-manifest/1";
 
 const TOP_LEVEL: [&str; 10] = [
-    "format", "title", "publisher", "published", "illustrative", "units", "indicators",
-    "observations", "targets", "sources",
+    "format",
+    "title",
+    "publisher",
+    "published",
+    "illustrative",
+    "units",
+    "indicators",
+    "observations",
+    "targets",
+    "sources",
 ];
 
 /// One file to load: its name for messages, its bytes, and the checksum a manifest gave it.
@@ -58,12 +66,18 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Findings tagged with the input they belong to, so they can be sorted per file.
@@ -73,7 +87,14 @@ struct Report {
 }
 
 impl Report {
-    fn push(&mut self, input: usize, name: &str, severity: Severity, location: Option<Location>, message: Message) {
+    fn push(
+        &mut self,
+        input: usize,
+        name: &str,
+        severity: Severity,
+        location: Option<Location>,
+        message: Message,
+    ) {
         self.push_about(input, name, severity, location, message, None);
     }
 
@@ -86,7 +107,13 @@ impl Report {
         message: Message,
         subject: Option<Subject>,
     ) {
-        let finding = Finding { severity, file: name.to_string(), location, message, subject };
+        let finding = Finding {
+            severity,
+            file: name.to_string(),
+            location,
+            message,
+            subject,
+        };
         self.items.push((input, finding));
     }
 }
@@ -99,7 +126,14 @@ struct FileCtx<'a> {
 }
 
 impl FileCtx<'_> {
-    fn at(&self, report: &mut Report, severity: Severity, raw: &RawValue, path: &str, message: Message) {
+    fn at(
+        &self,
+        report: &mut Report,
+        severity: Severity,
+        raw: &RawValue,
+        path: &str,
+        message: Message,
+    ) {
         let location = self.doc.location(raw, path);
         report.push(self.input, self.name, severity, Some(location), message);
     }
@@ -116,12 +150,33 @@ struct Entry<'r, 'a> {
 }
 
 impl<'r, 'a> Entry<'r, 'a> {
-    fn open(ctx: &'r FileCtx<'a>, report: &'r mut Report, raw: &'a RawValue, path: String) -> Option<Self> {
+    fn open(
+        ctx: &'r FileCtx<'a>,
+        report: &'r mut Report,
+        raw: &'a RawValue,
+        path: String,
+    ) -> Option<Self> {
         match json::object(raw) {
-            Some(obj) => Some(Entry { ctx, report, raw, obj, path, failed: false }),
+            Some(obj) => Some(Entry {
+                ctx,
+                report,
+                raw,
+                obj,
+                path,
+                failed: false,
+            }),
             None => {
                 let found = json::found(raw);
-                ctx.at(report, Severity::Error, raw, &path, Message::WrongType { expected: Expected::Object, found });
+                ctx.at(
+                    report,
+                    Severity::Error,
+                    raw,
+                    &path,
+                    Message::WrongType {
+                        expected: Expected::Object,
+                        found,
+                    },
+                );
                 None
             }
         }
@@ -130,11 +185,20 @@ impl<'r, 'a> Entry<'r, 'a> {
     fn problem(&mut self, severity: Severity, key: &str, message: Message) {
         self.failed |= severity == Severity::Error;
         let raw = self.obj.get(key).copied().unwrap_or(self.raw);
-        let path = if self.obj.contains_key(key) { json::member(&self.path, key) } else { self.path.clone() };
+        let path = if self.obj.contains_key(key) {
+            json::member(&self.path, key)
+        } else {
+            self.path.clone()
+        };
         self.ctx.at(self.report, severity, raw, &path, message);
     }
 
-    fn read<T>(&mut self, key: &'static str, required: bool, parse: impl Fn(&RawValue) -> Result<T, Message>) -> Option<T> {
+    fn read<T>(
+        &mut self,
+        key: &'static str,
+        required: bool,
+        parse: impl Fn(&RawValue) -> Result<T, Message>,
+    ) -> Option<T> {
         match self.obj.get(key) {
             None if required => {
                 self.problem(Severity::Error, key, Message::Missing { field: key });
@@ -144,7 +208,11 @@ impl<'r, 'a> Entry<'r, 'a> {
             Some(raw) => match parse(raw) {
                 Ok(v) => Some(v),
                 Err(m) => {
-                    let severity = if required { Severity::Error } else { Severity::Warning };
+                    let severity = if required {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
                     self.problem(severity, key, m);
                     None
                 }
@@ -152,7 +220,12 @@ impl<'r, 'a> Entry<'r, 'a> {
         }
     }
 
-    fn typed<T: DeserializeOwned>(&mut self, key: &'static str, required: bool, expected: Expected) -> Option<T> {
+    fn typed<T: DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+        required: bool,
+        expected: Expected,
+    ) -> Option<T> {
         self.read(key, required, |raw| json::typed(raw, expected))
     }
 
@@ -182,7 +255,10 @@ fn whole_positive(raw: &RawValue) -> Result<f64, Message> {
     if v >= 1.0 && v.fract() == 0.0 {
         Ok(v)
     } else {
-        Err(Message::WrongType { expected: Expected::WholeNumber, found: json::found(raw) })
+        Err(Message::WrongType {
+            expected: Expected::WholeNumber,
+            found: json::found(raw),
+        })
     }
 }
 
@@ -195,34 +271,50 @@ fn serde_detail(e: &serde_json::Error) -> String {
     }
 }
 
+/// A file's text and its top-level members, still raw.
+pub(crate) type TopLevel<'a> = (&'a str, Object<'a>);
+/// Why a whole file is rejected, and where (line, column) when known.
+pub(crate) type Rejection = (Message, Option<(usize, usize)>);
+
 /// Decodes and parses the top-level object; `Err` rejects the whole file.
-pub(crate) fn parse_top<'a>(bytes: &'a [u8]) -> Result<(&'a str, Object<'a>), (Message, Option<(usize, usize)>)> {
+pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
         let doc = Doc::new(valid);
         let detail = format!("byte {} is not UTF-8 text", e.valid_up_to());
-        (Message::Syntax { detail }, Some(doc.line_col(e.valid_up_to())))
+        (
+            Message::Syntax { detail },
+            Some(doc.line_col(e.valid_up_to())),
+        )
     })?;
     if text.trim().is_empty() {
         return Err((Message::Empty, Some((1, 1))));
     }
-    serde_json::from_str::<Object>(text).map(|obj| (text, obj)).map_err(|e| {
-        use serde_json::error::Category;
-        let detail = serde_detail(&e);
-        let message = match e.classify() {
-            Category::Eof => Message::Truncated { detail },
-            Category::Syntax => Message::Syntax { detail },
-            Category::Data => Message::NotAnObject,
-            Category::Io => Message::Unreadable { detail },
-        };
-        let doc = Doc::new(text);
-        (message, Some(doc.line_col(doc.offset_of(e.line(), e.column()))))
-    })
+    serde_json::from_str::<Object>(text)
+        .map(|obj| (text, obj))
+        .map_err(|e| {
+            use serde_json::error::Category;
+            let detail = serde_detail(&e);
+            let message = match e.classify() {
+                Category::Eof => Message::Truncated { detail },
+                Category::Syntax => Message::Syntax { detail },
+                Category::Data => Message::NotAnObject,
+                Category::Io => Message::Unreadable { detail },
+            };
+            let doc = Doc::new(text);
+            (
+                message,
+                Some(doc.line_col(doc.offset_of(e.line(), e.column()))),
+            )
+        })
 }
 
 /// Checks the `format` tag of a parsed top level.
-pub(crate) fn check_format(obj: &Object, expected: &'static str) -> Result<(), (Message, Option<&'static str>)> {
+pub(crate) fn check_format(
+    obj: &Object,
+    expected: &'static str,
+) -> Result<(), (Message, Option<&'static str>)> {
     let Some(raw) = obj.get("format") else {
         return Err((Message::MissingFormat, None));
     };
@@ -277,7 +369,10 @@ pub fn load(inputs: &[Input]) -> Loaded {
         if let Some(expected) = inp.sha256 {
             let actual = sha256_hex(inp.bytes);
             if !actual.eq_ignore_ascii_case(expected.trim()) {
-                let message = Message::ChecksumMismatch { expected: expected.to_string(), actual };
+                let message = Message::ChecksumMismatch {
+                    expected: expected.to_string(),
+                    actual,
+                };
                 report.push(input, inp.name, Severity::Error, None, message);
                 states[input] = FileState::Tampered;
                 continue;
@@ -286,16 +381,28 @@ pub fn load(inputs: &[Input]) -> Loaded {
         let (text, obj) = match parse_top(inp.bytes) {
             Ok(ok) => ok,
             Err((message, place)) => {
-                let location = place.map(|(line, column)| Location { line, column, path: String::new() });
+                let location = place.map(|(line, column)| Location {
+                    line,
+                    column,
+                    path: String::new(),
+                });
                 report.push(input, inp.name, Severity::Error, location, message);
                 continue;
             }
         };
-        let ctx = FileCtx { input, name: inp.name, doc: Doc::new(text) };
+        let ctx = FileCtx {
+            input,
+            name: inp.name,
+            doc: Doc::new(text),
+        };
         if let Err((message, key)) = check_format(&obj, METRICS_FORMAT) {
             let location = match key.and_then(|k| obj.get(k)) {
                 Some(raw) => ctx.doc.location(raw, "format"),
-                None => Location { line: 1, column: 1, path: String::new() },
+                None => Location {
+                    line: 1,
+                    column: 1,
+                    path: String::new(),
+                },
             };
             report.push(input, inp.name, Severity::Error, Some(location), message);
             continue;
@@ -303,12 +410,22 @@ pub fn load(inputs: &[Input]) -> Loaded {
         for (key, raw) in &obj {
             if !TOP_LEVEL.contains(&key.as_str()) {
                 let path = json::member("", key);
-                ctx.at(&mut report, Severity::Warning, raw, &path, Message::UnknownField { field: key.clone() });
+                ctx.at(
+                    &mut report,
+                    Severity::Warning,
+                    raw,
+                    &path,
+                    Message::UnknownField { field: key.clone() },
+                );
             }
         }
         states[input] = FileState::Loaded;
         files.push(read_meta(&ctx, &obj, &mut report));
-        parsed.push(Parsed { ctx, file: files.len() - 1, obj });
+        parsed.push(Parsed {
+            ctx,
+            file: files.len() - 1,
+            obj,
+        });
     }
 
     let registry = read_registry(&parsed, &mut report);
@@ -316,22 +433,44 @@ pub fn load(inputs: &[Input]) -> Loaded {
     let mut observations = Vec::new();
     let mut targets = Vec::new();
     for p in &parsed {
-        for (i, raw) in array_member(p, "observations", &mut report).into_iter().enumerate() {
-            let origin = Origin { input: p.ctx.input, offset: p.ctx.doc.offset(raw), index: i };
+        for (i, raw) in array_member(p, "observations", &mut report)
+            .into_iter()
+            .enumerate()
+        {
+            let origin = Origin {
+                input: p.ctx.input,
+                offset: p.ctx.doc.offset(raw),
+                index: i,
+            };
             if let Some(o) = clean_observation(raw, &registry, &files[p.file], p.file) {
                 observations.push((o, origin));
                 continue;
             }
-            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, json::index("observations", i)) else { continue };
+            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, json::index("observations", i))
+            else {
+                continue;
+            };
             if let Some(o) = read_observation(&mut e, &registry, &files[p.file], p.file) {
                 observations.push((o, origin));
             }
         }
-        for (i, raw) in array_member(p, "targets", &mut report).into_iter().enumerate() {
+        for (i, raw) in array_member(p, "targets", &mut report)
+            .into_iter()
+            .enumerate()
+        {
             let path = json::index("targets", i);
-            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, path) else { continue };
+            let Some(mut e) = Entry::open(&p.ctx, &mut report, raw, path) else {
+                continue;
+            };
             if let Some(t) = read_target(&mut e, &registry, &files[p.file], p.file) {
-                targets.push((t, Origin { input: p.ctx.input, offset: p.ctx.doc.offset(raw), index: i }));
+                targets.push((
+                    t,
+                    Origin {
+                        input: p.ctx.input,
+                        offset: p.ctx.doc.offset(raw),
+                        index: i,
+                    },
+                ));
             }
         }
     }
@@ -345,11 +484,28 @@ pub fn load(inputs: &[Input]) -> Loaded {
         (location, short)
     };
 
-    let (observations, obs_origins) =
-        resolve_conflicts(observations, &files, &mut report, &|origin| place(origin, "observations"), inputs);
-    let (targets, _) = resolve_conflicts(targets, &files, &mut report, &|origin| place(origin, "targets"), inputs);
+    let (observations, obs_origins) = resolve_conflicts(
+        observations,
+        &files,
+        &mut report,
+        &|origin| place(origin, "observations"),
+        inputs,
+    );
+    let (targets, _) = resolve_conflicts(
+        targets,
+        &files,
+        &mut report,
+        &|origin| place(origin, "targets"),
+        inputs,
+    );
 
-    let data = Dataset::new(files, registry.units, registry.catalogue, observations, targets);
+    let data = Dataset::new(
+        files,
+        registry.units,
+        registry.catalogue,
+        observations,
+        targets,
+    );
     for sum in check_sums(&data) {
         let origin = &obs_origins[sum.at];
         let o = &data.observations[sum.at];
@@ -360,7 +516,14 @@ pub fn load(inputs: &[Input]) -> Loaded {
             period: o.period.to_string(),
         };
         let name = inputs[origin.input].name;
-        report.push_about(origin.input, name, Severity::Warning, Some(location), sum.message, Some(subject));
+        report.push_about(
+            origin.input,
+            name,
+            Severity::Warning,
+            Some(location),
+            sum.message,
+            Some(subject),
+        );
     }
 
     let mut items = report.items;
@@ -369,24 +532,39 @@ pub fn load(inputs: &[Input]) -> Loaded {
         .iter()
         .enumerate()
         .map(|(input, inp)| {
-            let count = |s: Severity| items.iter().filter(|(i, f)| *i == input && f.severity == s).count();
+            let count = |s: Severity| {
+                items
+                    .iter()
+                    .filter(|(i, f)| *i == input && f.severity == s)
+                    .count()
+            };
             let file = parsed.iter().find(|p| p.ctx.input == input).map(|p| p.file);
             FileStatus {
                 name: inp.name.to_string(),
                 state: states[input],
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
-                observations: file.map_or(0, |f| data.observations.iter().filter(|o| o.file == f).count()),
+                observations: file.map_or(0, |f| {
+                    data.observations.iter().filter(|o| o.file == f).count()
+                }),
                 illustrative: file.is_some_and(|f| data.files[f].illustrative),
             }
         })
         .collect();
-    Loaded { data, findings: items.into_iter().map(|(_, f)| f).collect(), files: statuses }
+    Loaded {
+        data,
+        findings: items.into_iter().map(|(_, f)| f).collect(),
+        files: statuses,
+    }
 }
 
 fn read_meta(ctx: &FileCtx, obj: &Object, report: &mut Report) -> FileMeta {
-    let mut meta = FileMeta { name: ctx.name.to_string(), ..FileMeta::default() };
-    let mut warn = |raw: &RawValue, path: &str, m: Message| ctx.at(report, Severity::Warning, raw, path, m);
+    let mut meta = FileMeta {
+        name: ctx.name.to_string(),
+        ..FileMeta::default()
+    };
+    let mut warn =
+        |raw: &RawValue, path: &str, m: Message| ctx.at(report, Severity::Warning, raw, path, m);
     if let Some(&raw) = obj.get("title") {
         match json::typed::<Text>(raw, Expected::Text) {
             Ok(t) => meta.title = Some(t),
@@ -428,7 +606,10 @@ fn read_meta(ctx: &FileCtx, obj: &Object, report: &mut Report) -> FileMeta {
                 }
             }
             None => {
-                let message = Message::WrongType { expected: Expected::Object, found: json::found(raw) };
+                let message = Message::WrongType {
+                    expected: Expected::Object,
+                    found: json::found(raw),
+                };
                 warn(raw, "sources", message)
             }
         }
@@ -438,54 +619,89 @@ fn read_meta(ctx: &FileCtx, obj: &Object, report: &mut Report) -> FileMeta {
 
 /// The entries of a top-level array; anything else there is reported and read as empty.
 fn array_member<'a>(p: &Parsed<'a>, key: &'static str, report: &mut Report) -> Vec<&'a RawValue> {
-    let Some(raw) = p.obj.get(key).copied() else { return Vec::new() };
+    let Some(raw) = p.obj.get(key).copied() else {
+        return Vec::new();
+    };
     json::array(raw).unwrap_or_else(|| {
-        let message = Message::WrongType { expected: Expected::Array, found: json::found(raw) };
+        let message = Message::WrongType {
+            expected: Expected::Array,
+            found: json::found(raw),
+        };
         p.ctx.at(report, Severity::Error, raw, key, message);
         Vec::new()
     })
 }
 
 fn read_registry(parsed: &[Parsed], report: &mut Report) -> Registry {
-    let mut registry = Registry { units: Vec::new(), unit_index: HashMap::new(), catalogue: Catalogue::default() };
+    let mut registry = Registry {
+        units: Vec::new(),
+        unit_index: HashMap::new(),
+        catalogue: Catalogue::default(),
+    };
     let mut declared: Vec<(usize, &FileCtx, &RawValue, String)> = Vec::new();
     for p in parsed {
         for (i, raw) in array_member(p, "units", report).into_iter().enumerate() {
             let path = json::index("units", i);
-            let Some(mut e) = Entry::open(&p.ctx, report, raw, path.clone()) else { continue };
-            let Some(unit) = read_unit(&mut e) else { continue };
+            let Some(mut e) = Entry::open(&p.ctx, report, raw, path.clone()) else {
+                continue;
+            };
+            let Some(unit) = read_unit(&mut e) else {
+                continue;
+            };
             match registry.unit_index.get(&unit.id) {
                 Some(&k) if registry.units[k] != unit => {
-                    let message = Message::DuplicateId { id: unit.id.clone() };
+                    let message = Message::DuplicateId {
+                        id: unit.id.clone(),
+                    };
                     p.ctx.at(report, Severity::Warning, raw, &path, message);
                     registry.units[k] = unit;
                     declared.push((k, &p.ctx, raw, path));
                 }
                 Some(_) => {}
                 None => {
-                    registry.unit_index.insert(unit.id.clone(), registry.units.len());
+                    registry
+                        .unit_index
+                        .insert(unit.id.clone(), registry.units.len());
                     declared.push((registry.units.len(), &p.ctx, raw, path));
                     registry.units.push(unit);
                 }
             }
         }
         let mut custom: BTreeMap<String, IndicatorDef> = BTreeMap::new();
-        for (i, raw) in array_member(p, "indicators", report).into_iter().enumerate() {
+        for (i, raw) in array_member(p, "indicators", report)
+            .into_iter()
+            .enumerate()
+        {
             let path = json::index("indicators", i);
             match serde_json::from_str::<IndicatorDef>(raw.get()) {
-                Ok(def) if def.id.trim().is_empty() => p.ctx.at(report, Severity::Error, raw, &path, Message::EmptyId),
-                Ok(def) if Catalogue::is_builtin(&def.id) => {
-                    p.ctx.at(report, Severity::Warning, raw, &path, Message::BuiltinRedefined { id: def.id })
+                Ok(def) if def.id.trim().is_empty() => {
+                    p.ctx
+                        .at(report, Severity::Error, raw, &path, Message::EmptyId)
                 }
+                Ok(def) if Catalogue::is_builtin(&def.id) => p.ctx.at(
+                    report,
+                    Severity::Warning,
+                    raw,
+                    &path,
+                    Message::BuiltinRedefined { id: def.id },
+                ),
                 Ok(def) => {
                     let earlier = registry.catalogue.get(&def.id).or(custom.get(&def.id));
                     if earlier.is_some_and(|d| d != &def) {
-                        p.ctx.at(report, Severity::Warning, raw, &path, Message::DuplicateId { id: def.id.clone() });
+                        p.ctx.at(
+                            report,
+                            Severity::Warning,
+                            raw,
+                            &path,
+                            Message::DuplicateId { id: def.id.clone() },
+                        );
                     }
                     custom.insert(def.id.clone(), def);
                 }
                 Err(e) => {
-                    let message = Message::BadIndicator { detail: serde_detail(&e) };
+                    let message = Message::BadIndicator {
+                        detail: serde_detail(&e),
+                    };
                     p.ctx.at(report, Severity::Error, raw, &path, message);
                 }
             }
@@ -498,11 +714,23 @@ fn read_registry(parsed: &[Parsed], report: &mut Report) -> Registry {
     for (k, ctx, raw, path) in declared {
         let unit = &registry.units[k];
         for (field, id) in [("parent", &unit.parent), ("successor", &unit.successor)] {
-            if let Some(id) = id.as_ref().filter(|id| !registry.unit_index.contains_key(*id)) {
+            if let Some(id) = id
+                .as_ref()
+                .filter(|id| !registry.unit_index.contains_key(*id))
+            {
                 let obj = json::object(raw).unwrap_or_default();
                 let at = obj.get(field).copied().unwrap_or(raw);
-                let message = Message::UnknownReference { field, id: id.clone() };
-                ctx.at(report, Severity::Warning, at, &json::member(&path, field), message);
+                let message = Message::UnknownReference {
+                    field,
+                    id: id.clone(),
+                };
+                ctx.at(
+                    report,
+                    Severity::Warning,
+                    at,
+                    &json::member(&path, field),
+                    message,
+                );
             }
         }
     }
@@ -530,18 +758,32 @@ fn read_unit(e: &mut Entry) -> Option<Unit> {
     if e.failed {
         return None;
     }
-    Some(Unit { id: id?, name: name?, level: level?, code, parent, successor, until })
+    Some(Unit {
+        id: id?,
+        name: name?,
+        level: level?,
+        code,
+        parent,
+        successor,
+        until,
+    })
 }
 
 /// The fields observations and targets share, checked against the registry.
 fn read_subject(e: &mut Entry, registry: &Registry) -> Option<(String, IndicatorDef)> {
     let unit = e.string("unit", true);
     let indicator = e.string("indicator", true);
-    if let Some(u) = unit.as_ref().filter(|u| !registry.unit_index.contains_key(*u)) {
+    if let Some(u) = unit
+        .as_ref()
+        .filter(|u| !registry.unit_index.contains_key(*u))
+    {
         let message = Message::UnknownUnit { id: u.clone() };
         e.problem(Severity::Error, "unit", message);
     }
-    let def = indicator.as_ref().and_then(|i| registry.catalogue.get(i)).cloned();
+    let def = indicator
+        .as_ref()
+        .and_then(|i| registry.catalogue.get(i))
+        .cloned();
     if let (Some(i), None) = (&indicator, &def) {
         let message = Message::UnknownIndicator { id: i.clone() };
         e.problem(Severity::Error, "indicator", message);
@@ -558,7 +800,13 @@ fn check_source(e: &mut Entry, meta: &FileMeta) -> Option<String> {
     source
 }
 
-fn check_figure(e: &mut Entry, def: &IndicatorDef, value: Option<f64>, of: Option<f64>, is_target: bool) {
+fn check_figure(
+    e: &mut Entry,
+    def: &IndicatorDef,
+    value: Option<f64>,
+    of: Option<f64>,
+    is_target: bool,
+) {
     if let Some(value) = value {
         for p in check_value(def, value, of, is_target) {
             e.problem(p.severity, p.field, p.message);
@@ -568,7 +816,12 @@ fn check_figure(e: &mut Entry, def: &IndicatorDef, value: Option<f64>, of: Optio
 
 /// An observation as most are: well formed and valid. Reads it in one typed pass; `None`
 /// sends the entry to `read_observation`, which finds and words every problem.
-fn clean_observation(raw: &RawValue, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Observation> {
+fn clean_observation(
+    raw: &RawValue,
+    registry: &Registry,
+    meta: &FileMeta,
+    file: usize,
+) -> Option<Observation> {
     #[derive(serde::Deserialize)]
     struct Fast<'a> {
         #[serde(borrow)]
@@ -589,7 +842,10 @@ fn clean_observation(raw: &RawValue, registry: &Registry, meta: &FileMeta, file:
     let def = registry.catalogue.get(&f.indicator)?;
     let period = Period::parse(&f.period).ok()?;
     let of_ok = f.of.is_none_or(|of| of >= 1.0 && of.fract() == 0.0);
-    let source_ok = f.source.as_ref().is_none_or(|k| meta.sources.contains_key(k.as_ref()));
+    let source_ok = f
+        .source
+        .as_ref()
+        .is_none_or(|k| meta.sources.contains_key(k.as_ref()));
     let clean = registry.unit_index.contains_key(f.unit.as_ref())
         && f.value.is_finite()
         && of_ok
@@ -607,7 +863,12 @@ fn clean_observation(raw: &RawValue, registry: &Registry, meta: &FileMeta, file:
     })
 }
 
-fn read_observation(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Observation> {
+fn read_observation(
+    e: &mut Entry,
+    registry: &Registry,
+    meta: &FileMeta,
+    file: usize,
+) -> Option<Observation> {
     let subject = read_subject(e, registry);
     let period = e.period("period", true);
     let value = e.read("value", true, json::number);
@@ -619,7 +880,16 @@ fn read_observation(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: u
     if e.failed {
         return None;
     }
-    Some(Observation { unit, indicator: def.id, period: period?, value: value?, of, label, source, file })
+    Some(Observation {
+        unit,
+        indicator: def.id,
+        period: period?,
+        value: value?,
+        of,
+        label,
+        source,
+        file,
+    })
 }
 
 fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Target> {
@@ -633,7 +903,15 @@ fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize)
     if e.failed {
         return None;
     }
-    Some(Target { unit, indicator: def.id, by: by?, value: value?, baseline, source, file })
+    Some(Target {
+        unit,
+        indicator: def.id,
+        by: by?,
+        value: value?,
+        baseline,
+        source,
+        file,
+    })
 }
 
 /// A figure's identity: one value per unit, indicator and period (or target date).
@@ -694,10 +972,30 @@ fn resolve_conflicts<T: Keyed>(
             }
             let (win_loc, win_short) = place(won);
             let (lose_loc, lose_short) = place(&lost);
-            let message = Message::ConflictDropped { value: dropped, kept: kept_value, other: win_short };
-            report.push(lost.input, inputs[lost.input].name, Severity::Error, Some(lose_loc), message);
-            let message = Message::ConflictKept { value: kept_value, dropped, other: lose_short };
-            report.push(won.input, inputs[won.input].name, Severity::Warning, Some(win_loc), message);
+            let message = Message::ConflictDropped {
+                value: dropped,
+                kept: kept_value,
+                other: win_short,
+            };
+            report.push(
+                lost.input,
+                inputs[lost.input].name,
+                Severity::Error,
+                Some(lose_loc),
+                message,
+            );
+            let message = Message::ConflictKept {
+                value: kept_value,
+                dropped,
+                other: lose_short,
+            };
+            report.push(
+                won.input,
+                inputs[won.input].name,
+                Severity::Warning,
+                Some(win_loc),
+                message,
+            );
         }
     };
     for (t, o) in entries {

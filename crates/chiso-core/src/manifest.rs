@@ -40,12 +40,22 @@ fn is_sha256(s: &str) -> bool {
 pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut finding = |location: Option<Location>, message: Message| {
-        findings.push(Finding { severity: Severity::Error, file: name.to_string(), location, message, subject: None })
+        findings.push(Finding {
+            severity: Severity::Error,
+            file: name.to_string(),
+            location,
+            message,
+            subject: None,
+        })
     };
     let (text, obj) = match parse_top(bytes) {
         Ok(ok) => ok,
         Err((message, place)) => {
-            let location = place.map(|(line, column)| Location { line, column, path: String::new() });
+            let location = place.map(|(line, column)| Location {
+                line,
+                column,
+                path: String::new(),
+            });
             finding(location, message);
             return (Vec::new(), findings);
         }
@@ -53,22 +63,45 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     let doc = Doc::new(text);
     let at = |raw, path: &str| Some(doc.location(raw, path));
     if let Err((message, key)) = check_format(&obj, MANIFEST_FORMAT) {
-        finding(key.and_then(|k| obj.get(k)).and_then(|&raw| at(raw, "format")), message);
+        finding(
+            key.and_then(|k| obj.get(k))
+                .and_then(|&raw| at(raw, "format")),
+            message,
+        );
         return (Vec::new(), findings);
     }
     let Some(&files) = obj.get("files") else {
-        finding(Some(Location { line: 1, column: 1, path: String::new() }), Message::Missing { field: "files" });
+        finding(
+            Some(Location {
+                line: 1,
+                column: 1,
+                path: String::new(),
+            }),
+            Message::Missing { field: "files" },
+        );
         return (Vec::new(), findings);
     };
     let Some(items) = json::array(files) else {
-        finding(at(files, "files"), Message::WrongType { expected: Expected::Array, found: json::found(files) });
+        finding(
+            at(files, "files"),
+            Message::WrongType {
+                expected: Expected::Array,
+                found: json::found(files),
+            },
+        );
         return (Vec::new(), findings);
     };
     let mut entries = Vec::new();
     for (i, raw) in items.into_iter().enumerate() {
         let path = json::index("files", i);
         let Some(entry) = json::object(raw) else {
-            finding(at(raw, &path), Message::WrongType { expected: Expected::Object, found: json::found(raw) });
+            finding(
+                at(raw, &path),
+                Message::WrongType {
+                    expected: Expected::Object,
+                    found: json::found(raw),
+                },
+            );
             continue;
         };
         let file = match entry.get("path") {
@@ -93,7 +126,10 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
             Some(&h) => match json::typed::<String>(h, Expected::String) {
                 Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
                 Ok(s) => {
-                    finding(at(h, &json::member(&path, "sha256")), Message::BadChecksum { value: s });
+                    finding(
+                        at(h, &json::member(&path, "sha256")),
+                        Message::BadChecksum { value: s },
+                    );
                     continue;
                 }
                 Err(m) => {
@@ -135,7 +171,10 @@ mod tests {
         assert_eq!(entries[0].sha256.as_deref().map(|s| &s[..4]), Some("9f2c"));
         assert_eq!(findings.len(), 2);
         assert_eq!(findings[0].location.as_ref().unwrap().path, "files[2]");
-        assert_eq!(findings[1].location.as_ref().unwrap().path, "files[3].sha256");
+        assert_eq!(
+            findings[1].location.as_ref().unwrap().path,
+            "files[3].sha256"
+        );
         assert_eq!(sniff(text.as_bytes()), DocKind::Manifest);
         assert_eq!(sniff(b"{\"format\":\"chiso-metrics/1\"}"), DocKind::Metrics);
     }
@@ -151,7 +190,13 @@ mod tests {
     fn resolves_relative_paths() {
         assert_eq!(resolve("data/manifest.json", "a.json"), "data/a.json");
         assert_eq!(resolve("manifest.json", "a.json"), "a.json");
-        assert_eq!(resolve("https://x.vn/d/m.json", "a.json"), "https://x.vn/d/a.json");
-        assert_eq!(resolve("data/m.json", "https://y.vn/b.json"), "https://y.vn/b.json");
+        assert_eq!(
+            resolve("https://x.vn/d/m.json", "a.json"),
+            "https://x.vn/d/a.json"
+        );
+        assert_eq!(
+            resolve("data/m.json", "https://y.vn/b.json"),
+            "https://y.vn/b.json"
+        );
     }
 }

@@ -126,7 +126,14 @@ impl Dataset {
                 start = i;
             }
         }
-        Dataset { files, units, catalogue, observations, targets, series }
+        Dataset {
+            files,
+            units,
+            catalogue,
+            observations,
+            targets,
+            series,
+        }
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
@@ -155,14 +162,19 @@ impl Dataset {
     }
 
     pub fn value(&self, unit: &str, indicator: &str, period: &Period) -> Option<&Observation> {
-        self.find(unit, indicator, period).map(|i| &self.observations[i])
+        self.find(unit, indicator, period)
+            .map(|i| &self.observations[i])
     }
 
     /// Index into `observations` of one figure.
     pub fn find(&self, unit: &str, indicator: &str, period: &Period) -> Option<usize> {
-        let range = self.series.get(&(unit.to_string(), indicator.to_string()))?;
+        let range = self
+            .series
+            .get(&(unit.to_string(), indicator.to_string()))?;
         let s = &self.observations[range.clone()];
-        s.binary_search_by(|o| o.period.cmp(period)).ok().map(|i| range.start + i)
+        s.binary_search_by(|o| o.period.cmp(period))
+            .ok()
+            .map(|i| range.start + i)
     }
 
     pub fn targets_for(&self, unit: &str, indicator: &str) -> impl Iterator<Item = &Target> {

@@ -33,18 +33,30 @@ pub enum PeriodError {
 impl PeriodError {
     pub fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (PeriodError::Syntax, Lang::Vi) => "không đúng dạng 2020, 2020-H1, 2020-Q3, 2020-07 hoặc 2020-05-28/2020-08-28".into(),
-            (PeriodError::Syntax, Lang::En) => "is not of the form 2020, 2020-H1, 2020-Q3, 2020-07 or 2020-05-28/2020-08-28".into(),
-            (PeriodError::YearOutOfRange(y), Lang::Vi) => format!("năm {y} nằm ngoài khoảng {}–{}", YEARS.start(), YEARS.end()),
-            (PeriodError::YearOutOfRange(y), Lang::En) => format!("year {y} is outside {}–{}", YEARS.start(), YEARS.end()),
+            (PeriodError::Syntax, Lang::Vi) => {
+                "không đúng dạng 2020, 2020-H1, 2020-Q3, 2020-07 hoặc 2020-05-28/2020-08-28".into()
+            }
+            (PeriodError::Syntax, Lang::En) => {
+                "is not of the form 2020, 2020-H1, 2020-Q3, 2020-07 or 2020-05-28/2020-08-28".into()
+            }
+            (PeriodError::YearOutOfRange(y), Lang::Vi) => {
+                format!("năm {y} nằm ngoài khoảng {}–{}", YEARS.start(), YEARS.end())
+            }
+            (PeriodError::YearOutOfRange(y), Lang::En) => {
+                format!("year {y} is outside {}–{}", YEARS.start(), YEARS.end())
+            }
             (PeriodError::Half(h), Lang::Vi) => format!("không có nửa năm H{h} (chỉ H1, H2)"),
             (PeriodError::Half(h), Lang::En) => format!("there is no half-year H{h} (only H1, H2)"),
             (PeriodError::Quarter(q), Lang::Vi) => format!("không có quý Q{q} (chỉ Q1–Q4)"),
             (PeriodError::Quarter(q), Lang::En) => format!("there is no quarter Q{q} (only Q1–Q4)"),
             (PeriodError::Month(m), Lang::Vi) => format!("không có tháng {m} (chỉ 01–12)"),
             (PeriodError::Month(m), Lang::En) => format!("there is no month {m} (only 01–12)"),
-            (PeriodError::Date(d), Lang::Vi) => format!("ngày {d} không tồn tại hoặc không đúng dạng YYYY-MM-DD"),
-            (PeriodError::Date(d), Lang::En) => format!("date {d} does not exist or is not YYYY-MM-DD"),
+            (PeriodError::Date(d), Lang::Vi) => {
+                format!("ngày {d} không tồn tại hoặc không đúng dạng YYYY-MM-DD")
+            }
+            (PeriodError::Date(d), Lang::En) => {
+                format!("date {d} does not exist or is not YYYY-MM-DD")
+            }
             (PeriodError::Reversed, Lang::Vi) => "ngày bắt đầu sau ngày kết thúc".into(),
             (PeriodError::Reversed, Lang::En) => "the start date is after the end date".into(),
         }
@@ -191,7 +203,11 @@ impl Period {
     pub fn midpoint_years(&self) -> f64 {
         let (a, b) = (self.start(), self.end());
         let mid = a + (b - a) / 2;
-        let days_in_year = if ymd(mid.year(), 12, 31).ordinal() == 366 { 366.0 } else { 365.0 };
+        let days_in_year = if ymd(mid.year(), 12, 31).ordinal() == 366 {
+            366.0
+        } else {
+            365.0
+        };
         mid.year() as f64 + (mid.ordinal0() as f64 + 0.5) / days_in_year
     }
 
@@ -229,7 +245,12 @@ impl Period {
 pub fn day(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Vi => d.format("%d/%m/%Y").to_string(),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[d.month0() as usize],
+            d.year()
+        ),
     }
 }
 
@@ -241,7 +262,9 @@ impl fmt::Display for Period {
             Period::Half(y, h) => write!(f, "{y}-H{h}"),
             Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y}-{m:02}"),
-            Period::Interval(a, b) => write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            Period::Interval(a, b) => {
+                write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+            }
         }
     }
 }
@@ -302,10 +325,19 @@ mod tests {
 
     #[test]
     fn parses_every_form_and_round_trips() {
-        for s in ["2020", "2020-H1", "2020-Q3", "2020-07", "2020-05-28/2020-08-28"] {
+        for s in [
+            "2020",
+            "2020-H1",
+            "2020-Q3",
+            "2020-07",
+            "2020-05-28/2020-08-28",
+        ] {
             assert_eq!(p(s).to_string(), s);
         }
-        assert_eq!(p("2020-08-28"), Period::Interval(ymd(2020, 8, 28), ymd(2020, 8, 28)));
+        assert_eq!(
+            p("2020-08-28"),
+            Period::Interval(ymd(2020, 8, 28), ymd(2020, 8, 28))
+        );
     }
 
     #[test]
@@ -315,9 +347,18 @@ mod tests {
         assert_eq!(Period::parse("2020-13"), Err(PeriodError::Month(13)));
         assert_eq!(Period::parse("20"), Err(PeriodError::Syntax));
         assert_eq!(Period::parse("Q2 2020"), Err(PeriodError::Syntax));
-        assert_eq!(Period::parse("1800"), Err(PeriodError::YearOutOfRange(1800)));
-        assert_eq!(Period::parse("2020-02-30/2020-03-01"), Err(PeriodError::Date("2020-02-30".into())));
-        assert_eq!(Period::parse("2020-08-28/2020-05-28"), Err(PeriodError::Reversed));
+        assert_eq!(
+            Period::parse("1800"),
+            Err(PeriodError::YearOutOfRange(1800))
+        );
+        assert_eq!(
+            Period::parse("2020-02-30/2020-03-01"),
+            Err(PeriodError::Date("2020-02-30".into()))
+        );
+        assert_eq!(
+            Period::parse("2020-08-28/2020-05-28"),
+            Err(PeriodError::Reversed)
+        );
         assert_eq!(Period::parse(""), Err(PeriodError::Syntax));
     }
 
@@ -334,18 +375,39 @@ mod tests {
 
     #[test]
     fn orders_chronologically() {
-        let mut v = vec![p("2021"), p("2020-Q4"), p("2020"), p("2020-Q1"), p("2020-05-28/2020-08-28")];
+        let mut v = [
+            p("2021"),
+            p("2020-Q4"),
+            p("2020"),
+            p("2020-Q1"),
+            p("2020-05-28/2020-08-28"),
+        ];
         v.sort();
         let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        assert_eq!(s, ["2020-Q1", "2020-05-28/2020-08-28", "2020", "2020-Q4", "2021"]);
+        assert_eq!(
+            s,
+            [
+                "2020-Q1",
+                "2020-05-28/2020-08-28",
+                "2020",
+                "2020-Q4",
+                "2021"
+            ]
+        );
     }
 
     #[test]
     fn labels_in_both_languages() {
         assert_eq!(p("2020-Q2").label(Lang::Vi), "quý II/2020");
         assert_eq!(p("2020-Q2").label(Lang::En), "Q2 2020");
-        assert_eq!(p("2020-05-28/2020-08-28").label(Lang::Vi), "28/05/2020–28/08/2020");
-        assert_eq!(p("2020-05-28/2020-08-28").label(Lang::En), "28 May 2020–28 Aug 2020");
+        assert_eq!(
+            p("2020-05-28/2020-08-28").label(Lang::Vi),
+            "28/05/2020–28/08/2020"
+        );
+        assert_eq!(
+            p("2020-05-28/2020-08-28").label(Lang::En),
+            "28 May 2020–28 Aug 2020"
+        );
         assert_eq!(p("2020-H1").label(Lang::Vi), "6 tháng đầu năm 2020");
         assert_eq!(p("2020-07").label(Lang::En), "Jul 2020");
     }

@@ -18,40 +18,95 @@ fn sample() -> Loaded {
     assert!(problems.is_empty(), "{problems:#?}");
     let files: Vec<(String, Vec<u8>, Option<String>)> = entries
         .into_iter()
-        .map(|e| (e.path.clone(), std::fs::read(data_dir().join(&e.path)).unwrap(), e.sha256))
+        .map(|e| {
+            (
+                e.path.clone(),
+                std::fs::read(data_dir().join(&e.path)).unwrap(),
+                e.sha256,
+            )
+        })
         .collect();
-    let inputs: Vec<Input> = files.iter().map(|(n, b, s)| Input { name: n, bytes: b, sha256: s.as_deref() }).collect();
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(n, b, s)| Input {
+            name: n,
+            bytes: b,
+            sha256: s.as_deref(),
+        })
+        .collect();
     load(&inputs)
 }
 
 fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
-    build(Query { data: &l.data, findings: &l.findings, unit, lang, from: None, to: None })
+    build(Query {
+        data: &l.data,
+        findings: &l.findings,
+        unit,
+        lang,
+        from: None,
+        to: None,
+    })
 }
 
 fn series<'a>(c: &'a ChartSpec, id: &str) -> &'a [Option<f64>] {
-    &c.series.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no series {id}")).values
+    &c.series
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no series {id}"))
+        .values
 }
 
 #[test]
 fn the_sample_data_loads_clean_and_checksums_match() {
     let l = sample();
-    assert!(l.findings.is_empty(), "{:#?}", l.findings.iter().map(|f| f.line(Lang::En)).collect::<Vec<_>>());
+    assert!(
+        l.findings.is_empty(),
+        "{:#?}",
+        l.findings
+            .iter()
+            .map(|f| f.line(Lang::En))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(l.files.len(), 4);
-    let ict = l.data.value("tay-ninh", "ict_index.score", &Period::Year(2019)).unwrap();
+    let ict = l
+        .data
+        .value("tay-ninh", "ict_index.score", &Period::Year(2019))
+        .unwrap();
     assert_eq!(ict.value, 0.4582);
-    let rank = l.data.value("tay-ninh", "ict_index.rank", &Period::Year(2019)).unwrap();
+    let rank = l
+        .data
+        .value("tay-ninh", "ict_index.rank", &Period::Year(2019))
+        .unwrap();
     assert_eq!((rank.value, rank.of), (25.0, Some(63.0)));
-    let targets: Vec<f64> = l.data.targets_for("tay-ninh", "ict_index.score").map(|t| t.value).collect();
+    let targets: Vec<f64> = l
+        .data
+        .targets_for("tay-ninh", "ict_index.score")
+        .map(|t| t.value)
+        .collect();
     assert_eq!(targets, vec![0.5]);
     // The illustrative set: every catalogue indicator, a merged province, all marked illustrative.
     for def in l.data.catalogue.iter() {
-        assert!(l.data.observations.iter().any(|o| o.indicator == def.id), "no sample figure for {}", def.id);
+        assert!(
+            l.data.observations.iter().any(|o| o.indicator == def.id),
+            "no sample figure for {}",
+            def.id
+        );
     }
     let merged = l.data.unit("quang-nam").unwrap();
     assert_eq!(merged.successor.as_deref(), Some("da-nang"));
-    assert!(l.data.series("quang-nam", "dossiers.received").iter().all(|o| o.period.end().to_string() <= "2025-06-30".to_string()));
-    assert!(l.data.series("da-nang", "dossiers.received").iter().all(|o| l.data.is_illustrative(o)));
-    assert!(!l.data.is_illustrative(&l.data.series("bac-kan", "dossiers.received")[0]));
+    assert!(l
+        .data
+        .series("quang-nam", "dossiers.received")
+        .iter()
+        .all(|o| o.period.end().to_string().as_str() <= "2025-06-30"));
+    assert!(l
+        .data
+        .series("da-nang", "dossiers.received")
+        .iter()
+        .all(|o| l.data.is_illustrative(o)));
+    assert!(!l
+        .data
+        .is_illustrative(&l.data.series("bac-kan", "dossiers.received")[0]));
 }
 
 #[test]
@@ -65,7 +120,10 @@ fn bac_kan_intake_shows_the_published_total_and_the_unsplit_rest() {
     let share = series(&c, "derived.online_share")[0].unwrap();
     assert!((share - 11.438).abs() < 0.001);
     assert!(!c.illustrative);
-    assert_eq!(c.sources, vec!["Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn"]);
+    assert_eq!(
+        c.sources,
+        vec!["Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn"]
+    );
     let (header, rows) = c.table();
     assert_eq!(header[0], "Kỳ");
     assert!(rows[0].contains(&"58.463".to_string()), "{rows:?}");
@@ -85,7 +143,10 @@ fn tien_giang_interval_keeps_the_reports_own_label() {
     let c = chart(&l, "tien-giang-bql-kcn", Lang::Vi, dossiers_intake);
     assert_eq!(c.labels, vec!["quý III (28/05/2020–28/08/2020)"]);
     // 4 + 36 + 7 = 47: nothing unexplained.
-    assert!(c.series.iter().all(|s| s.id != "derived.intake_unspecified"));
+    assert!(c
+        .series
+        .iter()
+        .all(|s| s.id != "derived.intake_unspecified"));
     let o = chart(&l, "tien-giang-bql-kcn", Lang::Vi, dossiers_outcome);
     assert_eq!(series(&o, "dossiers.resolved_on_time"), &[Some(43.0)]);
     assert_eq!(series(&o, "dossiers.pending"), &[Some(4.0)]);
@@ -110,13 +171,28 @@ fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
     let attr = |tag: &str, name: &str| -> f64 {
         let key = format!(" {name}=\"");
         let start = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
-        tag[start..].split('"').next().unwrap_or("").parse().unwrap_or(f64::NAN)
+        tag[start..]
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .parse()
+            .unwrap_or(f64::NAN)
     };
     svg.split("<rect")
         .skip(1)
         .map(|t| t.split('>').next().unwrap_or(""))
-        .filter(|t| t.to_ascii_lowercase().contains(&format!("fill=\"{}\"", fill.to_ascii_lowercase())))
-        .map(|t| (attr(t, "x"), attr(t, "y"), attr(t, "width"), attr(t, "height")))
+        .filter(|t| {
+            t.to_ascii_lowercase()
+                .contains(&format!("fill=\"{}\"", fill.to_ascii_lowercase()))
+        })
+        .map(|t| {
+            (
+                attr(t, "x"),
+                attr(t, "y"),
+                attr(t, "width"),
+                attr(t, "height"),
+            )
+        })
         .collect()
 }
 
@@ -143,8 +219,14 @@ fn bars_are_drawn_to_scale_and_hit_tested_by_period() {
 
 #[test]
 fn markup_in_data_is_escaped_in_svg() {
-    let text = std::fs::read_to_string(data_dir().join("bac-kan.json")).unwrap().replace("\"Bắc Kạn\"", "\"<img src=x onerror=alert(1)>\"");
-    let l = load(&[Input { name: "x.json", bytes: text.as_bytes(), sha256: None }]);
+    let text = std::fs::read_to_string(data_dir().join("bac-kan.json"))
+        .unwrap()
+        .replace("\"Bắc Kạn\"", "\"<img src=x onerror=alert(1)>\"");
+    let l = load(&[Input {
+        name: "x.json",
+        bytes: text.as_bytes(),
+        sha256: None,
+    }]);
     let c = chart(&l, "bac-kan", Lang::Vi, dossiers_intake);
     assert!(c.title.contains("<img src=x onerror=alert(1)>"));
     let svg = to_svg(&c, 600, 300, DrawOptions { chrome: true });

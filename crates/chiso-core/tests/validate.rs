@@ -22,7 +22,11 @@ fn file(observations: &[&str]) -> String {
 const OK: &str = r#"{ "unit": "tay-ninh", "indicator": "feedback.received", "period": "2020-Q3", "value": 5, "source": "q3" }"#;
 
 fn one(name: &str, text: &str) -> Loaded {
-    load(&[Input { name, bytes: text.as_bytes(), sha256: None }])
+    load(&[Input {
+        name,
+        bytes: text.as_bytes(),
+        sha256: None,
+    }])
 }
 
 fn only_error(l: &Loaded) -> &chiso_core::Finding {
@@ -54,12 +58,19 @@ fn truncated_json_names_line_and_column() {
     let (line, _, _) = place(f);
     assert_eq!(line, cut.lines().count());
     assert_eq!(l.files[0].state, FileState::Rejected);
-    assert!(f.line(Lang::En).starts_with("cut.json:"), "{}", f.line(Lang::En));
+    assert!(
+        f.line(Lang::En).starts_with("cut.json:"),
+        "{}",
+        f.line(Lang::En)
+    );
 }
 
 #[test]
 fn a_syntax_error_points_at_the_character() {
-    let l = one("s.json", "{\n  \"format\": \"chiso-metrics/1\",\n  \"title\": 'x'\n}");
+    let l = one(
+        "s.json",
+        "{\n  \"format\": \"chiso-metrics/1\",\n  \"title\": 'x'\n}",
+    );
     let f = only_error(&l);
     assert!(matches!(f.message, Message::Syntax { .. }));
     assert_eq!(place(f).0, 3);
@@ -76,12 +87,18 @@ fn an_empty_file_is_reported_as_empty() {
 
 #[test]
 fn wrong_or_missing_format_rejects_the_file() {
-    let l = one("f.json", r#"{ "format": "chiso-metric/1", "observations": [] }"#);
+    let l = one(
+        "f.json",
+        r#"{ "format": "chiso-metric/1", "observations": [] }"#,
+    );
     let f = only_error(&l);
     assert!(matches!(&f.message, Message::WrongFormat { found, .. } if found == "chiso-metric/1"));
     assert_eq!(place(f).2, "format");
     let l = one("f.json", r#"{ "format": "chiso-metrics/2" }"#);
-    assert!(matches!(only_error(&l).message, Message::NewerFormat { .. }));
+    assert!(matches!(
+        only_error(&l).message,
+        Message::NewerFormat { .. }
+    ));
     let l = one("f.json", r#"{ "title": "x" }"#);
     assert_eq!(only_error(&l).message, Message::MissingFormat);
     let l = one("f.json", "[1, 2]");
@@ -93,12 +110,16 @@ fn bad_entries_are_dropped_with_their_path_and_the_rest_kept() {
     let cases: Vec<(&str, Message, &str)> = vec![
         (
             r#"{ "unit": "tay-ninh", "indicator": "dossiers.magic", "period": "2020-Q3", "value": 5 }"#,
-            Message::UnknownIndicator { id: "dossiers.magic".into() },
+            Message::UnknownIndicator {
+                id: "dossiers.magic".into(),
+            },
             "observations[1].indicator",
         ),
         (
             r#"{ "unit": "long-an", "indicator": "feedback.received", "period": "2020-Q3", "value": 5 }"#,
-            Message::UnknownUnit { id: "long-an".into() },
+            Message::UnknownUnit {
+                id: "long-an".into(),
+            },
             "observations[1].unit",
         ),
         (
@@ -108,27 +129,42 @@ fn bad_entries_are_dropped_with_their_path_and_the_rest_kept() {
         ),
         (
             r#"{ "unit": "tay-ninh", "indicator": "ict_index.score", "period": "2019", "value": 4.582 }"#,
-            Message::OutOfScale { value: 4.582, min: 0.0, max: 1.0 },
+            Message::OutOfScale {
+                value: 4.582,
+                min: 0.0,
+                max: 1.0,
+            },
             "observations[1].value",
         ),
         (
             r#"{ "unit": "tay-ninh", "indicator": "ict_index.rank", "period": "2019", "value": 70, "of": 63 }"#,
-            Message::RankOutOfRange { rank: 70.0, of: Some(63.0) },
+            Message::RankOutOfRange {
+                rank: 70.0,
+                of: Some(63.0),
+            },
             "observations[1].value",
         ),
         (
             r#"{ "unit": "tay-ninh", "indicator": "feedback.received", "period": "2020-Q5", "value": 5 }"#,
-            Message::BadPeriod { value: "2020-Q5".into(), error: PeriodError::Quarter(5) },
+            Message::BadPeriod {
+                value: "2020-Q5".into(),
+                error: PeriodError::Quarter(5),
+            },
             "observations[1].period",
         ),
         (
             r#"{ "unit": "tay-ninh", "indicator": "dossiers.received", "period": "2020-Q2", "value": "58463" }"#,
-            Message::WrongType { expected: Expected::Number, found: Found::String("58463".into()) },
+            Message::WrongType {
+                expected: Expected::Number,
+                found: Found::String("58463".into()),
+            },
             "observations[1].value",
         ),
         (
             r#"{ "unit": "tay-ninh", "indicator": "dossiers.received", "period": "2020-Q2", "value": 1e999 }"#,
-            Message::NotFinite { value: "1e999".into() },
+            Message::NotFinite {
+                value: "1e999".into(),
+            },
             "observations[1].value",
         ),
         (
@@ -136,7 +172,14 @@ fn bad_entries_are_dropped_with_their_path_and_the_rest_kept() {
             Message::Missing { field: "value" },
             "observations[1]",
         ),
-        (r#"[1, 2]"#, Message::WrongType { expected: Expected::Object, found: Found::Array }, "observations[1]"),
+        (
+            r#"[1, 2]"#,
+            Message::WrongType {
+                expected: Expected::Object,
+                found: Found::Array,
+            },
+            "observations[1]",
+        ),
     ];
     for (bad, message, path) in cases {
         let text = file(&[OK, bad, OK.replace("2020-Q3", "2020-Q4").as_str()]);
@@ -147,9 +190,16 @@ fn bad_entries_are_dropped_with_their_path_and_the_rest_kept() {
         assert_eq!(p, path, "for {bad}");
         assert_eq!(line, 9, "for {bad}");
         assert!(column > 4, "for {bad}");
-        assert_eq!(l.data.observations.len(), 2, "the good entries stay, for {bad}");
+        assert_eq!(
+            l.data.observations.len(),
+            2,
+            "the good entries stay, for {bad}"
+        );
         assert_eq!(l.files[0].state, FileState::Loaded);
-        assert!(!f.message.text(Lang::Vi).is_empty() && f.message.text(Lang::Vi) != f.message.text(Lang::En));
+        assert!(
+            !f.message.text(Lang::Vi).is_empty()
+                && f.message.text(Lang::Vi) != f.message.text(Lang::En)
+        );
     }
 }
 
@@ -159,21 +209,43 @@ fn a_conflicting_duplicate_is_reported_at_both_places_and_the_later_publication_
     let late = file(&[&OK.replace("\"value\": 5", "\"value\": 6")]);
     // The later publication wins whatever the order the files are given in.
     let l = load(&[
-        Input { name: "late.json", bytes: late.as_bytes(), sha256: None },
-        Input { name: "early.json", bytes: early.as_bytes(), sha256: None },
+        Input {
+            name: "late.json",
+            bytes: late.as_bytes(),
+            sha256: None,
+        },
+        Input {
+            name: "early.json",
+            bytes: early.as_bytes(),
+            sha256: None,
+        },
     ]);
     assert_eq!(l.data.observations.len(), 1);
     assert_eq!(l.data.observations[0].value, 6.0);
     let dropped = only_error(&l);
     assert_eq!(dropped.file, "early.json");
-    assert!(matches!(&dropped.message, Message::ConflictDropped { value, kept, other } if *value == 5.0 && *kept == 6.0 && other.starts_with("late.json:8:")));
-    let kept: Vec<_> = l.findings.iter().filter(|f| f.severity == Severity::Warning).collect();
+    assert!(
+        matches!(&dropped.message, Message::ConflictDropped { value, kept, other } if *value == 5.0 && *kept == 6.0 && other.starts_with("late.json:8:"))
+    );
+    let kept: Vec<_> = l
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].file, "late.json");
     // The same value twice is no conflict.
     let l = load(&[
-        Input { name: "a.json", bytes: early.as_bytes(), sha256: None },
-        Input { name: "b.json", bytes: early.as_bytes(), sha256: None },
+        Input {
+            name: "a.json",
+            bytes: early.as_bytes(),
+            sha256: None,
+        },
+        Input {
+            name: "b.json",
+            bytes: early.as_bytes(),
+            sha256: None,
+        },
     ]);
     assert!(l.findings.is_empty());
 }
@@ -182,8 +254,16 @@ fn a_conflicting_duplicate_is_reported_at_both_places_and_the_later_publication_
 fn a_broken_file_never_stops_the_others() {
     let good = file(&[OK]);
     let l = load(&[
-        Input { name: "broken.json", bytes: b"{ \"format\": ", sha256: None },
-        Input { name: "good.json", bytes: good.as_bytes(), sha256: None },
+        Input {
+            name: "broken.json",
+            bytes: b"{ \"format\": ",
+            sha256: None,
+        },
+        Input {
+            name: "good.json",
+            bytes: good.as_bytes(),
+            sha256: None,
+        },
     ]);
     assert_eq!(l.files[0].state, FileState::Rejected);
     assert_eq!(l.files[1].state, FileState::Loaded);
@@ -195,10 +275,21 @@ fn a_checksum_mismatch_rejects_the_file_as_tampered() {
     let good = file(&[OK]);
     let right = sha256_hex(good.as_bytes());
     let wrong = "0".repeat(64);
-    let l = load(&[Input { name: "g.json", bytes: good.as_bytes(), sha256: Some(&right) }]);
+    let l = load(&[Input {
+        name: "g.json",
+        bytes: good.as_bytes(),
+        sha256: Some(&right),
+    }]);
     assert!(l.findings.is_empty());
-    let l = load(&[Input { name: "g.json", bytes: good.as_bytes(), sha256: Some(&wrong) }]);
-    assert!(matches!(only_error(&l).message, Message::ChecksumMismatch { .. }));
+    let l = load(&[Input {
+        name: "g.json",
+        bytes: good.as_bytes(),
+        sha256: Some(&wrong),
+    }]);
+    assert!(matches!(
+        only_error(&l).message,
+        Message::ChecksumMismatch { .. }
+    ));
     assert_eq!(l.files[0].state, FileState::Tampered);
     assert!(l.data.observations.is_empty());
 }
@@ -206,19 +297,34 @@ fn a_checksum_mismatch_rejects_the_file_as_tampered() {
 #[test]
 fn sums_that_do_not_add_up_are_warnings_and_the_figures_stay() {
     let obs = |id: &str, v: u32| {
-        format!(r#"{{ "unit": "tay-ninh", "indicator": "dossiers.{id}", "period": "2020-Q3", "value": {v} }}"#)
+        format!(
+            r#"{{ "unit": "tay-ninh", "indicator": "dossiers.{id}", "period": "2020-Q3", "value": {v} }}"#
+        )
     };
-    let lines = [obs("received", 47), obs("carried_over", 4), obs("online", 36), obs("offline", 8), obs("resolved", 40), obs("resolved_on_time", 43), obs("pending", 7)];
+    let lines = [
+        obs("received", 47),
+        obs("carried_over", 4),
+        obs("online", 36),
+        obs("offline", 8),
+        obs("resolved", 40),
+        obs("resolved_on_time", 43),
+        obs("pending", 7),
+    ];
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let l = one("sum.json", &file(&refs));
     assert_eq!(l.count(Severity::Error), 0);
     let warnings: Vec<_> = l.findings.iter().map(|f| &f.message).collect();
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
-    assert!(matches!(warnings[0], Message::Sum { left, right, .. } if *left == 48.0 && *right == 47.0));
+    assert!(
+        matches!(warnings[0], Message::Sum { left, right, .. } if *left == 48.0 && *right == 47.0)
+    );
     assert!(matches!(warnings[1], Message::OnTimeExceedsResolved { .. }));
     assert_eq!(l.data.observations.len(), 7);
     let subject = l.findings[0].subject.as_ref().unwrap();
-    assert_eq!((subject.unit.as_str(), subject.period.as_str()), ("tay-ninh", "2020-Q3"));
+    assert_eq!(
+        (subject.unit.as_str(), subject.period.as_str()),
+        ("tay-ninh", "2020-Q3")
+    );
 }
 
 #[test]
@@ -242,22 +348,43 @@ fn units_custom_indicators_and_references() {
     let l = one("u.json", text);
     let msgs: Vec<String> = l.findings.iter().map(|f| f.line(Lang::En)).collect();
     assert_eq!(l.count(Severity::Error), 2, "{msgs:#?}");
-    assert!(msgs.iter().any(|m| m.contains("level \"county\"") && m.contains("units[1].level")), "{msgs:#?}");
-    assert!(msgs.iter().any(|m| m.contains("indicators[1]") && m.contains("counts")), "{msgs:#?}");
-    assert!(msgs.iter().any(|m| m.contains("\"thai-nguyen\"") && m.contains("units[0].successor")), "{msgs:#?}");
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("level \"county\"") && m.contains("units[1].level")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("indicators[1]") && m.contains("counts")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("\"thai-nguyen\"") && m.contains("units[0].successor")),
+        "{msgs:#?}"
+    );
     assert!(msgs.iter().any(|m| m.contains("\"nowhere\"")), "{msgs:#?}");
     assert!(msgs.iter().any(|m| m.contains("shoe_size")), "{msgs:#?}");
     let o = &l.data.observations[0];
     assert_eq!(o.period, Period::parse("2020-05-28/2020-08-28").unwrap());
     assert_eq!(o.label.as_deref(), Some("quý III"));
-    assert_eq!(l.data.unit("bac-kan").unwrap().name.get(Lang::En), "Bac Kan");
+    assert_eq!(
+        l.data.unit("bac-kan").unwrap().name.get(Lang::En),
+        "Bac Kan"
+    );
 }
 
 #[test]
 fn markup_in_names_is_kept_as_text() {
-    let text = file(&[OK]).replace("\"name\": \"Tây Ninh\"", "\"name\": \"<img src=x onerror=alert(1)>\"");
+    let text = file(&[OK]).replace(
+        "\"name\": \"Tây Ninh\"",
+        "\"name\": \"<img src=x onerror=alert(1)>\"",
+    );
     let l = one("x.json", &text);
-    assert_eq!(l.data.units[0].name.get(Lang::Vi), "<img src=x onerror=alert(1)>");
+    assert_eq!(
+        l.data.units[0].name.get(Lang::Vi),
+        "<img src=x onerror=alert(1)>"
+    );
 }
 
 #[test]
@@ -278,7 +405,11 @@ fn never_panics_on_arbitrary_bytes() {
                 bytes.drain(at..(at + 7).min(bytes.len()));
             }
         }
-        let l = load(&[Input { name: "fuzz.json", bytes: &bytes, sha256: None }]);
+        let l = load(&[Input {
+            name: "fuzz.json",
+            bytes: &bytes,
+            sha256: None,
+        }]);
         for f in &l.findings {
             let _ = f.line(Lang::Vi);
         }

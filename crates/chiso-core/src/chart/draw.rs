@@ -62,7 +62,9 @@ fn extent(spec: &ChartSpec, side: Side) -> Option<(f64, f64)> {
     for i in 0..spec.periods.len() {
         let mut stacks: Vec<(u8, f64)> = Vec::new();
         for s in spec.series.iter().filter(|s| s.side == side) {
-            let Some(v) = s.values.get(i).copied().flatten() else { continue };
+            let Some(v) = s.values.get(i).copied().flatten() else {
+                continue;
+            };
             match s.mark {
                 Mark::Bar { stack } => match stacks.iter_mut().find(|(k, _)| *k == stack) {
                     Some((_, total)) => *total += v,
@@ -144,13 +146,29 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> F
             .fold(0.0, f64::max)
     };
     let left = 12.0 + label_w(Side::Left);
-    let right = if spec.right.is_some() { 12.0 + label_w(Side::Right) } else { 14.0 };
-    let plot = (left, header + legend + 8.0, (width - right).max(left + 10.0), (height - footer - 30.0).max(header + legend + 20.0));
-    let bands = Bands { count: spec.periods.len(), range: (plot.0, plot.2) };
+    let right = if spec.right.is_some() {
+        12.0 + label_w(Side::Right)
+    } else {
+        14.0
+    };
+    let plot = (
+        left,
+        header + legend + 8.0,
+        (width - right).max(left + 10.0),
+        (height - footer - 30.0).max(header + legend + 20.0),
+    );
+    let bands = Bands {
+        count: spec.periods.len(),
+        range: (plot.0, plot.2),
+    };
     let scale = |side, inverted: bool| {
         let t = ticks_for(spec, side);
         let domain = (t[0], t[t.len() - 1]);
-        let range = if inverted { (plot.1, plot.3) } else { (plot.3, plot.1) };
+        let range = if inverted {
+            (plot.1, plot.3)
+        } else {
+            (plot.3, plot.1)
+        };
         Linear { domain, range }
     };
     Frame {
@@ -170,7 +188,11 @@ fn px(v: f64) -> i32 {
 }
 
 /// Draws the chart filling `area`, and returns the frame for hit-testing.
-pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>, opts: DrawOptions) -> Drawn<DB> {
+pub fn draw<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    area: &DrawingArea<DB, Shift>,
+    opts: DrawOptions,
+) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
     let f = layout(spec, w as f64, h as f64, opts);
     let (x0, _, x1, y1) = f.plot;
@@ -185,11 +207,22 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
             let label = spec.lang.pick("SỐ LIỆU MINH HỌA", "ILLUSTRATIVE DATA");
             let bw = text_width(label, 11.0) + 12.0;
             let bx = f.width - bw - 8.0;
-            area.draw(&Rectangle::new([(px(bx), 6), (px(bx + bw), 24)], BADGE.filled()))?;
+            area.draw(&Rectangle::new(
+                [(px(bx), 6), (px(bx + bw), 24)],
+                BADGE.filled(),
+            ))?;
             area.draw(&Text::new(label, (px(bx + 6.0), 10), text(11.0, &WHITE)))?;
         }
-        let source = format!("{}: {}", spec.lang.pick("Nguồn", "Source"), spec.sources.join("; "));
-        area.draw(&Text::new(source, (8, px(f.height - 16.0)), text(11.0, &MUTED)))?;
+        let source = format!(
+            "{}: {}",
+            spec.lang.pick("Nguồn", "Source"),
+            spec.sources.join("; ")
+        );
+        area.draw(&Text::new(
+            source,
+            (8, px(f.height - 16.0)),
+            text(11.0, &MUTED),
+        ))?;
     }
 
     let header = if opts.chrome { 34.0 } else { 0.0 };
@@ -199,10 +232,20 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         let y = header + 4.0 + row as f64 * 20.0;
         let c = color(s.color);
         match s.mark {
-            Mark::Bar { .. } => area.draw(&Rectangle::new([(px(x), px(y + 3.0)), (px(x + 12.0), px(y + 15.0))], c.filled()))?,
-            Mark::Line | Mark::Total { .. } => area.draw(&PathElement::new(vec![(px(x), px(y + 9.0)), (px(x + 12.0), px(y + 9.0))], c.stroke_width(3)))?,
+            Mark::Bar { .. } => area.draw(&Rectangle::new(
+                [(px(x), px(y + 3.0)), (px(x + 12.0), px(y + 15.0))],
+                c.filled(),
+            ))?,
+            Mark::Line | Mark::Total { .. } => area.draw(&PathElement::new(
+                vec![(px(x), px(y + 9.0)), (px(x + 12.0), px(y + 9.0))],
+                c.stroke_width(3),
+            ))?,
         }
-        area.draw(&Text::new(s.name.clone(), (px(x + 18.0), px(y + 2.0)), text(12.0, &INK)))?;
+        area.draw(&Text::new(
+            s.name.clone(),
+            (px(x + 18.0), px(y + 2.0)),
+            text(12.0, &INK),
+        ))?;
     }
 
     // Grid and tick labels of the left axis, tick labels of the right one.
@@ -211,7 +254,10 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         for v in ticks_for(spec, side) {
             let y = scale.project(v);
             if side == Side::Left {
-                area.draw(&PathElement::new(vec![(px(x0), px(y)), (px(x1), px(y))], GRID.stroke_width(1)))?;
+                area.draw(&PathElement::new(
+                    vec![(px(x0), px(y)), (px(x1), px(y))],
+                    GRID.stroke_width(1),
+                ))?;
             }
             let (x, anchor) = match side {
                 Side::Left => (x0 - 6.0, HPos::Right),
@@ -221,20 +267,37 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
             area.draw(&Text::new(tick_label(spec, side, v), (px(x), px(y)), style))?;
         }
     }
-    area.draw(&PathElement::new(vec![(px(x0), px(y1)), (px(x1), px(y1))], MUTED.stroke_width(1)))?;
+    area.draw(&PathElement::new(
+        vec![(px(x0), px(y1)), (px(x1), px(y1))],
+        MUTED.stroke_width(1),
+    ))?;
 
     // Period labels, thinned so they never overlap.
-    let widest = spec.axis_labels.iter().map(|l| text_width(l, 11.0)).fold(0.0, f64::max);
+    let widest = spec
+        .axis_labels
+        .iter()
+        .map(|l| text_width(l, 11.0))
+        .fold(0.0, f64::max);
     let every = ((widest + 8.0) / f.bands.width().max(1.0)).ceil().max(1.0) as usize;
     for (i, label) in spec.axis_labels.iter().enumerate() {
         if i % every != 0 {
             continue;
         }
         let style = text(11.0, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
-        area.draw(&Text::new(label.clone(), (px(f.bands.center(i)), px(y1 + 6.0)), style))?;
+        area.draw(&Text::new(
+            label.clone(),
+            (px(f.bands.center(i)), px(y1 + 6.0)),
+            style,
+        ))?;
     }
 
-    let scale_of = |side: Side| if side == Side::Right { f.right.unwrap_or(f.left) } else { f.left };
+    let scale_of = |side: Side| {
+        if side == Side::Right {
+            f.right.unwrap_or(f.left)
+        } else {
+            f.left
+        }
+    };
 
     for r in &spec.rules {
         let s = scale_of(r.side);
@@ -242,15 +305,25 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         match r.band_to {
             Some(to) => {
                 let (a, b) = (s.project(r.value), s.project(to));
-                area.draw(&Rectangle::new([(px(x0), px(a.min(b))), (px(x1), px(a.max(b)))], c.mix(0.12).filled()))?;
+                area.draw(&Rectangle::new(
+                    [(px(x0), px(a.min(b))), (px(x1), px(a.max(b)))],
+                    c.mix(0.12).filled(),
+                ))?;
             }
             None => {
                 let y = s.project(r.value);
-                area.draw(&PathElement::new(vec![(px(x0), px(y)), (px(x1), px(y))], c.stroke_width(2)))?;
+                area.draw(&PathElement::new(
+                    vec![(px(x0), px(y)), (px(x1), px(y))],
+                    c.stroke_width(2),
+                ))?;
             }
         }
         let style = text(11.0, &c).pos(Pos::new(HPos::Right, VPos::Bottom));
-        area.draw(&Text::new(r.label.clone(), (px(x1 - 4.0), px(s.project(r.value) - 3.0)), style))?;
+        area.draw(&Text::new(
+            r.label.clone(),
+            (px(x1 - 4.0), px(s.project(r.value) - 3.0)),
+            style,
+        ))?;
     }
 
     // Bars: one slot per stack within each period's band.
@@ -270,17 +343,35 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         let left_edge = f.bands.center(i) - slot * stacks.len() as f64 / 2.0;
         for (k, stack) in stacks.iter().enumerate() {
             let mut base = 0.0;
-            for s in spec.series.iter().filter(|s| s.mark == Mark::Bar { stack: *stack }) {
-                let Some(v) = s.values.get(i).copied().flatten() else { continue };
+            for s in spec
+                .series
+                .iter()
+                .filter(|s| s.mark == Mark::Bar { stack: *stack })
+            {
+                let Some(v) = s.values.get(i).copied().flatten() else {
+                    continue;
+                };
                 let sc = scale_of(s.side);
                 let (ya, yb) = (sc.project(base), sc.project(base + v));
                 let xa = left_edge + slot * k as f64;
                 let gap = if slot > 6.0 { 1.0 } else { 0.0 };
-                area.draw(&Rectangle::new([(px(xa + gap), px(ya.min(yb))), (px(xa + slot - gap), px(ya.max(yb)))], color(s.color).filled()))?;
+                area.draw(&Rectangle::new(
+                    [
+                        (px(xa + gap), px(ya.min(yb))),
+                        (px(xa + slot - gap), px(ya.max(yb))),
+                    ],
+                    color(s.color).filled(),
+                ))?;
                 base += v;
             }
-            for s in spec.series.iter().filter(|s| s.mark == Mark::Total { stack: *stack }) {
-                let Some(v) = s.values.get(i).copied().flatten() else { continue };
+            for s in spec
+                .series
+                .iter()
+                .filter(|s| s.mark == Mark::Total { stack: *stack })
+            {
+                let Some(v) = s.values.get(i).copied().flatten() else {
+                    continue;
+                };
                 let y = px(scale_of(s.side).project(v));
                 let xa = left_edge + slot * k as f64;
                 let reach = (slot * 0.15).min(6.0);
@@ -296,13 +387,22 @@ pub fn draw<DB: DrawingBackend>(spec: &ChartSpec, area: &DrawingArea<DB, Shift>,
         let c = color(s.color);
         let mut run: Vec<(i32, i32)> = Vec::new();
         let points: Vec<Option<(i32, i32)>> = (0..spec.periods.len())
-            .map(|i| s.values.get(i).copied().flatten().map(|v| (px(f.bands.center(i)), px(sc.project(v)))))
+            .map(|i| {
+                s.values
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(|v| (px(f.bands.center(i)), px(sc.project(v))))
+            })
             .collect();
         for p in points.iter().chain(std::iter::once(&None)) {
             match p {
                 Some(p) => run.push(*p),
                 None if !run.is_empty() => {
-                    area.draw(&PathElement::new(std::mem::take(&mut run), c.stroke_width(3)))?;
+                    area.draw(&PathElement::new(
+                        std::mem::take(&mut run),
+                        c.stroke_width(3),
+                    ))?;
                 }
                 None => {}
             }

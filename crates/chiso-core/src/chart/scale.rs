@@ -22,7 +22,11 @@ impl Linear {
 /// Ticks at 1, 2 or 5 × 10ⁿ covering `lo..=hi`, about `count` of them. Returns the ticks; the
 /// first and last are the nice bounds of the axis.
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
-    let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo.min(hi), lo.max(hi)) } else { (0.0, 1.0) };
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo.min(hi), lo.max(hi))
+    } else {
+        (0.0, 1.0)
+    };
     let (lo, hi) = if hi - lo < 1e-12 {
         let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
         (lo - pad, hi + pad)
@@ -39,7 +43,9 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let start = (lo / step).floor();
     let end = (hi / step).ceil();
     let n = ((end - start) as usize).min(1000);
-    (0..=n).map(|i| clean((start + i as f64) * step, step)).collect()
+    (0..=n)
+        .map(|i| clean((start + i as f64) * step, step))
+        .collect()
 }
 
 /// Removes float noise (0.30000000000000004) relative to the step.
@@ -80,26 +86,44 @@ mod tests {
 
     #[test]
     fn ticks_are_nice_and_cover_the_data() {
-        assert_eq!(nice_ticks(0.0, 58463.0, 5), vec![0.0, 20000.0, 40000.0, 60000.0]);
+        assert_eq!(
+            nice_ticks(0.0, 58463.0, 5),
+            vec![0.0, 20000.0, 40000.0, 60000.0]
+        );
         assert_eq!(nice_ticks(0.0, 1.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
-        assert_eq!(nice_ticks(0.4, 0.5, 5), vec![0.4, 0.42, 0.44, 0.46, 0.48, 0.5]);
+        assert_eq!(
+            nice_ticks(0.4, 0.5, 5),
+            vec![0.4, 0.42, 0.44, 0.46, 0.48, 0.5]
+        );
         let t = nice_ticks(5.0, 5.0, 5);
         assert!(t[0] <= 5.0 && *t.last().unwrap() >= 5.0);
-        assert_eq!(nice_ticks(f64::NAN, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(
+            nice_ticks(f64::NAN, 1.0, 5),
+            vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+        );
     }
 
     #[test]
     fn projects_both_ways() {
-        let y = Linear { domain: (0.0, 100.0), range: (300.0, 100.0) };
+        let y = Linear {
+            domain: (0.0, 100.0),
+            range: (300.0, 100.0),
+        };
         assert_eq!(y.project(0.0), 300.0);
         assert_eq!(y.project(50.0), 200.0);
-        let rank = Linear { domain: (1.0, 63.0), range: (100.0, 300.0) };
+        let rank = Linear {
+            domain: (1.0, 63.0),
+            range: (100.0, 300.0),
+        };
         assert!(rank.project(1.0) < rank.project(25.0));
     }
 
     #[test]
     fn bands_hit_test() {
-        let b = Bands { count: 4, range: (100.0, 500.0) };
+        let b = Bands {
+            count: 4,
+            range: (100.0, 500.0),
+        };
         assert_eq!(b.center(0), 150.0);
         assert_eq!(b.at(99.0), None);
         assert_eq!(b.at(100.0), Some(0));

@@ -8,9 +8,13 @@ use crate::period::Period;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     /// Bars; series with the same stack number stack on each other.
-    Bar { stack: u8 },
+    Bar {
+        stack: u8,
+    },
     /// A total drawn as a mark across its stack's bar, so a breakdown that falls short shows.
-    Total { stack: u8 },
+    Total {
+        stack: u8,
+    },
     Line,
 }
 
@@ -114,7 +118,9 @@ pub struct TooltipRow {
 
 impl ChartSpec {
     pub fn is_empty(&self) -> bool {
-        self.series.iter().all(|s| s.values.iter().all(Option::is_none))
+        self.series
+            .iter()
+            .all(|s| s.values.iter().all(Option::is_none))
     }
 
     pub fn format(&self, series: &Series, v: Option<f64>) -> String {
@@ -149,7 +155,11 @@ impl ChartSpec {
             .enumerate()
             .map(|(i, label)| {
                 let mut row = vec![label.clone()];
-                row.extend(self.series.iter().map(|s| self.format(s, s.values.get(i).copied().flatten())));
+                row.extend(
+                    self.series
+                        .iter()
+                        .map(|s| self.format(s, s.values.get(i).copied().flatten())),
+                );
                 row
             })
             .collect();

@@ -1,0 +1,158 @@
+// The release build in headless Chromium: what a user sees on a tablet and a desktop, what a
+// broken or hostile file does, and the page under a strict Content-Security-Policy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, open, dist, out } from "./support.mjs";
+
+const sample = (f) => readFileSync(join(dist, "data", f), "utf8");
+const tablet = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+const desktop = { viewport: { width: 1920, height: 1080 } };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/// Serves dist/ with `data/` files replaced or added, and an optional CSP header, until the
+/// test `t` ends.
+async function site(t, { files = {}, csp } = {}) {
+  const s = await serve(dist, {
+    headers: () => (csp ? { "content-security-policy": csp } : {}),
+    override: (path) => {
+      const name = path.replace(/^.*\/data\//, "");
+      return path.includes("/data/") && name in files ? { body: files[name] } : null;
+    },
+  });
+  t.after(() => s.close());
+  return s;
+}
+
+function manifestOf(names) {
+  return JSON.stringify({ format: "chiso-manifest/1", files: names.map((path) => ({ path })) });
+}
+
+async function chartReady(page) {
+  await page.waitForSelector("#dossiers-intake canvas", { timeout: 30000 });
+  // The chart is drawn once its card has a width; wait for pixels.
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#dossiers-intake canvas");
+    if (!c || c.width < 50) return false;
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4 * 97) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
+    return coloured > 50;
+  }, null, { timeout: 30000 });
+}
+
+test("the dossiers chart and its table show the sample figures, on a tablet and a desktop", async (t) => {
+  const s = await site(t);
+  for (const [name, options] of [["tablet-800x1280", tablet], ["desktop-1920x1080", desktop]]) {
+    const { page, errors } = await open(t, browser, s.url, options);
+    await chartReady(page);
+    const intake = page.locator("#dossiers-intake");
+    assert.match(await intake.locator("h2").textContent(), /Hồ sơ tiếp nhận – Bắc Kạn/);
+    const table = await intake.locator("table").textContent();
+    assert.match(table, /quý II\/2020/);
+    assert.match(table, /58\.463/);
+    assert.match(table, /6\.687/);
+    assert.match(table, /11,4 %/);
+    assert.match(await intake.locator(".source").textContent(), /quý II năm 2020 của tỉnh Bắc Kạn/);
+    assert.match(await page.locator("#dossiers-outcome table").textContent(), /57\.064[\s\S]*1\.399/);
+    // Crisp on a high-density screen: the backing store has the device's pixels.
+    const [css, backing] = await intake.locator("canvas").evaluate((c) => [c.getBoundingClientRect().width, c.width]);
+    assert.equal(backing, Math.round(Math.floor(css) * (options.deviceScaleFactor ?? 1)));
+    assert.match(await intake.locator("canvas").getAttribute("aria-label"), /58\.463/);
+    await page.screenshot({ path: join(out, `dossiers-${name}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+  }
+});
+
+test("touching a bar shows the exact figure, its period and its source", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await open(t, browser, s.url, tablet);
+  await chartReady(page);
+  const canvas = page.locator("#dossiers-intake canvas");
+  const box = await canvas.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  const tip = page.locator("#dossiers-intake .tooltip");
+  await tip.waitFor({ timeout: 5000 });
+  const text = await tip.textContent();
+  assert.match(text, /quý II\/2020/);
+  assert.match(text, /58\.463/);
+  assert.match(text, /Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn/);
+  await page.screenshot({ path: join(out, "tooltip-tablet.png") });
+  // A second tap on the same period closes it.
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  await tip.waitFor({ state: "detached", timeout: 5000 });
+  assert.deepEqual(errors, []);
+});
+
+test("another unit, and English, change the figures as readers expect", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await open(t, browser, s.url + "?lang=en&unit=tien-giang-bql-kcn", desktop);
+  await chartReady(page);
+  const table = await page.locator("#dossiers-intake table").textContent();
+  assert.match(table, /quý III \(28 May 2020–28 Aug 2020\)/);
+  assert.match(await page.locator("#dossiers-intake h2").textContent(), /Dossiers received/);
+  await page.selectOption("#unit", "bac-kan");
+  await page.waitForFunction(() => /58,463/.test(document.querySelector("#dossiers-intake table")?.textContent ?? ""));
+  assert.match(await page.locator("#dossiers-intake table").textContent(), /Q2 2020/);
+  await page.click("text=VI");
+  await page.waitForFunction(() => /58\.463/.test(document.querySelector("#dossiers-intake table")?.textContent ?? ""));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "vi");
+  assert.deepEqual(errors, []);
+});
+
+test("a broken file among good ones shows its error while the good figures still show", async (t) => {
+  const cut = sample("tay-ninh.json").slice(0, 700);
+  const s = await site(t, {
+    files: {
+      "manifest.json": manifestOf(["broken.json", "bac-kan.json", "missing.json", "minh-hoa.json"]),
+      "broken.json": cut,
+    },
+  });
+  const { page } = await open(t, browser, s.url, desktop);
+  await chartReady(page);
+  assert.match(await page.locator("#dossiers-intake table").textContent(), /58\.463/);
+  const broken = await page.locator('li.file[data-file="broken.json"]').textContent();
+  assert.match(broken, /bị từ chối/);
+  assert.match(broken, /broken\.json:\d+:\d+: lỗi: tệp bị cắt cụt/);
+  const missing = await page.locator('li.file[data-file="missing.json"]').textContent();
+  assert.match(missing, /404/);
+  await page.screenshot({ path: join(out, "broken-file.png"), fullPage: true });
+});
+
+test("markup in a unit name is shown as text and runs nothing", async (t) => {
+  const hostile = sample("bac-kan.json").replace('"name": "Bắc Kạn"', '"name": "<img src=x onerror=window.__owned=1>"');
+  const s = await site(t, { files: { "manifest.json": manifestOf(["bac-kan.json"]), "bac-kan.json": hostile } });
+  const { page, errors } = await open(t, browser, s.url, desktop);
+  await chartReady(page);
+  assert.match(await page.locator("#dossiers-intake h2").textContent(), /<img src=x onerror=window.__owned=1>/);
+  assert.equal(await page.locator("main img").count(), 0);
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  assert.deepEqual(errors, []);
+});
+
+test("the release build runs under a strict Content-Security-Policy and from a sub-path", async (t) => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
+  const s = await site(t, { csp });
+  const { page, errors } = await open(t, browser, s.url, desktop);
+  const violations = [];
+  await page.exposeFunction("reportViolation", (v) => violations.push(v));
+  await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await chartReady(page);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+
+  // Served from /portal/chiso/ instead of the root: every URL in the build is relative.
+  const sub = await serve(join(dist, ".."), {});
+  t.after(() => sub.close());
+  const nested = await open(t, browser, sub.url + "dist/", desktop);
+  await chartReady(nested.page);
+  assert.deepEqual(nested.errors, []);
+});
