@@ -2,14 +2,15 @@
 //! way: pick the indicators, line up their periods, add derived series, attach sources,
 //! warnings and the illustrative flag.
 
-use crate::catalogue::same_series;
-use crate::chart::spec::{AxisSpec, ChartSpec, Mark, Series, Side};
-use crate::derive::{remainder, share};
+use crate::catalogue::{same_series, Better, IndexFamily, Kind};
+use crate::chart::spec::{AxisSpec, ChartSpec, Mark, Rule, Series, Side};
+use crate::derive::{assess, remainder, share};
 use crate::finding::Finding;
 use crate::format::NumberStyle;
 use crate::lang::Lang;
-use crate::model::Dataset;
+use crate::model::{Dataset, Unit};
 use crate::period::Period;
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// What every chart is asked for: a unit of the loaded data, in a language, over a range.
@@ -117,7 +118,7 @@ impl<'a> Builder<'a> {
         let obs = self.q.data.continued_series(self.q.unit, id);
         let mut values = vec![None; self.periods.len()];
         let mut sources = vec![None; self.periods.len()];
-        for o in obs {
+        for o in obs.into_iter().filter(|o| self.q.in_range(&o.period)) {
             let Ok(i) = self.periods.binary_search(&o.period) else {
                 continue;
             };
@@ -154,6 +155,25 @@ impl<'a> Builder<'a> {
     ) {
         let sources = vec![None; values.len()];
         self.push(look.series(id, name.to_string(), style, values, sources));
+    }
+
+    /// Adds categories without figures, such as a target's date that the trend runs to.
+    fn extend_periods(&mut self, extra: impl IntoIterator<Item = Period>) {
+        debug_assert!(
+            self.series.is_empty(),
+            "periods change before series are added"
+        );
+        let mut all: BTreeSet<Period> = self.periods.iter().copied().collect();
+        all.extend(extra);
+        self.periods = all.into_iter().collect();
+        self.labels = vec![None; self.periods.len()];
+    }
+
+    /// Names a series for this chart rather than by its catalogue entry.
+    fn rename(&mut self, id: &str, name: &str) {
+        if let Some(s) = self.series.iter_mut().find(|s| s.id == id) {
+            s.name = name.to_string();
+        }
     }
 
     fn push(&mut self, series: Series) {
@@ -207,7 +227,9 @@ impl<'a> Builder<'a> {
             lang,
             axis_labels: self.periods.iter().map(|p| p.short_label(lang)).collect(),
             labels,
-            periods: self.periods,
+            key_name: "period",
+            keys: self.periods.iter().map(|p| p.to_string()).collect(),
+            notes: Vec::new(),
             series: self.series,
             left,
             right,
@@ -349,4 +371,385 @@ pub fn dossiers_outcome(q: Query) -> ChartSpec {
         count_axis(lang),
         Some(percent_axis()),
     )
+}
+
+/// Online public services: level 4 continued as "full", level 3 as "partial" after Decree
+/// 42/2022, against the unit's total procedures.
+pub fn services(q: Query) -> ChartSpec {
+    let lang = q.lang;
+    let mut b = Builder::new(
+        q,
+        &[
+            "services.online_full",
+            "services.online_partial",
+            "services.total",
+        ],
+    );
+    let full = b.indicator("services.online_full", Look::new(BAR, Side::Left, 0));
+    let partial = b.indicator("services.online_partial", Look::new(BAR, Side::Left, 4));
+    let total = b.indicator("services.total", Look::new(Mark::Line, Side::Left, 7));
+    b.rename(
+        "services.online_full",
+        lang.pick("Toàn trình (mức độ 4)", "Full online (level 4)"),
+    );
+    b.rename(
+        "services.online_partial",
+        lang.pick("Một phần (mức độ 3)", "Partial online (level 3)"),
+    );
+    let online: Vec<Option<f64>> = full
+        .iter()
+        .zip(&partial)
+        .map(|(f, p)| match (f, p) {
+            (None, None) => None,
+            _ => Some(f.unwrap_or(0.0) + p.unwrap_or(0.0)),
+        })
+        .collect();
+    let name = lang.pick(
+        "Tỷ lệ DVC trực tuyến trên tổng số TTHC",
+        "Online services as a share of all procedures",
+    );
+    b.derived(
+        "derived.online_services_share",
+        name,
+        Look::new(Mark::Line, Side::Right, 5),
+        NumberStyle::Percent(1),
+        share(&online, &total),
+    );
+    let title = unit_title(&q, "Dịch vụ công trực tuyến", "Online public services");
+    let axis = AxisSpec {
+        title: lang.pick("dịch vụ", "services").into(),
+        ..count_axis(lang)
+    };
+    b.finish("services", title, axis, Some(percent_axis()))
+}
+
+/// Procedures published: decisions, procedures, internal processes, made public nationally.
+pub fn procedures(q: Query) -> ChartSpec {
+    let lang = q.lang;
+    let ids = [
+        "procedures.decisions",
+        "procedures.published",
+        "procedures.internal_processes",
+        "procedures.public_national_db",
+    ];
+    let mut b = Builder::new(q, &ids);
+    for (k, id) in ids.iter().enumerate() {
+        b.indicator(
+            id,
+            Look::new(Mark::Bar { stack: k as u8 }, Side::Left, [7, 0, 2, 4][k]),
+        );
+    }
+    let title = unit_title(&q, "Công bố, công khai TTHC", "Procedures published");
+    let axis = AxisSpec {
+        title: lang.pick("số lượng", "count").into(),
+        ..count_axis(lang)
+    };
+    b.finish("procedures", title, axis, None)
+}
+
+/// Citizens' feedback (PAKN): received against resolved, with the resolution rate.
+pub fn feedback(q: Query) -> ChartSpec {
+    let lang = q.lang;
+    let mut b = Builder::new(q, &["feedback.received", "feedback.resolved"]);
+    let received = b.indicator(
+        "feedback.received",
+        Look::new(Mark::Bar { stack: 0 }, Side::Left, 1),
+    );
+    let resolved = b.indicator(
+        "feedback.resolved",
+        Look::new(Mark::Bar { stack: 1 }, Side::Left, 2),
+    );
+    let name = lang.pick("Tỷ lệ đã xử lý", "Resolution rate");
+    b.derived(
+        "derived.feedback_resolution",
+        name,
+        Look::new(Mark::Line, Side::Right, 5),
+        NumberStyle::Percent(1),
+        share(&resolved, &received),
+    );
+    let title = unit_title(&q, "Phản ánh, kiến nghị", "Citizens' feedback");
+    let axis = AxisSpec {
+        title: lang.pick("phản ánh, kiến nghị", "items").into(),
+        ..count_axis(lang)
+    };
+    b.finish("feedback", title, axis, Some(percent_axis()))
+}
+
+/// One index over time, with its target (a line for scores, a band for ranks, rank 1 at the
+/// top) and the recent trend projected to the target's date.
+pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> ChartSpec {
+    let lang = q.lang;
+    let id = format!("{}.{}", family.family, if rank { "rank" } else { "score" });
+    let def = q.data.catalogue.get(&id).cloned();
+    let targets: Vec<_> = q.data.targets_for(q.unit, &id).cloned().collect();
+    let mut b = Builder::new(q, &[id.as_str()]);
+    // The target's date is always on the axis, so the trend can run to it.
+    b.extend_periods(targets.iter().map(|t| t.by));
+    let values = b.indicator(&id, Look::new(Mark::Line, Side::Left, 0));
+    let observed: Vec<(Period, f64)> = q
+        .data
+        .series(q.unit, &id)
+        .iter()
+        .filter(|o| q.in_range(&o.period))
+        .map(|o| (o.period, o.value))
+        .collect();
+    let style = def
+        .as_ref()
+        .map_or(NumberStyle::Fixed(2), NumberStyle::for_indicator);
+    let better = def.as_ref().map_or(Better::Higher, |d| d.better());
+    let mut rules = Vec::new();
+    let mut notes = Vec::new();
+    // The latest target: the one the province is working towards.
+    if let Some(t) = targets.iter().max_by_key(|t| t.by) {
+        let value = style.format(t.value, lang);
+        let by = t.by.label(lang);
+        let label = match (rank, lang) {
+            (true, Lang::Vi) => format!("Mục tiêu: hạng {value} trở lên ({by})"),
+            (true, Lang::En) => format!("Target: rank {value} or better ({by})"),
+            (false, Lang::Vi) => format!("Mục tiêu {value} ({by})"),
+            (false, Lang::En) => format!("Target {value} ({by})"),
+        };
+        let band_to = rank.then_some(1.0);
+        rules.push(Rule {
+            value: t.value,
+            band_to,
+            side: Side::Left,
+            label,
+            color: 2,
+        });
+        if let Some(a) = assess(&observed, t, better, today) {
+            let (p, v) = a.latest;
+            notes.push(match lang {
+                Lang::Vi => format!(
+                    "{}: {} (số liệu mới nhất {} {})",
+                    a.status.text(lang),
+                    rules[0].label,
+                    p.label(lang),
+                    style.format(v, lang)
+                ),
+                Lang::En => format!(
+                    "{}: {} (latest figure {} {})",
+                    a.status.text(lang),
+                    rules[0].label,
+                    p.label(lang),
+                    style.format(v, lang)
+                ),
+            });
+            // Projection: from the last figure to the target date, along the recent trend.
+            let last = values.iter().rposition(Option::is_some);
+            let at = b.periods.iter().position(|p| *p == t.by);
+            if let (Some(proj), Some(last), Some(at)) = (a.projected, last, at) {
+                if at > last && today <= t.by.end() {
+                    let mut line = vec![None; b.periods.len()];
+                    line[last] = values[last];
+                    line[at] = Some(if rank { proj.max(1.0) } else { proj });
+                    let name = lang.pick("Xu hướng gần đây (dự báo)", "Recent trend (projection)");
+                    b.derived(
+                        "derived.projection",
+                        name,
+                        Look::new(Mark::Dashed, Side::Left, 5),
+                        style,
+                        line,
+                    );
+                }
+            }
+        }
+    }
+    let name = lang.pick(family.name_vi, family.name_en);
+    let what = match (rank, lang) {
+        (true, Lang::Vi) => "xếp hạng",
+        (true, Lang::En) => "rank",
+        (false, Lang::Vi) => "điểm",
+        (false, Lang::En) => "score",
+    };
+    let title = unit_title(&q, &format!("{name} – {what}"), &format!("{name} – {what}"));
+    let of = q
+        .data
+        .series(q.unit, &id)
+        .iter()
+        .filter_map(|o| o.of)
+        .fold(1.0_f64, f64::max);
+    let axis = AxisSpec {
+        title: what.into(),
+        style,
+        inverted: rank,
+        from_zero: false,
+        domain: if rank {
+            Some((1.0, of))
+        } else {
+            def.as_ref()
+                .filter(|d| d.kind == Kind::Percent)
+                .map(|_| (50.0, 100.0))
+        },
+    };
+    let mut spec = b.finish(
+        &format!(
+            "index-{}-{}",
+            family.family,
+            if rank { "rank" } else { "score" }
+        ),
+        title,
+        axis,
+        None,
+    );
+    spec.rules = rules;
+    spec.notes = notes;
+    spec
+}
+
+fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
+    let name = u.name.get(lang).to_string();
+    match u.successor.as_deref().and_then(|s| data.unit(s)) {
+        Some(s) => format!("{name} → {}", s.name.get(lang)),
+        None => name,
+    }
+}
+
+/// Every unit of the selected unit's level on one indicator and period, best first, the
+/// selected unit highlighted. A unit merged away is shown under its own name with its
+/// successor; one without a figure for the period is named in a note, never dropped silently.
+pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
+    let lang = q.lang;
+    let data = q.data;
+    let def = data.catalogue.get(indicator).cloned();
+    let level = data.unit(q.unit).map(|u| u.level);
+    let peers: Vec<&Unit> = data
+        .units
+        .iter()
+        .filter(|u| Some(u.level) == level)
+        .collect();
+    let period = period.or_else(|| {
+        peers
+            .iter()
+            .filter_map(|u| data.series(&u.id, indicator).last())
+            .map(|o| o.period)
+            .max()
+    });
+    let mut rows: Vec<(&Unit, f64, usize)> = peers
+        .iter()
+        .filter_map(|u| {
+            period
+                .and_then(|p| data.value(&u.id, indicator, &p))
+                .map(|o| (*u, o.value, o.file))
+        })
+        .collect();
+    let better = def.as_ref().map_or(Better::Higher, |d| d.better());
+    rows.sort_by(|a, b| match better {
+        Better::Higher => b.1.total_cmp(&a.1),
+        Better::Lower => a.1.total_cmp(&b.1),
+    });
+    let style = def
+        .as_ref()
+        .map_or(NumberStyle::Fixed(2), NumberStyle::for_indicator);
+    let selected: Vec<Option<f64>> = rows
+        .iter()
+        .map(|(u, v, _)| (u.id == q.unit).then_some(*v))
+        .collect();
+    let others: Vec<Option<f64>> = rows
+        .iter()
+        .map(|(u, v, _)| (u.id != q.unit).then_some(*v))
+        .collect();
+    let sources: Vec<Option<String>> = rows
+        .iter()
+        .map(|(u, _, f)| {
+            let o = period.and_then(|p| data.value(&u.id, indicator, &p));
+            data.source_title(*f, o.and_then(|o| o.source.as_deref()))
+                .map(|t| t.get(lang).to_string())
+        })
+        .collect();
+    let indicator_name = def
+        .as_ref()
+        .map_or(indicator.to_string(), |d| d.name.get(lang).to_string());
+    let series = vec![
+        Series {
+            id: format!("{indicator}.selected"),
+            name: data
+                .unit(q.unit)
+                .map_or(q.unit.to_string(), |u| u.name.get(lang).to_string()),
+            mark: BAR,
+            side: Side::Left,
+            color: 5,
+            style,
+            values: selected,
+            sources: sources.clone(),
+        },
+        Series {
+            id: format!("{indicator}.others"),
+            name: lang.pick("Các đơn vị khác", "Other units").into(),
+            mark: BAR,
+            side: Side::Left,
+            color: 0,
+            style,
+            values: others,
+            sources,
+        },
+    ];
+    let mut notes = Vec::new();
+    let missing: Vec<String> = peers
+        .iter()
+        .filter(|u| !rows.iter().any(|(r, _, _)| r.id == u.id))
+        .map(|u| match (&u.successor, u.until) {
+            (Some(_), Some(until)) => match lang {
+                Lang::Vi => format!(
+                    "{} (đã sáp nhập sau {})",
+                    unit_label(u, data, lang),
+                    crate::period::day(until, lang)
+                ),
+                Lang::En => format!(
+                    "{} (merged after {})",
+                    unit_label(u, data, lang),
+                    crate::period::day(until, lang)
+                ),
+            },
+            _ => unit_label(u, data, lang),
+        })
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "{}: {}",
+            lang.pick("Không có số liệu kỳ này", "No figure for this period"),
+            missing.join("; ")
+        ));
+    }
+    let mut sources_line: Vec<String> = Vec::new();
+    for s in series[0].sources.iter().flatten() {
+        if !sources_line.contains(s) {
+            sources_line.push(s.clone());
+        }
+    }
+    let period_label = period.map_or_else(String::new, |p| p.label(lang));
+    let files: BTreeSet<usize> = rows.iter().map(|r| r.2).collect();
+    ChartSpec {
+        id: "compare".into(),
+        title: format!("{indicator_name} – {period_label}"),
+        lang,
+        key_name: "unit",
+        keys: rows.iter().map(|(u, _, _)| u.id.clone()).collect(),
+        axis_labels: rows
+            .iter()
+            .map(|(u, _, _)| u.name.get(lang).to_string())
+            .collect(),
+        labels: rows
+            .iter()
+            .map(|(u, _, _)| unit_label(u, data, lang))
+            .collect(),
+        series,
+        left: AxisSpec {
+            title: indicator_name,
+            style,
+            inverted: false,
+            from_zero: def
+                .as_ref()
+                .is_none_or(|d| d.kind != Kind::Score && d.kind != Kind::Percent),
+            domain: None,
+        },
+        right: None,
+        rules: Vec::new(),
+        sources: sources_line,
+        illustrative: files
+            .iter()
+            .any(|f| data.files.get(*f).is_some_and(|m| m.illustrative)),
+        warnings: Vec::new(),
+        notes,
+    }
 }

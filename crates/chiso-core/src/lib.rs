@@ -14,7 +14,9 @@ pub mod lang;
 pub mod load;
 pub mod manifest;
 pub mod model;
+pub mod overview;
 pub mod period;
+pub mod route;
 pub mod text;
 
 pub use finding::{Finding, Message, Severity};

@@ -160,7 +160,7 @@ fn illustrative_figures_are_flagged_on_the_chart() {
     let l = sample();
     let c = chart(&l, "da-nang", Lang::Vi, dossiers_intake);
     assert!(c.illustrative);
-    assert_eq!(c.periods.len(), 32);
+    assert_eq!(c.keys.len(), 32);
     let svg = to_svg(&c, 800, 400, DrawOptions { chrome: true });
     assert!(svg.contains("SỐ LIỆU MINH HỌA"));
     assert!(svg.contains(&c.title));
@@ -232,4 +232,156 @@ fn markup_in_data_is_escaped_in_svg() {
     let svg = to_svg(&c, 600, 300, DrawOptions { chrome: true });
     assert!(!svg.contains("<img"), "raw markup in SVG");
     assert!(svg.contains("&lt;img"));
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> Query<'a> {
+    Query {
+        data: &l.data,
+        findings: &l.findings,
+        unit,
+        lang,
+        from: None,
+        to: None,
+    }
+}
+
+#[test]
+fn tay_ninh_ict_index_against_its_target() {
+    use chiso_core::catalogue::INDICES;
+    use chiso_core::charts::index;
+    let l = sample();
+    let ict = INDICES.iter().find(|f| f.family == "ict_index").unwrap();
+    let c = index(
+        query(&l, "tay-ninh", Lang::Vi),
+        ict,
+        false,
+        day("2026-11-25"),
+    );
+    assert_eq!(c.labels, vec!["năm 2019", "năm 2025"]);
+    assert_eq!(series(&c, "ict_index.score"), &[Some(0.4582), None]);
+    assert_eq!(c.rules[0].value, 0.5);
+    assert_eq!(c.rules[0].label, "Mục tiêu 0,5000 (năm 2025)");
+    assert!(c.table().1[0].contains(&"0,4582".to_string()));
+    assert!(c.notes[0].starts_with("Không đạt"), "{:?}", c.notes);
+    let rank = index(
+        query(&l, "tay-ninh", Lang::En),
+        ict,
+        true,
+        day("2026-11-25"),
+    );
+    assert!(rank.left.inverted);
+    assert_eq!(rank.left.domain, Some((1.0, 63.0)));
+    assert_eq!(
+        (rank.rules[0].value, rank.rules[0].band_to),
+        (15.0, Some(1.0))
+    );
+    // Rank 1 is drawn at the top.
+    let f = layout(&rank, 800.0, 400.0, DrawOptions::default());
+    assert!(f.left.project(1.0) < f.left.project(25.0));
+}
+
+#[test]
+fn the_trend_is_projected_to_the_target_date() {
+    use chiso_core::catalogue::INDICES;
+    use chiso_core::charts::index;
+    let l = sample();
+    let pci = INDICES.iter().find(|f| f.family == "par_index").unwrap();
+    let q = Query {
+        to: Period::parse("2023").ok(),
+        ..query(&l, "da-nang", Lang::Vi)
+    };
+    let c = index(q, pci, false, day("2024-06-01"));
+    assert_eq!(c.labels.last().unwrap(), "năm 2025");
+    let proj = series(&c, "derived.projection");
+    assert_eq!(proj.iter().filter(|v| v.is_some()).count(), 2);
+    assert!(proj.last().copied().flatten().is_some());
+    assert!(c.illustrative);
+    assert!(c.series.iter().any(|s| s.mark == Mark::Dashed));
+}
+
+#[test]
+fn compare_ranks_units_and_names_the_merged_ones() {
+    use chiso_core::charts::compare;
+    let l = sample();
+    let c = compare(
+        query(&l, "bac-kan", Lang::Vi),
+        "dossiers.received",
+        Period::parse("2020-Q2").ok(),
+    );
+    assert_eq!(c.key_name, "unit");
+    assert!(c.keys.contains(&"bac-kan".to_string()));
+    let i = c.keys.iter().position(|k| k == "bac-kan").unwrap();
+    assert_eq!(c.series[0].values[i], Some(58463.0));
+    assert!(c.series[0].values.iter().filter(|v| v.is_some()).count() == 1);
+    let values: Vec<f64> = (0..c.keys.len())
+        .map(|k| c.series[0].values[k].or(c.series[1].values[k]).unwrap())
+        .collect();
+    assert!(
+        values.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {values:?}"
+    );
+    assert!(c.labels.iter().any(|l| l == "Bắc Kạn → Thái Nguyên"));
+    let later = compare(
+        query(&l, "da-nang", Lang::Vi),
+        "dossiers.received",
+        Period::parse("2025-Q3").ok(),
+    );
+    assert!(!later.keys.contains(&"quang-nam".to_string()));
+    assert!(
+        later.notes[0].contains("Quảng Nam → Đà Nẵng (đã sáp nhập sau 30/06/2025)"),
+        "{:?}",
+        later.notes
+    );
+    assert!(later
+        .csv()
+        .starts_with("unit,dossiers.received.selected,dossiers.received.others\n"));
+}
+
+#[test]
+fn services_continue_level_4_as_full_online() {
+    use chiso_core::charts::services;
+    let l = sample();
+    let c = services(query(&l, "tien-giang-bql-kcn", Lang::Vi));
+    assert_eq!(series(&c, "services.online_full"), &[Some(38.0)]);
+    assert_eq!(series(&c, "services.online_partial"), &[Some(6.0)]);
+    assert_eq!(series(&c, "derived.online_services_share"), &[Some(100.0)]);
+    let d = services(query(&l, "da-nang", Lang::En));
+    // Level 4 until 2022-Q2, full online after: one unbroken series.
+    assert!(series(&d, "services.online_full")
+        .iter()
+        .all(Option::is_some));
+}
+
+#[test]
+fn the_overview_scorecard_and_headlines() {
+    use chiso_core::derive::Status;
+    use chiso_core::overview::{headlines, scorecard};
+    let l = sample();
+    let cards = scorecard(&query(&l, "tay-ninh", Lang::Vi), day("2026-11-25"));
+    assert_eq!(cards.len(), 6);
+    let ict = cards.iter().find(|c| c.family == "ict_index").unwrap();
+    assert_eq!(ict.score, Some(("năm 2019".into(), "0,4582".into())));
+    assert_eq!(ict.rank.as_deref(), Some("25/63"));
+    assert_eq!(ict.target.as_deref(), Some("0,5000 (năm 2025)"));
+    assert_eq!(ict.status, Some(Status::Missed));
+    assert!(cards
+        .iter()
+        .find(|c| c.family == "pci")
+        .unwrap()
+        .score
+        .is_none());
+    let (period, figures, illustrative) = headlines(&query(&l, "bac-kan", Lang::Vi)).unwrap();
+    assert_eq!(period, "quý II/2020");
+    assert!(!illustrative);
+    let shown: Vec<(&str, &str)> = figures
+        .iter()
+        .map(|h| (h.label.as_str(), h.value.as_str()))
+        .collect();
+    assert_eq!(shown[0], ("Hồ sơ tiếp nhận", "58.463"));
+    assert_eq!(shown[1], ("Tỷ lệ trực tuyến", "11,4 %"));
+    assert_eq!(headlines(&query(&l, "tay-ninh", Lang::Vi)), None);
 }

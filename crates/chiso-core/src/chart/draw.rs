@@ -5,6 +5,7 @@ use super::scale::{nice_ticks, Bands, Linear};
 use super::spec::{ChartSpec, Mark, Side, PALETTE};
 use crate::format::{compact, NumberStyle};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -59,7 +60,7 @@ impl Frame {
 fn extent(spec: &ChartSpec, side: Side) -> Option<(f64, f64)> {
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
-    for i in 0..spec.periods.len() {
+    for i in 0..spec.keys.len() {
         let mut stacks: Vec<(u8, f64)> = Vec::new();
         for s in spec.series.iter().filter(|s| s.side == side) {
             let Some(v) = s.values.get(i).copied().flatten() else {
@@ -70,7 +71,7 @@ fn extent(spec: &ChartSpec, side: Side) -> Option<(f64, f64)> {
                     Some((_, total)) => *total += v,
                     None => stacks.push((stack, v)),
                 },
-                Mark::Line | Mark::Total { .. } => {
+                Mark::Line | Mark::Dashed | Mark::Total { .. } => {
                     lo = lo.min(v);
                     hi = hi.max(v);
                 }
@@ -158,7 +159,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> F
         (height - footer - 30.0).max(header + legend + 20.0),
     );
     let bands = Bands {
-        count: spec.periods.len(),
+        count: spec.keys.len(),
         range: (plot.0, plot.2),
     };
     let scale = |side, inverted: bool| {
@@ -235,6 +236,12 @@ pub fn draw<DB: DrawingBackend>(
             Mark::Bar { .. } => area.draw(&Rectangle::new(
                 [(px(x), px(y + 3.0)), (px(x + 12.0), px(y + 15.0))],
                 c.filled(),
+            ))?,
+            Mark::Dashed => area.draw(&DashedPathElement::new(
+                vec![(px(x), px(y + 9.0)), (px(x + 14.0), px(y + 9.0))],
+                4,
+                3,
+                c.stroke_width(2),
             ))?,
             Mark::Line | Mark::Total { .. } => area.draw(&PathElement::new(
                 vec![(px(x), px(y + 9.0)), (px(x + 12.0), px(y + 9.0))],
@@ -332,14 +339,14 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .filter_map(|s| match s.mark {
             Mark::Bar { stack } | Mark::Total { stack } => Some(stack),
-            Mark::Line => None,
+            Mark::Line | Mark::Dashed => None,
         })
         .collect();
     stacks.sort_unstable();
     stacks.dedup();
     // Bars stay bar-shaped when there are few periods.
     let slot = (f.bands.width() * 0.72 / stacks.len().max(1) as f64).min(72.0);
-    for i in 0..spec.periods.len() {
+    for i in 0..spec.keys.len() {
         let left_edge = f.bands.center(i) - slot * stacks.len() as f64 / 2.0;
         for (k, stack) in stacks.iter().enumerate() {
             let mut base = 0.0;
@@ -386,7 +393,7 @@ pub fn draw<DB: DrawingBackend>(
         let sc = scale_of(s.side);
         let c = color(s.color);
         let mut run: Vec<(i32, i32)> = Vec::new();
-        let points: Vec<Option<(i32, i32)>> = (0..spec.periods.len())
+        let points: Vec<Option<(i32, i32)>> = (0..spec.keys.len())
             .map(|i| {
                 s.values
                     .get(i)
@@ -410,6 +417,25 @@ pub fn draw<DB: DrawingBackend>(
         for p in points.into_iter().flatten() {
             area.draw(&Circle::new(p, 4, c.filled()))?;
             area.draw(&Circle::new(p, 4, WHITE.stroke_width(1)))?;
+        }
+    }
+
+    // Projections: dashed, straight across the periods in between.
+    for s in spec.series.iter().filter(|s| s.mark == Mark::Dashed) {
+        let sc = scale_of(s.side);
+        let points: Vec<(i32, i32)> = (0..spec.keys.len())
+            .filter_map(|i| {
+                let v = s.values.get(i).copied().flatten()?;
+                Some((px(f.bands.center(i)), px(sc.project(v))))
+            })
+            .collect();
+        if points.len() > 1 {
+            area.draw(&DashedPathElement::new(
+                points,
+                6,
+                4,
+                color(s.color).stroke_width(2),
+            ))?;
         }
     }
     Ok(f)

@@ -1,9 +1,8 @@
-//! What a chart shows, independent of how it is drawn: the periods, the series, the axes and
+//! What a chart shows, independent of how it is drawn: the categories, the series, the axes and
 //! every word around the figures. The canvas, the SVG export, the table and the CSV all read it.
 
 use crate::format::NumberStyle;
 use crate::lang::Lang;
-use crate::period::Period;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -16,6 +15,8 @@ pub enum Mark {
         stack: u8,
     },
     Line,
+    /// A projection: a dashed line.
+    Dashed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +69,10 @@ pub struct ChartSpec {
     pub id: String,
     pub title: String,
     pub lang: Lang,
-    pub periods: Vec<Period>,
+    /// What the categories along x are: `period`, or `unit` on comparisons.
+    pub key_name: &'static str,
+    /// Machine-readable categories: canonical periods (`2020-Q2`) or unit ids.
+    pub keys: Vec<String>,
     /// Compact labels for the axis.
     pub axis_labels: Vec<String>,
     /// Full labels for tooltips and the table: `quý II/2020`.
@@ -82,6 +86,8 @@ pub struct ChartSpec {
     pub illustrative: bool,
     /// The validator's warnings about these figures.
     pub warnings: Vec<String>,
+    /// What the reader should know that is not a warning: units without a figure, merges.
+    pub notes: Vec<String>,
 }
 
 /// Okabe–Ito: eight colours that readers with colour-vision deficiencies can tell apart.
@@ -147,7 +153,11 @@ impl ChartSpec {
 
     /// The figures as a table: a header row, then one row per period.
     pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
-        let mut header = vec![self.lang.pick("Kỳ", "Period").to_string()];
+        let first = match self.key_name {
+            "unit" => self.lang.pick("Đơn vị", "Unit"),
+            _ => self.lang.pick("Kỳ", "Period"),
+        };
+        let mut header = vec![first.to_string()];
         header.extend(self.series.iter().map(|s| s.name.clone()));
         let rows = self
             .labels
@@ -168,14 +178,14 @@ impl ChartSpec {
 
     /// Exactly the figures in the chart, machine-readable: canonical periods, plain numbers.
     pub fn csv(&self) -> String {
-        let mut out = String::from("period");
+        let mut out = String::from(self.key_name);
         for s in &self.series {
             out.push(',');
             out.push_str(&csv_field(&s.id));
         }
         out.push('\n');
-        for (i, p) in self.periods.iter().enumerate() {
-            out.push_str(&p.to_string());
+        for (i, key) in self.keys.iter().enumerate() {
+            out.push_str(&csv_field(key));
             for s in &self.series {
                 out.push(',');
                 if let Some(v) = s.values.get(i).copied().flatten() {

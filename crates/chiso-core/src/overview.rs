@@ -1,0 +1,185 @@
+//! The overview: where a unit stands on each national index against its target, and the
+//! headline dossier figures of its latest period.
+
+use crate::catalogue::{IndexFamily, INDICES};
+use crate::charts::Query;
+use crate::derive::{assess, Status};
+use crate::format::NumberStyle;
+use crate::lang::Lang;
+use crate::period::Period;
+use chrono::NaiveDate;
+
+/// One index's card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexCard {
+    pub family: &'static str,
+    pub name: String,
+    /// The latest score and its period, formatted.
+    pub score: Option<(String, String)>,
+    /// `25/63`.
+    pub rank: Option<String>,
+    /// Change of the score on the previous period, signed: `+0,0123 so với năm 2018`.
+    pub change: Option<String>,
+    /// `0,5000 (năm 2025)`.
+    pub target: Option<String>,
+    pub status: Option<Status>,
+    /// The score series, oldest first, for a sparkline.
+    pub spark: Vec<f64>,
+    pub illustrative: bool,
+}
+
+fn signed(v: f64, style: NumberStyle, lang: Lang) -> String {
+    let s = style.format(v.abs(), lang);
+    if v > 0.0 {
+        format!("+{s}")
+    } else if v < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
+    let lang = q.lang;
+    let data = q.data;
+    let score_id = format!("{}.score", family.family);
+    let rank_id = format!("{}.rank", family.family);
+    let def = data.catalogue.get(&score_id);
+    let style = def.map_or(NumberStyle::Fixed(2), NumberStyle::for_indicator);
+    let scores: Vec<_> = data
+        .series(q.unit, &score_id)
+        .iter()
+        .filter(|o| q.to.is_none_or(|t| o.period.start() <= t.end()))
+        .collect();
+    let latest = scores.last();
+    let change = latest.and_then(|o| {
+        let prev = o.period.previous()?;
+        let before = data.value(q.unit, &score_id, &prev)?;
+        let since = lang.pick("so với", "on");
+        Some(format!(
+            "{} {since} {}",
+            signed(o.value - before.value, style, lang),
+            prev.label(lang)
+        ))
+    });
+    let rank = data.series(q.unit, &rank_id).last().map(|o| match o.of {
+        Some(of) => format!("{}/{}", o.value, of),
+        None => o.value.to_string(),
+    });
+    // The status follows the score's target, else the rank's.
+    let assessed = [&score_id, &rank_id].into_iter().find_map(|id| {
+        let t = data.targets_for(q.unit, id).max_by_key(|t| t.by)?.clone();
+        let series: Vec<(Period, f64)> = data
+            .series(q.unit, id)
+            .iter()
+            .map(|o| (o.period, o.value))
+            .collect();
+        let better = data.catalogue.get(id)?.better();
+        let a = assess(&series, &t, better, today)?;
+        let shown = if id.ends_with(".rank") {
+            format!(
+                "{} {} ({})",
+                lang.pick("hạng", "rank"),
+                t.value,
+                t.by.label(lang)
+            )
+        } else {
+            format!("{} ({})", style.format(t.value, lang), t.by.label(lang))
+        };
+        Some((shown, a.status))
+    });
+    IndexCard {
+        family: family.family,
+        name: lang.pick(family.name_vi, family.name_en).to_string(),
+        score: latest.map(|o| (o.period.label(lang), style.format(o.value, lang))),
+        rank,
+        change,
+        target: assessed.as_ref().map(|(t, _)| t.clone()),
+        status: assessed.map(|(_, s)| s),
+        spark: scores.iter().map(|o| o.value).collect(),
+        illustrative: scores.iter().any(|o| data.is_illustrative(o)),
+    }
+}
+
+/// A card for each of the six indices, in the catalogue's order; an index without figures
+/// still has its card, saying so.
+pub fn scorecard(q: &Query, today: NaiveDate) -> Vec<IndexCard> {
+    INDICES.iter().map(|f| card(q, f, today)).collect()
+}
+
+/// A headline figure of the latest dossier period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub label: String,
+    pub value: String,
+}
+
+/// The latest period with dossier figures, and its headline figures.
+pub fn headlines(q: &Query) -> Option<(String, Vec<Headline>, bool)> {
+    let data = q.data;
+    let lang = q.lang;
+    let ids = [
+        "dossiers.received",
+        "dossiers.online",
+        "dossiers.resolved",
+        "dossiers.resolved_on_time",
+        "dossiers.pending",
+    ];
+    let period = ids
+        .iter()
+        .filter_map(|id| {
+            data.series(q.unit, id)
+                .iter()
+                .rev()
+                .find(|o| q.to.is_none_or(|t| o.period.start() <= t.end()))
+        })
+        .map(|o| o.period)
+        .max()?;
+    let get = |id: &str| data.value(q.unit, id, &period);
+    let count = |v: f64| NumberStyle::Fixed(0).format(v, lang);
+    let pct =
+        |a: f64, b: f64| (b > 0.0).then(|| NumberStyle::Percent(1).format(a / b * 100.0, lang));
+    let mut out = Vec::new();
+    let mut push = |label: &str, value: Option<String>| {
+        if let Some(value) = value {
+            out.push(Headline {
+                label: label.to_string(),
+                value,
+            });
+        }
+    };
+    let received = get("dossiers.received").map(|o| o.value);
+    let resolved = get("dossiers.resolved").map(|o| o.value);
+    push(
+        lang.pick("Hồ sơ tiếp nhận", "Dossiers received"),
+        received.map(count),
+    );
+    let online = get("dossiers.online").map(|o| o.value);
+    push(
+        lang.pick("Tỷ lệ trực tuyến", "Online share"),
+        online.zip(received).and_then(|(a, b)| pct(a, b)),
+    );
+    push(lang.pick("Đã giải quyết", "Resolved"), resolved.map(count));
+    let on_time = get("dossiers.resolved_on_time").map(|o| o.value);
+    push(
+        lang.pick("Tỷ lệ đúng hạn", "On-time rate"),
+        on_time.zip(resolved).and_then(|(a, b)| pct(a, b)),
+    );
+    push(
+        lang.pick("Đang giải quyết", "Pending"),
+        get("dossiers.pending").map(|o| count(o.value)),
+    );
+    let illustrative = ids
+        .iter()
+        .filter_map(|id| get(id))
+        .any(|o| data.is_illustrative(o));
+    let label = ids
+        .iter()
+        .filter_map(|id| get(id))
+        .find_map(|o| o.label.clone());
+    let period_label = match label {
+        Some(l) => format!("{l} ({})", period.label(lang)),
+        None => period.label(lang),
+    };
+    Some((period_label, out, illustrative))
+}
