@@ -1,5 +1,6 @@
 //! All fetching: the manifest (or a single metric file) and every file it lists, in parallel,
-//! then one pass of the core's validator over whatever arrived.
+//! then one pass of the core's validator over whatever arrived. Files the user opens locally
+//! join the same pass.
 
 use crate::browser::fetch_bytes;
 use chiso_core::finding::{Finding, Message, Severity};
@@ -8,15 +9,46 @@ use chiso_core::manifest::{parse_manifest, resolve, sniff, DocKind};
 
 pub const DEFAULT_DATA: &str = "data/manifest.json";
 
-/// Everything loaded from one `?data=` address.
+/// One file's bytes as received, and the checksum its manifest gave.
+#[derive(Clone)]
+struct Received {
+    name: String,
+    bytes: Vec<u8>,
+    sha256: Option<String>,
+}
+
+/// Everything loaded: what arrived, what could not be read, and the validator's result.
 pub struct Bundle {
+    received: Vec<Received>,
+    /// Problems with the manifest itself and with files that could not be fetched or read.
+    fetch_findings: Vec<Finding>,
+    unreachable: Vec<FileStatus>,
     pub loaded: Loaded,
-    /// Problems with the manifest itself and with files that could not be fetched.
-    pub fetch_findings: Vec<Finding>,
-    pub unreachable: Vec<FileStatus>,
 }
 
 impl Bundle {
+    fn new(
+        received: Vec<Received>,
+        fetch_findings: Vec<Finding>,
+        unreachable: Vec<FileStatus>,
+    ) -> Bundle {
+        let inputs: Vec<Input> = received
+            .iter()
+            .map(|r| Input {
+                name: &r.name,
+                bytes: &r.bytes,
+                sha256: r.sha256.as_deref(),
+            })
+            .collect();
+        let loaded = load(&inputs);
+        Bundle {
+            received,
+            fetch_findings,
+            unreachable,
+            loaded,
+        }
+    }
+
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.fetch_findings.iter().chain(&self.loaded.findings)
     }
@@ -24,9 +56,34 @@ impl Bundle {
     pub fn files(&self) -> impl Iterator<Item = &FileStatus> {
         self.unreachable.iter().chain(&self.loaded.files)
     }
+
+    /// The same data plus files the user opened: validated together, so a local file can use
+    /// the published units and its conflicts with published figures are reported.
+    pub fn with_local(&self, files: Vec<(String, Result<Vec<u8>, String>)>) -> Bundle {
+        let mut received = self.received.clone();
+        let mut findings = self.fetch_findings.clone();
+        let mut unreachable = self.unreachable.clone();
+        for (name, bytes) in files {
+            // A file opened again replaces its earlier version.
+            received.retain(|r| r.name != name);
+            match bytes {
+                Ok(bytes) => received.push(Received {
+                    name,
+                    bytes,
+                    sha256: None,
+                }),
+                Err(e) => {
+                    let (f, s) = unreadable(&name, e);
+                    findings.push(f);
+                    unreachable.push(s);
+                }
+            }
+        }
+        Bundle::new(received, findings, unreachable)
+    }
 }
 
-fn unreachable(name: &str, detail: String) -> (Finding, FileStatus) {
+fn unreadable(name: &str, detail: String) -> (Finding, FileStatus) {
     let finding = Finding {
         severity: Severity::Error,
         file: name.into(),
@@ -49,47 +106,41 @@ fn unreachable(name: &str, detail: String) -> (Finding, FileStatus) {
 /// could be read; a broken file among good ones is reported inside the bundle.
 pub async fn load_data(url: String) -> Result<Bundle, String> {
     let first = fetch_bytes(&url).await.map_err(|e| format!("{url}: {e}"))?;
-    let mut fetch_findings = Vec::new();
-    let mut unreachable_files = Vec::new();
-    let mut fetched: Vec<(String, Vec<u8>, Option<String>)> = Vec::new();
-    if sniff(&first) == DocKind::Manifest {
-        let (entries, problems) = parse_manifest(&url, &first);
-        fetch_findings.extend(problems);
-        let requests = entries.iter().map(|e| {
-            let address = resolve(&url, &e.path);
-            async move {
-                let result = fetch_bytes(&address).await;
-                (address, result)
-            }
-        });
-        let results = futures::future::join_all(requests).await;
-        for (entry, (address, result)) in entries.into_iter().zip(results) {
-            match result {
-                Ok(bytes) => fetched.push((address, bytes, entry.sha256)),
-                Err(e) => {
-                    let (f, s) = unreachable(short_name(&address), e);
-                    fetch_findings.push(f);
-                    unreachable_files.push(s);
-                }
+    if sniff(&first) != DocKind::Manifest {
+        let received = vec![Received {
+            name: short_name(&url).to_string(),
+            bytes: first,
+            sha256: None,
+        }];
+        return Ok(Bundle::new(received, Vec::new(), Vec::new()));
+    }
+    let (entries, mut findings) = parse_manifest(short_name(&url), &first);
+    let requests = entries.iter().map(|e| {
+        let address = resolve(&url, &e.path);
+        async move {
+            let result = fetch_bytes(&address).await;
+            (address, result)
+        }
+    });
+    let results = futures::future::join_all(requests).await;
+    let mut received = Vec::new();
+    let mut unreachable = Vec::new();
+    for (entry, (address, result)) in entries.into_iter().zip(results) {
+        let name = short_name(&address).to_string();
+        match result {
+            Ok(bytes) => received.push(Received {
+                name,
+                bytes,
+                sha256: entry.sha256,
+            }),
+            Err(e) => {
+                let (f, s) = unreadable(&name, e);
+                findings.push(f);
+                unreachable.push(s);
             }
         }
-    } else {
-        fetched.push((url, first, None));
     }
-    let inputs: Vec<Input> = fetched
-        .iter()
-        .map(|(name, bytes, sha)| Input {
-            name: short_name(name),
-            bytes,
-            sha256: sha.as_deref(),
-        })
-        .collect();
-    let loaded = load(&inputs);
-    Ok(Bundle {
-        loaded,
-        fetch_findings,
-        unreachable: unreachable_files,
-    })
+    Ok(Bundle::new(received, findings, unreachable))
 }
 
 /// File names in messages without the directory the page already implies.

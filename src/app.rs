@@ -1,22 +1,22 @@
-//! The app: loads the data once, then shows the selected unit's charts and the file panel.
+//! The app: loads the data once, then the selected view of the selected unit, the file panel
+//! and present mode.
 
 use crate::api::{load_data, Bundle, DEFAULT_DATA};
 use crate::browser::query_param;
-use crate::chart_view::ChartCard;
+use crate::controls::Controls;
 use crate::files_panel::FilesPanel;
-use chiso_core::chart::ChartSpec;
-use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
+use crate::present::Present;
+use crate::state::{ui, Ui};
+use crate::views::View;
+use chiso_core::route::VIEWS;
 use chiso_core::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(
-        query_param("lang")
-            .and_then(|l| Lang::parse(&l))
-            .unwrap_or_default(),
-    );
+    let ui = Ui::start();
+    provide_context(ui);
     let source = query_param("data")
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
@@ -28,28 +28,31 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(doc) = document().document_element() {
-            let _ = doc.set_attribute("lang", lang.get().code());
+            let _ = doc.set_attribute("lang", ui.lang().code());
         }
     });
+    let pick = move |l: Lang| move |_| ui.set(|r| r.lang = Some(l));
 
     view! {
         <header class="top">
             <h1>"Chỉ số"</h1>
-            <p class="tagline">{move || lang.get().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
+            <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
             <div class="langs" role="group" aria-label="Ngôn ngữ / Language">
-                <button aria-pressed=move || (lang.get() == Lang::Vi).to_string() on:click=move |_| lang.set(Lang::Vi)>"VI"</button>
-                <button aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
+                <button aria-pressed=move || (ui.lang() == Lang::Vi).to_string() on:click=pick(Lang::Vi)>"VI"</button>
+                <button aria-pressed=move || (ui.lang() == Lang::En).to_string() on:click=pick(Lang::En)>"EN"</button>
             </div>
         </header>
         <main>
-            <Transition fallback=move || view! { <p class="loading" role="status">{move || lang.get().pick("Đang tải số liệu…", "Loading figures…")}</p> }>
+            <Transition fallback=move || view! {
+                <p class="loading" role="status">{move || ui.lang().pick("Đang tải số liệu…", "Loading figures…")}</p>
+            }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(bundle) => view! { <Dashboard bundle=bundle lang=lang/> }.into_any(),
+                        Ok(bundle) => view! { <Dashboard bundle=bundle/> }.into_any(),
                         Err(e) => view! {
                             <div class="error" role="alert">
-                                <p>{move || lang.get().pick("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
-                                <button on:click=move |_| retry.update(|n| *n += 1)>{move || lang.get().pick("Thử lại", "Retry")}</button>
+                                <p>{move || ui.lang().pick("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
+                                <button on:click=move |_| retry.update(|n| *n += 1)>{move || ui.lang().pick("Thử lại", "Retry")}</button>
                             </div>
                         }.into_any(),
                     }
@@ -59,69 +62,53 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The unit the page opens on: `?unit=`, else the first that reports dossiers.
-fn initial_unit(bundle: &Bundle) -> Option<String> {
+/// The unit the page opens on when the address names none: the first that reports dossiers.
+fn default_unit(bundle: &Bundle) -> String {
     let data = &bundle.loaded.data;
-    query_param("unit")
-        .filter(|u| data.unit(u).is_some())
-        .or_else(|| {
-            data.units_with_data()
-                .find(|u| data.has_indicator_prefix(&u.id, "dossiers."))
-                .map(|u| u.id.clone())
-        })
-        .or_else(|| data.units_with_data().next().map(|u| u.id.clone()))
+    data.units_with_data()
+        .find(|u| data.has_indicator_prefix(&u.id, "dossiers."))
+        .or_else(|| data.units_with_data().next())
+        .map(|u| u.id.clone())
+        .unwrap_or_default()
 }
 
 #[component]
-fn Dashboard(bundle: Arc<Bundle>, lang: RwSignal<Lang>) -> impl IntoView {
-    let unit = RwSignal::new(initial_unit(&bundle).unwrap_or_default());
-    let findings: Arc<Vec<chiso_core::Finding>> = Arc::new(bundle.findings().cloned().collect());
-    let chart = {
-        let bundle = bundle.clone();
-        move |build: fn(Query) -> ChartSpec| {
-            let (bundle, findings) = (bundle.clone(), findings.clone());
-            Signal::derive(move || {
-                let unit = unit.get();
-                build(Query {
-                    data: &bundle.loaded.data,
-                    findings: &findings,
-                    unit: &unit,
-                    lang: lang.get(),
-                    from: None,
-                    to: None,
-                })
+fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
+    let ui = ui();
+    let bundle = RwSignal::new(bundle);
+    // The unit shown: the address's if it exists in the data, else the default.
+    let unit = Memo::new(move |_| {
+        let wanted = ui.route.with(|r| r.unit.clone());
+        bundle.with(|b| {
+            wanted
+                .filter(|u| b.loaded.data.unit(u).is_some())
+                .unwrap_or_else(|| default_unit(b))
+        })
+    });
+    let present = RwSignal::new(false);
+    let nav = move || {
+        let current = ui.route.get();
+        let lang = ui.lang();
+        VIEWS
+            .iter()
+            .map(|&v| {
+                let href = chiso_core::route::Route {
+                    view: v,
+                    ..current.clone()
+                }
+                .to_hash();
+                let here = (v == current.view).then_some("page");
+                view! { <a href=href aria-current=here>{v.title(lang)}</a> }
             })
-        }
-    };
-    let intake = chart(dossiers_intake);
-    let outcome = chart(dossiers_outcome);
-    let options = {
-        let bundle = bundle.clone();
-        move || {
-            let l = lang.get();
-            bundle
-                .loaded
-                .data
-                .units_with_data()
-                .map(|u| {
-                    let id = u.id.clone();
-                    let selected = id == unit.get_untracked();
-                    view! { <option value=id selected=selected>{u.name.get(l).to_string()}</option> }
-                })
-                .collect_view()
-        }
+            .collect_view()
     };
     view! {
-        <section class="controls">
-            <label>
-                {move || lang.get().pick("Đơn vị", "Unit")}
-                <select id="unit" on:change=move |ev| unit.set(event_target_value(&ev))>{options}</select>
-            </label>
-        </section>
-        <section class="charts">
-            <ChartCard spec=intake/>
-            <ChartCard spec=outcome/>
-        </section>
-        <FilesPanel bundle=bundle lang=lang/>
+        <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{nav}</nav>
+        <Controls bundle=bundle unit=unit present=present/>
+        <View bundle=bundle unit=unit/>
+        <FilesPanel bundle=bundle/>
+        <Show when=move || present.get()>
+            <Present bundle=bundle unit=unit open=present/>
+        </Show>
     }
 }

@@ -77,3 +77,115 @@ pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> O
         _callback: callback,
     })
 }
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's `#…` part.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the `#…` part without a new history entry when only parameters change, and with
+/// one when the view does, so Back returns to the previous view.
+pub fn set_hash(hash: &str, new_entry: bool) {
+    let Some(w) = window() else { return };
+    if new_entry {
+        let _ = w.location().set_hash(hash);
+    } else if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+const STORE_PREFIX: &str = "chiso.";
+
+/// A remembered setting; `None` where storage is unavailable (a sandboxed embed, privacy mode).
+pub fn remembered(key: &str) -> Option<String> {
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(&format!("{STORE_PREFIX}{key}"))
+        .ok()?
+}
+
+pub fn remember(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+    }
+}
+
+/// Today's date where the reader is.
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let result = click_link(&url, name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Offers a canvas's image as a PNG download.
+pub fn download_canvas(canvas: &web_sys::HtmlCanvasElement, name: &str) -> Option<()> {
+    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    click_link(&url, name)
+}
+
+fn click_link(href: &str, name: &str) -> Option<()> {
+    let doc = window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(href);
+    a.set_download(name);
+    doc.body()?.append_child(&a).ok()?;
+    a.click();
+    a.remove();
+    Some(())
+}
+
+/// A canvas that is not in the page, for drawing exports.
+pub fn offscreen_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// The name and bytes of files the user picked or dropped.
+pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+            .map_err(|e| e.as_string().unwrap_or_else(|| "unreadable".into()));
+        out.push((file.name(), bytes));
+    }
+    out
+}
+
+/// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
+pub fn request_fullscreen(el: &web_sys::Element) {
+    let _ = el.request_fullscreen();
+}
+
+pub fn exit_fullscreen() {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+}

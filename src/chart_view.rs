@@ -1,9 +1,12 @@
 //! A chart card: the title and badge, the canvas with its touch and hover read-out, the
 //! validator's warnings, the source line and the table of the exact figures.
 
-use crate::browser::{local_point, prepare_canvas, watch_width, WidthWatch};
+use crate::browser::{
+    download, download_canvas, local_point, offscreen_canvas, prepare_canvas, watch_width,
+    WidthWatch,
+};
 use chiso_core::chart::spec::css_color;
-use chiso_core::chart::{draw, ChartSpec, DrawOptions, Frame};
+use chiso_core::chart::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -14,19 +17,58 @@ fn height_for(width: f64) -> f64 {
     (width * 0.55).clamp(260.0, 420.0)
 }
 
-/// Draws `spec` on `canvas` at `width` CSS pixels and the screen's density; returns the frame.
-fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64) -> Option<Frame> {
+/// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's density.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    width: f64,
+    height: f64,
+    opts: DrawOptions,
+) -> Option<Frame> {
     let width = width.floor();
     if width < 10.0 {
         return None;
     }
-    let height = height_for(width);
     prepare_canvas(canvas, width, height)?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
     // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
     let area = root.shrink((0, 0), (width as u32, height as u32));
-    draw(spec, &area, DrawOptions::default()).ok()
+    draw(spec, &area, opts).ok()
+}
+
+/// Export size: a 16:9 image with the title, badge and source drawn in.
+const EXPORT: (u32, u32) = (1200, 675);
+
+fn export_png(spec: &ChartSpec) -> Option<()> {
+    let canvas = offscreen_canvas()?;
+    paint(
+        &canvas,
+        spec,
+        EXPORT.0 as f64,
+        EXPORT.1 as f64,
+        DrawOptions { chrome: true },
+    )?;
+    download_canvas(&canvas, &format!("chiso-{}.png", spec.id))
+}
+
+fn export_svg(spec: &ChartSpec) -> Option<()> {
+    let svg = to_svg(spec, EXPORT.0, EXPORT.1, DrawOptions { chrome: true });
+    download(
+        &format!("chiso-{}.svg", spec.id),
+        "image/svg+xml",
+        svg.as_bytes(),
+    )
+}
+
+fn export_csv(spec: &ChartSpec) -> Option<()> {
+    // A byte-order mark, so spreadsheet programs read the UTF-8 as UTF-8.
+    let csv = format!("\u{feff}{}", spec.csv());
+    download(
+        &format!("chiso-{}.csv", spec.id),
+        "text/csv;charset=utf-8",
+        csv.as_bytes(),
+    )
 }
 
 #[component]
@@ -43,7 +85,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     Effect::new(move |_| {
         let w = width.get();
         let Some(el) = canvas.get() else { return };
-        spec.with(|s| frame.set(paint(&el, s, w)));
+        spec.with(|s| frame.set(paint(&el, s, w, height_for(w), DrawOptions::default())));
     });
 
     let point = move |x: i32, y: i32| {
@@ -143,6 +185,9 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                     {tooltip}
                 </div>
             </Show>
+            <ul class="notes">
+                {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
             <ul class="warnings">
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
             </ul>
@@ -150,7 +195,15 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                 {move || lang().pick("Nguồn: ", "Source: ")}
                 {move || spec.with(|s| s.sources.join("; "))}
             </p>
-            <div class="table-wrap">{table}</div>
+            <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
+                <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
+                <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
+                <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
+            </div>
+            <details class="table-wrap" open>
+                <summary>{move || lang().pick("Bảng số liệu", "Table of figures")}</summary>
+                {table}
+            </details>
         </figure>
     }
 }

@@ -1,9 +1,13 @@
 //! The file panel: each file's state and every finding about it, as the validator words it.
+//! Publishers open or drop their own files here and see them checked, with nothing installed.
 
 use crate::api::Bundle;
+use crate::browser::read_files;
+use crate::state::ui;
 use chiso_core::load::FileState;
 use chiso_core::Lang;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 
 fn state_word(state: FileState, errors: usize, warnings: usize, lang: Lang) -> &'static str {
@@ -20,38 +24,79 @@ fn state_word(state: FileState, errors: usize, warnings: usize, lang: Lang) -> &
     }
 }
 
+/// Adds the user's files to the bundle and validates everything again.
+fn add_files(bundle: RwSignal<Arc<Bundle>>, list: Option<web_sys::FileList>) {
+    let Some(list) = list else { return };
+    spawn_local(async move {
+        let files = read_files(list).await;
+        if !files.is_empty() {
+            let next = bundle.with_untracked(|b| b.with_local(files));
+            bundle.set(Arc::new(next));
+        }
+    });
+}
+
 #[component]
-pub fn FilesPanel(bundle: Arc<Bundle>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
+    let ui = ui();
     let rows = move || {
-        let lang = lang.get();
-        bundle
-            .files()
-            .map(|f| {
-                let findings: Vec<String> = bundle.findings().filter(|x| x.file == f.name).map(|x| x.line(lang)).collect();
-                let class = match f.state {
-                    FileState::Loaded if f.errors == 0 => "file ok",
-                    FileState::Loaded => "file partial",
-                    _ => "file rejected",
-                };
-                view! {
-                    <li class=class data-file=f.name.clone()>
-                        <span class="name">{f.name.clone()}</span>
-                        " — "
-                        <span class="state">{state_word(f.state, f.errors, f.warnings, lang)}</span>
-                        " · "
-                        {format!("{} {}", f.observations, lang.pick("số liệu", "figures"))}
-                        <ul class="findings">
-                            {findings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                        </ul>
-                    </li>
-                }
-            })
-            .collect_view()
+        let lang = ui.lang();
+        bundle.with(|b| {
+            b.files()
+                .map(|f| {
+                    let findings: Vec<String> = b.findings().filter(|x| x.file == f.name).map(|x| x.line(lang)).collect();
+                    let class = match f.state {
+                        FileState::Loaded if f.errors == 0 => "file ok",
+                        FileState::Loaded => "file partial",
+                        _ => "file rejected",
+                    };
+                    view! {
+                        <li class=class data-file=f.name.clone()>
+                            <span class="name">{f.name.clone()}</span>
+                            " — "
+                            <span class="state">{state_word(f.state, f.errors, f.warnings, lang)}</span>
+                            " · "
+                            {format!("{} {}", f.observations, lang.pick("số liệu", "figures"))}
+                            {f.illustrative.then(|| view! { " · " <span class="badge">{lang.pick("minh họa", "illustrative")}</span> })}
+                            <ul class="findings">
+                                {findings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
+    let dragging = RwSignal::new(false);
     view! {
-        <section class="files" aria-labelledby="files-title">
-            <h2 id="files-title">{move || lang.get().pick("Tệp số liệu", "Data files")}</h2>
+        <section
+            class="files"
+            class:dragging=move || dragging.get()
+            aria-labelledby="files-title"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                add_files(bundle, ev.data_transfer().and_then(|d| d.files()));
+            }
+        >
+            <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
             <ul>{rows}</ul>
+            <label class="open-file">
+                <span>{move || ui.lang().pick(
+                    "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON vào đây",
+                    "Check your own file: choose or drop JSON files here",
+                )}</span>
+                <input type="file" id="open-files" accept=".json,application/json" multiple
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        add_files(bundle, input.files());
+                    }/>
+            </label>
         </section>
     }
 }

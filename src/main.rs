@@ -4,7 +4,11 @@ mod api;
 mod app;
 mod browser;
 mod chart_view;
+mod controls;
 mod files_panel;
+mod present;
+mod state;
+mod views;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

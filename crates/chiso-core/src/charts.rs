@@ -738,9 +738,8 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
             title: indicator_name,
             style,
             inverted: false,
-            from_zero: def
-                .as_ref()
-                .is_none_or(|d| d.kind != Kind::Score && d.kind != Kind::Percent),
+            // Bar length encodes the value: bars always start at zero.
+            from_zero: true,
             domain: None,
         },
         right: None,
@@ -752,4 +751,37 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
         warnings: Vec::new(),
         notes,
     }
+}
+
+/// The charts of a view, in reading order; the indices view keeps only indices with figures.
+pub fn for_view(q: Query, view: crate::route::View, today: NaiveDate) -> Vec<ChartSpec> {
+    use crate::catalogue::INDICES;
+    use crate::route::View;
+    match view {
+        View::Overview => vec![dossiers_intake(q)],
+        View::Dossiers => vec![dossiers_intake(q), dossiers_outcome(q)],
+        View::Services => vec![services(q)],
+        View::Procedures => vec![procedures(q), feedback(q)],
+        View::Indices => INDICES
+            .iter()
+            .flat_map(|f| [index(q, f, false, today), index(q, f, true, today)])
+            .filter(|c| !c.is_empty())
+            .collect(),
+        View::Compare => Vec::new(),
+    }
+}
+
+/// The charts a meeting steps through in present mode: every view's charts that have figures.
+pub fn key_charts(q: Query, today: NaiveDate) -> Vec<ChartSpec> {
+    use crate::route::View;
+    [
+        View::Dossiers,
+        View::Services,
+        View::Procedures,
+        View::Indices,
+    ]
+    .into_iter()
+    .flat_map(|v| for_view(q, v, today))
+    .filter(|c| !c.is_empty())
+    .collect()
 }

@@ -359,7 +359,9 @@ pub fn draw<DB: DrawingBackend>(
                     continue;
                 };
                 let sc = scale_of(s.side);
-                let (ya, yb) = (sc.project(base), sc.project(base + v));
+                // Clipped to the plot: an axis that does not start at zero cuts bars off.
+                let clip = |y: f64| y.clamp(f.plot.1, f.plot.3);
+                let (ya, yb) = (clip(sc.project(base)), clip(sc.project(base + v)));
                 let xa = left_edge + slot * k as f64;
                 let gap = if slot > 6.0 { 1.0 } else { 0.0 };
                 area.draw(&Rectangle::new(

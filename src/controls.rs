@@ -1,0 +1,87 @@
+//! The unit picker, the period range and the present-mode button: thumb-sized, in the address.
+
+use crate::api::Bundle;
+use crate::state::ui;
+use chiso_core::Period;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+#[component]
+pub fn Controls(
+    bundle: RwSignal<Arc<Bundle>>,
+    unit: Memo<String>,
+    present: RwSignal<bool>,
+) -> impl IntoView {
+    let ui = ui();
+    let units = move || {
+        let lang = ui.lang();
+        let selected = unit.get();
+        bundle.with(|b| {
+            b.loaded
+                .data
+                .units_with_data()
+                .map(|u| {
+                    let id = u.id.clone();
+                    let is = id == selected;
+                    view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    // Every period the unit has a figure for, oldest first.
+    let periods = Memo::new(move |_| {
+        let u = unit.get();
+        bundle.with(|b| {
+            b.loaded
+                .data
+                .observations
+                .iter()
+                .filter(|o| o.unit == u)
+                .map(|o| o.period)
+                .collect::<BTreeSet<Period>>()
+        })
+    });
+    let options = move |current: Option<Period>| {
+        let lang = ui.lang();
+        let all = lang.pick("(tất cả)", "(all)");
+        let mut v =
+            vec![view! { <option value="" selected=current.is_none()>{all}</option> }.into_any()];
+        v.extend(periods.get().into_iter().map(|p| {
+            let is = Some(p) == current;
+            view! { <option value=p.to_string() selected=is>{p.label(lang)}</option> }.into_any()
+        }));
+        v
+    };
+    let from = move || options(ui.route.with(|r| r.from));
+    let to = move || options(ui.route.with(|r| r.to));
+    let lang = move || ui.lang();
+    view! {
+        <section class="controls">
+            <label>
+                <span>{move || lang().pick("Đơn vị", "Unit")}</span>
+                <select id="unit" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ui.set(|r| r.unit = Some(v));
+                }>{units}</select>
+            </label>
+            <label>
+                <span>{move || lang().pick("Từ kỳ", "From")}</span>
+                <select id="from" on:change=move |ev| {
+                    let p = Period::parse(&event_target_value(&ev)).ok();
+                    ui.set(|r| r.from = p);
+                }>{from}</select>
+            </label>
+            <label>
+                <span>{move || lang().pick("Đến kỳ", "To")}</span>
+                <select id="to" on:change=move |ev| {
+                    let p = Period::parse(&event_target_value(&ev)).ok();
+                    ui.set(|r| r.to = p);
+                }>{to}</select>
+            </label>
+            <button class="present" on:click=move |_| present.set(true)>
+                {move || lang().pick("Trình chiếu", "Present")}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! What every component reads: the route (view, unit, periods, language), kept in the page's
+//! address, and today's date. Provided once by the app as context.
+
+use crate::browser::{hash, remember, remembered, set_hash, today};
+use chiso_core::route::{Route, View};
+use chiso_core::Lang;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub route: RwSignal<Route>,
+    pub today: chrono::NaiveDate,
+}
+
+impl Ui {
+    /// Reads the address, falls back to the remembered language, and keeps the two in step.
+    pub fn start() -> Ui {
+        let mut initial = Route::parse(&hash());
+        initial.lang = initial
+            .lang
+            .or_else(|| remembered("lang").and_then(|l| Lang::parse(&l)));
+        let route = RwSignal::new(initial);
+        Effect::new(move |previous: Option<View>| {
+            let r = route.get();
+            let h = r.to_hash();
+            if h != hash() {
+                set_hash(&h, previous.is_some_and(|v| v != r.view));
+            }
+            if let Some(l) = r.lang {
+                remember("lang", l.code());
+            }
+            r.view
+        });
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            let r = Route::parse(&hash());
+            if r != route.get_untracked() {
+                route.set(r);
+            }
+        });
+        on_cleanup(move || listener.remove());
+        Ui {
+            route,
+            today: today(),
+        }
+    }
+
+    pub fn lang(self) -> Lang {
+        self.route.with(|r| r.lang.unwrap_or_default())
+    }
+
+    pub fn set(self, f: impl FnOnce(&mut Route)) {
+        self.route.update(f);
+    }
+}
+
+pub fn ui() -> Ui {
+    expect_context::<Ui>()
+}

@@ -1,0 +1,233 @@
+//! The views of the dashboard. Most are a list of charts from the core; the overview is a
+//! scorecard and the comparison has its own pickers.
+
+use crate::api::Bundle;
+use crate::chart_view::ChartCard;
+use crate::state::ui;
+use chiso_core::chart::ChartSpec;
+use chiso_core::charts::{compare, for_view, Query};
+use chiso_core::overview::{headlines, scorecard, IndexCard};
+use chiso_core::route::View as Page;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Builds a query over the current bundle, unit, range and language.
+fn with_query<T>(
+    bundle: RwSignal<Arc<Bundle>>,
+    unit: Memo<String>,
+    f: impl FnOnce(Query) -> T,
+) -> T {
+    let ui = ui();
+    let u = unit.get();
+    let (from, to, lang) = ui
+        .route
+        .with(|r| (r.from, r.to, r.lang.unwrap_or_default()));
+    bundle.with(|b| {
+        f(Query {
+            data: &b.loaded.data,
+            findings: &b.loaded.findings,
+            unit: &u,
+            lang,
+            from,
+            to,
+        })
+    })
+}
+
+#[component]
+pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
+    let ui = ui();
+    move || match ui.route.with(|r| r.view) {
+        Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
+        Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
+        page => {
+            let specs =
+                Memo::new(move |_| with_query(bundle, unit, |q| for_view(q, page, ui.today)));
+            view! { <Charts specs=specs/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
+    let ui = ui();
+    move || {
+        let list = specs.get();
+        if list.iter().all(ChartSpec::is_empty) {
+            let msg = ui.lang().pick(
+                "Đơn vị này chưa có số liệu cho trang này trong khoảng thời gian đã chọn.",
+                "This unit has no figures for this view in the chosen period.",
+            );
+            return view! { <p class="empty" role="status">{msg}</p> }.into_any();
+        }
+        view! {
+            <section class="charts">
+                {list.into_iter().map(|s| view! { <ChartCard spec=Signal::stored(s)/> }).collect_view()}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// A line through a series' figures, scaled to a small box.
+fn sparkline(values: &[f64]) -> Option<String> {
+    if values.len() < 2 {
+        return None;
+    }
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let step = 100.0 / (values.len() - 1) as f64;
+    Some(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                format!(
+                    "{:.1},{:.1}",
+                    i as f64 * step,
+                    28.0 - (v - lo) / span * 24.0
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
+    let status = c.status.map(|s| {
+        let class = format!("status {}", s.code());
+        view! { <span class=class>{s.text(lang)}</span> }
+    });
+    let none = lang.pick("Chưa có số liệu", "No figures yet");
+    let spark = sparkline(&c.spark).map(|points| {
+        view! {
+            <svg class="spark" viewBox="0 0 100 30" preserveAspectRatio="none" aria-hidden="true">
+                <polyline points=points></polyline>
+            </svg>
+        }
+    });
+    view! {
+        <article class="card" data-index=c.family>
+            <h3>{c.name}</h3>
+            {match c.score {
+                Some((period, value)) => view! {
+                    <p class="score"><b>{value}</b>" "<small>{period}</small></p>
+                }.into_any(),
+                None => view! { <p class="score none">{none}</p> }.into_any(),
+            }}
+            {c.rank.map(|r| view! { <p class="rank">{lang.pick("Xếp hạng ", "Rank ")}{r}</p> })}
+            {c.change.map(|d| view! { <p class="change">{d}</p> })}
+            {c.target.map(|t| view! { <p class="target">{lang.pick("Mục tiêu ", "Target ")}{t}</p> })}
+            {status}
+            {spark}
+            {c.illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
+        </article>
+    }
+}
+
+#[component]
+fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
+    let ui = ui();
+    let cards = move || {
+        let lang = ui.lang();
+        with_query(bundle, unit, |q| scorecard(&q, ui.today))
+            .into_iter()
+            .map(|c| card_view(c, lang))
+            .collect_view()
+    };
+    let latest = move || {
+        let lang = ui.lang();
+        match with_query(bundle, unit, |q| headlines(&q)) {
+            Some((period, figures, illustrative)) => view! {
+                <section class="headline">
+                    <h2>{lang.pick("Hồ sơ kỳ gần nhất: ", "Dossiers, latest period: ")}{period}</h2>
+                    {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
+                    <dl>
+                        {figures.into_iter().map(|h| view! { <div><dt>{h.label}</dt><dd>{h.value}</dd></div> }).collect_view()}
+                    </dl>
+                </section>
+            }.into_any(),
+            None => view! {
+                <p class="empty">{lang.pick("Đơn vị này chưa công bố số liệu hồ sơ.", "This unit has published no dossier figures.")}</p>
+            }.into_any(),
+        }
+    };
+    view! {
+        <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
+        {latest}
+    }
+}
+
+#[component]
+fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
+    let ui = ui();
+    // Indicators with figures at the selected unit's level, in catalogue order.
+    let indicators = Memo::new(move |_| {
+        let u = unit.get();
+        bundle.with(|b| {
+            let data = &b.loaded.data;
+            let level = data.unit(&u).map(|x| x.level);
+            let peers: BTreeSet<&str> = data
+                .units
+                .iter()
+                .filter(|x| Some(x.level) == level)
+                .map(|x| x.id.as_str())
+                .collect();
+            let present: BTreeSet<&str> = data
+                .observations
+                .iter()
+                .filter(|o| peers.contains(o.unit.as_str()))
+                .map(|o| o.indicator.as_str())
+                .collect();
+            data.catalogue
+                .iter()
+                .filter(|d| present.contains(d.id.as_str()))
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let indicator = Memo::new(move |_| {
+        let wanted = ui.route.with(|r| r.indicator.clone());
+        indicators.with(|list| {
+            wanted
+                .filter(|w| list.iter().any(|(id, _)| id == w))
+                .or_else(|| list.first().map(|(id, _)| id.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let spec = Signal::derive(move || {
+        let id = indicator.get();
+        let period = ui.route.with(|r| r.to);
+        with_query(bundle, unit, |q| compare(q, &id, period))
+    });
+    let options = move || {
+        let lang = ui.lang();
+        let current = indicator.get();
+        indicators
+            .get()
+            .into_iter()
+            .map(|(id, name)| {
+                let is = id == current;
+                view! { <option value=id selected=is>{name.get(lang).to_string()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="controls">
+            <label>
+                <span>{move || ui.lang().pick("Chỉ tiêu", "Indicator")}</span>
+                <select id="indicator" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ui.set(|r| r.indicator = Some(v));
+                }>{options}</select>
+            </label>
+            <p class="hint">{move || ui.lang().pick("Kỳ so sánh: chọn ở ô “Đến kỳ”; mặc định là kỳ mới nhất.", "Period: set “To”; the latest by default.")}</p>
+        </section>
+        <section class="charts single"><ChartCard spec=spec/></section>
+    }
+}
