@@ -18,4 +18,4 @@ scripts/build.sh
 say "parse + validate benchmark (figures, not a pass/fail)"
 cargo bench -p chiso-core --bench parse
 say "schema and browser tests (headless Chromium)"
-node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs

@@ -2,13 +2,8 @@
 // broken or hostile file does, and the page under a strict Content-Security-Policy.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, open, dist, out } from "./support.mjs";
-
-const sample = (f) => readFileSync(join(dist, "data", f), "utf8");
-const tablet = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
-const desktop = { viewport: { width: 1920, height: 1080 } };
+import { serve, launch, open, dist, out, site, manifestOf, chartReady, sample, tablet, desktop } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -18,41 +13,10 @@ after(async () => {
   await browser?.close();
 });
 
-/// Serves dist/ with `data/` files replaced or added, and an optional CSP header, until the
-/// test `t` ends.
-async function site(t, { files = {}, csp } = {}) {
-  const s = await serve(dist, {
-    headers: () => (csp ? { "content-security-policy": csp } : {}),
-    override: (path) => {
-      const name = path.replace(/^.*\/data\//, "");
-      return path.includes("/data/") && name in files ? { body: files[name] } : null;
-    },
-  });
-  t.after(() => s.close());
-  return s;
-}
-
-function manifestOf(names) {
-  return JSON.stringify({ format: "chiso-manifest/1", files: names.map((path) => ({ path })) });
-}
-
-async function chartReady(page) {
-  await page.waitForSelector("#dossiers-intake canvas", { timeout: 30000 });
-  // The chart is drawn once its card has a width; wait for pixels.
-  await page.waitForFunction(() => {
-    const c = document.querySelector("#dossiers-intake canvas");
-    if (!c || c.width < 50) return false;
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let coloured = 0;
-    for (let i = 0; i < d.length; i += 4 * 97) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
-    return coloured > 50;
-  }, null, { timeout: 30000 });
-}
-
 test("the dossiers chart and its table show the sample figures, on a tablet and a desktop", async (t) => {
   const s = await site(t);
   for (const [name, options] of [["tablet-800x1280", tablet], ["desktop-1920x1080", desktop]]) {
-    const { page, errors } = await open(t, browser, s.url, options);
+    const { page, errors } = await open(t, browser, s.url + "#/dossiers", options);
     await chartReady(page);
     const intake = page.locator("#dossiers-intake");
     assert.match(await intake.locator("h2").textContent(), /Hồ sơ tiếp nhận – Bắc Kạn/);
@@ -74,7 +38,7 @@ test("the dossiers chart and its table show the sample figures, on a tablet and 
 
 test("touching a bar shows the exact figure, its period and its source", async (t) => {
   const s = await site(t);
-  const { page, errors } = await open(t, browser, s.url, tablet);
+  const { page, errors } = await open(t, browser, s.url + "#/dossiers", tablet);
   await chartReady(page);
   const canvas = page.locator("#dossiers-intake canvas");
   const box = await canvas.boundingBox();
@@ -94,7 +58,7 @@ test("touching a bar shows the exact figure, its period and its source", async (
 
 test("another unit, and English, change the figures as readers expect", async (t) => {
   const s = await site(t);
-  const { page, errors } = await open(t, browser, s.url + "?lang=en&unit=tien-giang-bql-kcn", desktop);
+  const { page, errors } = await open(t, browser, s.url + "#/dossiers?lang=en&unit=tien-giang-bql-kcn", desktop);
   await chartReady(page);
   const table = await page.locator("#dossiers-intake table").textContent();
   assert.match(table, /quý III \(28 May 2020–28 Aug 2020\)/);
@@ -116,7 +80,7 @@ test("a broken file among good ones shows its error while the good figures still
       "broken.json": cut,
     },
   });
-  const { page } = await open(t, browser, s.url, desktop);
+  const { page } = await open(t, browser, s.url + "#/dossiers", desktop);
   await chartReady(page);
   assert.match(await page.locator("#dossiers-intake table").textContent(), /58\.463/);
   const broken = await page.locator('li.file[data-file="broken.json"]').textContent();
@@ -130,7 +94,7 @@ test("a broken file among good ones shows its error while the good figures still
 test("markup in a unit name is shown as text and runs nothing", async (t) => {
   const hostile = sample("bac-kan.json").replace('"name": "Bắc Kạn"', '"name": "<img src=x onerror=window.__owned=1>"');
   const s = await site(t, { files: { "manifest.json": manifestOf(["bac-kan.json"]), "bac-kan.json": hostile } });
-  const { page, errors } = await open(t, browser, s.url, desktop);
+  const { page, errors } = await open(t, browser, s.url + "#/dossiers", desktop);
   await chartReady(page);
   assert.match(await page.locator("#dossiers-intake h2").textContent(), /<img src=x onerror=window.__owned=1>/);
   assert.equal(await page.locator("main img").count(), 0);
@@ -141,7 +105,7 @@ test("markup in a unit name is shown as text and runs nothing", async (t) => {
 test("the release build runs under a strict Content-Security-Policy and from a sub-path", async (t) => {
   const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
   const s = await site(t, { csp });
-  const { page, errors } = await open(t, browser, s.url, desktop);
+  const { page, errors } = await open(t, browser, s.url + "#/dossiers", desktop);
   const violations = [];
   await page.exposeFunction("reportViolation", (v) => violations.push(v));
   await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
@@ -152,7 +116,7 @@ test("the release build runs under a strict Content-Security-Policy and from a s
   // Served from /portal/chiso/ instead of the root: every URL in the build is relative.
   const sub = await serve(join(dist, ".."), {});
   t.after(() => sub.close());
-  const nested = await open(t, browser, sub.url + "dist/", desktop);
+  const nested = await open(t, browser, sub.url + "dist/#/dossiers", desktop);
   await chartReady(nested.page);
   assert.deepEqual(nested.errors, []);
 });

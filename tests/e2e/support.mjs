@@ -2,6 +2,7 @@
 // the system (nothing is downloaded). Screenshots go to tests/e2e/out/ to be looked at.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -85,4 +86,45 @@ export async function open(t, browser, url, options = {}) {
   });
   await page.goto(url);
   return { page, context, errors };
+}
+
+export const tablet = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+export const desktop = { viewport: { width: 1920, height: 1080 } };
+
+/// A bundled sample file's text.
+export const sample = (f) => readFileSync(join(dist, "data", f), "utf8");
+
+/// Serves dist/ with `data/` files replaced or added (a function gets the request count), and
+/// an optional CSP header, until the test `t` ends.
+export async function site(t, { files = {}, csp } = {}) {
+  const hits = {};
+  const s = await serve(dist, {
+    headers: () => (csp ? { "content-security-policy": csp } : {}),
+    override: (path) => {
+      const name = path.replace(/^.*\/data\//, "");
+      if (!path.includes("/data/") || !(name in files)) return null;
+      hits[name] = (hits[name] ?? 0) + 1;
+      const f = files[name];
+      return typeof f === "function" ? f(hits[name]) : { body: f };
+    },
+  });
+  t.after(() => s.close());
+  return s;
+}
+
+export function manifestOf(names) {
+  return JSON.stringify({ format: "chiso-manifest/1", files: names.map((path) => ({ path })) });
+}
+
+/// Waits until a chart's canvas has been drawn on (coloured pixels, not just a blank box).
+export async function chartReady(page, selector = "#dossiers-intake canvas") {
+  await page.waitForSelector(selector, { timeout: 30000 });
+  await page.waitForFunction((sel) => {
+    const c = document.querySelector(sel);
+    if (!c || c.width < 50) return false;
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4 * 7) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
+    return coloured > 20;
+  }, selector, { timeout: 30000 });
 }
