@@ -43,7 +43,7 @@ for (const f of rows) {
     brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   ];
   total = total.map((t, i) => t + sizes[i]);
-  const label = f.replace(/-[0-9a-f]{16}/, "");
+  const label = f.replace(/-[0-9a-f]{8,}(?=[._])/, "");
   console.log(`  ${label.padEnd(24)} ${sizes.map(kb).join("  ")}`);
 }
 console.log(`  ${"total".padEnd(24)} ${total.map(kb).join("  ")}`);

@@ -189,3 +189,20 @@ pub fn exit_fullscreen() {
         }
     }
 }
+
+/// Marks, once per page, the frame after the first chart was drawn: the moment a reader sees
+/// figures. (Largest Contentful Paint ignores canvases, so we say it ourselves.)
+pub fn mark_first_chart() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(w) = window() else { return };
+    let mark = Closure::once_into_js(|| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("chiso:first-chart");
+        }
+    });
+    let _ = w.request_animation_frame(mark.unchecked_ref());
+}

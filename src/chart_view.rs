@@ -2,8 +2,8 @@
 //! validator's warnings, the source line and the table of the exact figures.
 
 use crate::browser::{
-    download, download_canvas, local_point, offscreen_canvas, prepare_canvas, watch_width,
-    WidthWatch,
+    download, download_canvas, local_point, mark_first_chart, offscreen_canvas, prepare_canvas,
+    watch_width, WidthWatch,
 };
 use chiso_core::chart::spec::css_color;
 use chiso_core::chart::{draw, to_svg, ChartSpec, DrawOptions, Frame};
@@ -85,7 +85,11 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     Effect::new(move |_| {
         let w = width.get();
         let Some(el) = canvas.get() else { return };
-        spec.with(|s| frame.set(paint(&el, s, w, height_for(w), DrawOptions::default())));
+        let drawn = spec.with(|s| paint(&el, s, w, height_for(w), DrawOptions::default()));
+        if drawn.is_some() {
+            mark_first_chart();
+        }
+        frame.set(drawn);
     });
 
     let point = move |x: i32, y: i32| {
