@@ -5,7 +5,8 @@ use crate::api::Bundle;
 use crate::browser::{exit_fullscreen, request_fullscreen};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
-use chiso_core::charts::{key_charts, Query};
+use crate::views::with_query;
+use chiso_core::charts::key_charts;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,25 +21,7 @@ pub fn Present(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
-    let charts = Memo::new(move |_| {
-        let u = unit.get();
-        let (from, to, lang) = ui
-            .route
-            .with(|r| (r.from, r.to, r.lang.unwrap_or_default()));
-        bundle.with(|b| {
-            key_charts(
-                Query {
-                    data: &b.loaded.data,
-                    findings: &b.loaded.findings,
-                    unit: &u,
-                    lang,
-                    from,
-                    to,
-                },
-                ui.today,
-            )
-        })
-    });
+    let charts = Memo::new(move |_| with_query(bundle, unit, |q| key_charts(q, ui.today)));
     let index = RwSignal::new(0usize);
     let count = move || charts.with(Vec::len);
     let step = move |by: isize| {

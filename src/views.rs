@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Builds a query over the current bundle, unit, range and language.
-fn with_query<T>(
+pub(crate) fn with_query<T>(
     bundle: RwSignal<Arc<Bundle>>,
     unit: Memo<String>,
     f: impl FnOnce(Query) -> T,

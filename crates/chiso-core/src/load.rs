@@ -273,8 +273,16 @@ fn serde_detail(e: &serde_json::Error) -> String {
 
 /// A file's text and its top-level members, still raw.
 pub(crate) type TopLevel<'a> = (&'a str, Object<'a>);
-/// Why a whole file is rejected, and where (line, column) when known.
-pub(crate) type Rejection = (Message, Option<(usize, usize)>);
+/// Why a whole file is rejected, and where when known.
+pub(crate) type Rejection = (Message, Option<Location>);
+
+fn at_line(line: usize, column: usize) -> Option<Location> {
+    Some(Location {
+        line,
+        column,
+        path: String::new(),
+    })
+}
 
 /// Decodes and parses the top-level object; `Err` rejects the whole file.
 pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
@@ -283,13 +291,11 @@ pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
         let doc = Doc::new(valid);
         let detail = format!("byte {} is not UTF-8 text", e.valid_up_to());
-        (
-            Message::Syntax { detail },
-            Some(doc.line_col(e.valid_up_to())),
-        )
+        let (line, column) = doc.line_col(e.valid_up_to());
+        (Message::Syntax { detail }, at_line(line, column))
     })?;
     if text.trim().is_empty() {
-        return Err((Message::Empty, Some((1, 1))));
+        return Err((Message::Empty, at_line(1, 1)));
     }
     serde_json::from_str::<Object>(text)
         .map(|obj| (text, obj))
@@ -303,10 +309,8 @@ pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
                 Category::Io => Message::Unreadable { detail },
             };
             let doc = Doc::new(text);
-            (
-                message,
-                Some(doc.line_col(doc.offset_of(e.line(), e.column()))),
-            )
+            let (line, column) = doc.line_col(doc.offset_of(e.line(), e.column()));
+            (message, at_line(line, column))
         })
 }
 
@@ -380,12 +384,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
         }
         let (text, obj) = match parse_top(inp.bytes) {
             Ok(ok) => ok,
-            Err((message, place)) => {
-                let location = place.map(|(line, column)| Location {
-                    line,
-                    column,
-                    path: String::new(),
-                });
+            Err((message, location)) => {
                 report.push(input, inp.name, Severity::Error, location, message);
                 continue;
             }

@@ -50,12 +50,7 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     };
     let (text, obj) = match parse_top(bytes) {
         Ok(ok) => ok,
-        Err((message, place)) => {
-            let location = place.map(|(line, column)| Location {
-                line,
-                column,
-                path: String::new(),
-            });
+        Err((message, location)) => {
             finding(location, message);
             return (Vec::new(), findings);
         }
