@@ -179,3 +179,23 @@ test("empty views say what is missing; a failed load says why and retries", asyn
   assert.match(await empty.textContent(), /chưa có số liệu cho trang này/);
   await page.screenshot({ path: join(out, "empty-tablet.png") });
 });
+
+test("from a 360 px phone to 1920 px: nothing overflows, and every control takes a thumb", async (t) => {
+  const s = await site(t);
+  for (const width of [360, 1920]) {
+    const options = { viewport: { width, height: width === 360 ? 740 : 1080 }, hasTouch: width === 360 };
+    const { page, errors } = await open(t, browser, s.url + "#/dossiers?unit=bac-kan", options);
+    await chartReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow} px wider than a ${width} px screen`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("button, select, nav.views a, summary")]
+        .map((el) => [el.className || el.tagName, el.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0 && (r.height < 44 || r.width < 44))
+        .map(([name, r]) => `${name} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    assert.deepEqual(small, [], "touch targets under 44 px");
+    await page.screenshot({ path: join(out, `dossiers-${width}.png`), fullPage: width === 360 });
+    assert.deepEqual(errors, []);
+  }
+});
