@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
     let retry = RwSignal::new(0u32);
+    provide_context(Reload(retry));
     let data = LocalResource::new(move || {
         retry.track();
         let url = source.clone();
@@ -61,6 +62,10 @@ pub fn App() -> impl IntoView {
         </main>
     }
 }
+
+/// Fetches everything again: the retry behind every failed fetch.
+#[derive(Clone, Copy)]
+pub struct Reload(pub RwSignal<u32>);
 
 /// The unit the page opens on when the address names none: the first that reports dossiers.
 fn default_unit(bundle: &Bundle) -> String {

@@ -2,6 +2,7 @@
 //! Publishers open or drop their own files here and see them checked, with nothing installed.
 
 use crate::api::Bundle;
+use crate::app::Reload;
 use crate::browser::read_files;
 use crate::state::ui;
 use chiso_core::load::FileState;
@@ -68,6 +69,8 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         })
     };
     let dragging = RwSignal::new(false);
+    let reload = expect_context::<Reload>().0;
+    let any_failed = move || bundle.with(|b| b.files().any(|f| f.state != FileState::Loaded));
     view! {
         <section
             class="files"
@@ -86,6 +89,11 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         >
             <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
             <ul>{rows}</ul>
+            <Show when=any_failed>
+                <button class="reload" on:click=move |_| reload.update(|n| *n += 1)>
+                    {move || ui.lang().pick("Tải lại số liệu", "Fetch the files again")}
+                </button>
+            </Show>
             <label class="open-file">
                 <span>{move || ui.lang().pick(
                     "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON vào đây",

@@ -59,7 +59,18 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
                 "Đơn vị này chưa có số liệu cho trang này trong khoảng thời gian đã chọn.",
                 "This unit has no figures for this view in the chosen period.",
             );
-            return view! { <p class="empty" role="status">{msg}</p> }.into_any();
+            let missing = list
+                .into_iter()
+                .flat_map(|s| s.notes)
+                .map(|n| view! { <li>{n}</li> })
+                .collect_view();
+            return view! {
+                <div class="empty" role="status">
+                    <p>{msg}</p>
+                    <ul>{missing}</ul>
+                </div>
+            }
+            .into_any();
         }
         view! {
             <section class="charts">

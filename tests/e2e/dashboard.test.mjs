@@ -88,6 +88,8 @@ test("a broken file among good ones shows its error while the good figures still
   assert.match(broken, /broken\.json:\d+:\d+: lỗi: tệp bị cắt cụt/);
   const missing = await page.locator('li.file[data-file="missing.json"]').textContent();
   assert.match(missing, /404/);
+  // Every failed fetch can be retried from the panel.
+  assert.match(await page.locator("section.files button.reload").textContent(), /Tải lại số liệu/);
   await page.screenshot({ path: join(out, "broken-file.png"), fullPage: true });
 });
 

@@ -174,9 +174,9 @@ test("empty views say what is missing; a failed load says why and retries", asyn
   await alert.waitFor();
   assert.match(await alert.textContent(), /Không tải được số liệu: data\/manifest\.json: HTTP 503/);
   await alert.locator("button").click();
-  const empty = page.locator("p.empty");
+  const empty = page.locator("div.empty");
   await empty.waitFor();
-  assert.match(await empty.textContent(), /chưa có số liệu cho trang này/);
+  assert.match(await empty.textContent(), /chưa có số liệu cho trang này[\s\S]*Chưa có số liệu: DVC trực tuyến toàn trình, DVC trực tuyến một phần, Số TTHC, dịch vụ công của đơn vị/);
   await page.screenshot({ path: join(out, "empty-tablet.png") });
 });
 

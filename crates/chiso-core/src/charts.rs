@@ -185,6 +185,22 @@ impl<'a> Builder<'a> {
 
     fn finish(self, id: &str, title: String, left: AxisSpec, right: Option<AxisSpec>) -> ChartSpec {
         let lang = self.q.lang;
+        // An empty chart says which figures it is waiting for.
+        let notes = if self.series.is_empty() {
+            let names: Vec<String> = self
+                .indicators
+                .iter()
+                .filter(|i| !i.starts_with("services.online_level"))
+                .map(|i| self.name(i))
+                .collect();
+            vec![format!(
+                "{}: {}",
+                lang.pick("Chưa có số liệu", "No figures yet for"),
+                names.join(", ")
+            )]
+        } else {
+            Vec::new()
+        };
         // An axis with nothing on it would only show made-up ticks.
         let right = right.filter(|_| self.series.iter().any(|s| s.side == Side::Right));
         let data = self.q.data;
@@ -229,7 +245,7 @@ impl<'a> Builder<'a> {
             labels,
             key_name: "period",
             keys: self.periods.iter().map(|p| p.to_string()).collect(),
-            notes: Vec::new(),
+            notes,
             series: self.series,
             left,
             right,

@@ -154,9 +154,9 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> F
     };
     let plot = (
         left,
-        header + legend + 8.0,
+        header + legend + 22.0,
         (width - right).max(left + 10.0),
-        (height - footer - 30.0).max(header + legend + 20.0),
+        (height - footer - 30.0).max(header + legend + 34.0),
     );
     let bands = Bands {
         count: spec.keys.len(),
@@ -252,6 +252,23 @@ pub fn draw<DB: DrawingBackend>(
             s.name.clone(),
             (px(x + 18.0), px(y + 2.0)),
             text(12.0, &INK),
+        ))?;
+    }
+
+    // The unit of measure above each axis.
+    let top = f.plot.1 - 6.0;
+    let left_title = text(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Bottom));
+    area.draw(&Text::new(
+        spec.left.title.clone(),
+        (4, px(top)),
+        left_title,
+    ))?;
+    if let Some(right) = spec.right.as_ref().filter(|_| f.right.is_some()) {
+        let style = text(11.0, &MUTED).pos(Pos::new(HPos::Right, VPos::Bottom));
+        area.draw(&Text::new(
+            right.title.clone(),
+            (px(f.width - 4.0), px(top)),
+            style,
         ))?;
     }
 
