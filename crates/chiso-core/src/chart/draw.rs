@@ -256,7 +256,7 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // The unit of measure above each axis.
-    let top = f.plot.1 - 6.0;
+    let top = f.plot.1 - 10.0;
     let left_title = text(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Bottom));
     area.draw(&Text::new(
         spec.left.title.clone(),
