@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 /// Height for a width: wide on desktops, taller than wide never.
 fn height_for(width: f64) -> f64 {
@@ -109,6 +110,18 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
         // A second tap on the same period closes the read-out.
         active.update(|a| *a = if *a == hit { None } else { hit });
     };
+    // A tap anywhere else on the page closes the read-out.
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = canvas.get_untracked().is_some_and(|c| {
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| c.contains(Some(&n)))
+        });
+        if !inside {
+            active.set(None);
+        }
+    });
+    on_cleanup(move || outside.remove());
     let on_leave = move |ev: web_sys::PointerEvent| {
         if ev.pointer_type() == "mouse" {
             active.set(None);

@@ -2,6 +2,7 @@
 
 use crate::api::Bundle;
 use crate::state::ui;
+use chiso_core::model::Level;
 use chiso_core::Period;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -14,17 +15,27 @@ pub fn Controls(
     present: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
+    // Grouped by level, so a province is not lost among its departments.
     let units = move || {
         let lang = ui.lang();
         let selected = unit.get();
         bundle.with(|b| {
-            b.loaded
-                .data
-                .units_with_data()
-                .map(|u| {
-                    let id = u.id.clone();
-                    let is = id == selected;
-                    view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
+            let data = &b.loaded.data;
+            Level::ALL
+                .into_iter()
+                .filter_map(|level| {
+                    let members: Vec<_> = data.units_with_data().filter(|u| u.level == level).collect();
+                    (!members.is_empty()).then(|| {
+                        let options = members
+                            .into_iter()
+                            .map(|u| {
+                                let id = u.id.clone();
+                                let is = id == selected;
+                                view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
+                            })
+                            .collect_view();
+                        view! { <optgroup label=level.plural(lang)>{options}</optgroup> }
+                    })
                 })
                 .collect_view()
         })

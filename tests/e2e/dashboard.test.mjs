@@ -53,6 +53,11 @@ test("touching a bar shows the exact figure, its period and its source", async (
   // A second tap on the same period closes it.
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
   await tip.waitFor({ state: "detached", timeout: 5000 });
+  // So does a tap anywhere else on the page.
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  await tip.waitFor({ timeout: 5000 });
+  await page.touchscreen.tap(20, 20);
+  await tip.waitFor({ state: "detached", timeout: 5000 });
   assert.deepEqual(errors, []);
 });
 

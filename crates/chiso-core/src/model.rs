@@ -23,6 +23,25 @@ impl Level {
     pub fn parse(s: &str) -> Option<Level> {
         serde_json::from_value(serde_json::Value::from(s)).ok()
     }
+
+    pub const ALL: [Level; 5] = [
+        Level::Nation,
+        Level::Province,
+        Level::District,
+        Level::Commune,
+        Level::Agency,
+    ];
+
+    /// The name of a group of units of this level, for pickers.
+    pub fn plural(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Level::Nation => lang.pick("Toàn quốc", "Nation"),
+            Level::Province => lang.pick("Tỉnh, thành phố", "Provinces"),
+            Level::District => lang.pick("Huyện, quận", "Districts"),
+            Level::Commune => lang.pick("Xã, phường", "Communes"),
+            Level::Agency => lang.pick("Sở, ban, ngành", "Departments and boards"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -101,10 +101,18 @@ fn ticks_for(spec: &ChartSpec, side: Side) -> Vec<f64> {
         lo = lo.min(a);
         hi = hi.max(b);
     }
-    if axis.is_some_and(|a| a.from_zero) {
+    let from_zero = axis.is_some_and(|a| a.from_zero);
+    if from_zero {
         lo = lo.min(0.0);
     }
-    nice_ticks(lo, hi, 5)
+    let mut ticks = nice_ticks(lo, hi, 5);
+    // A rank axis starts at rank 1, not at a rounder 0 that no unit can hold.
+    if let Some((min, _)) = axis.and_then(|a| a.domain).filter(|_| !from_zero) {
+        if ticks[0] < min && lo >= min {
+            ticks[0] = min;
+        }
+    }
+    ticks
 }
 
 fn tick_label(spec: &ChartSpec, side: Side, v: f64) -> String {
