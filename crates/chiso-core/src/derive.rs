@@ -201,7 +201,7 @@ mod assess_tests {
     }
 
     fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        crate::period::parse_date(s).unwrap()
     }
 
     #[test]

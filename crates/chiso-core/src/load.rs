@@ -247,7 +247,7 @@ impl<'r, 'a> Entry<'r, 'a> {
 
 fn parse_date(raw: &RawValue) -> Result<NaiveDate, Message> {
     let s: String = json::typed(raw, Expected::Date)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| Message::BadDate { value: s })
+    crate::period::parse_date(&s).ok_or(Message::BadDate { value: s })
 }
 
 fn whole_positive(raw: &RawValue) -> Result<f64, Message> {

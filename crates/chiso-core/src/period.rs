@@ -92,7 +92,7 @@ fn date(s: &str) -> Result<NaiveDate, PeriodError> {
     if s.len() != 10 {
         return Err(bad());
     }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())?;
+    let d = parse_date(s).ok_or_else(bad)?;
     if !YEARS.contains(&d.year()) {
         return Err(PeriodError::YearOutOfRange(d.year()));
     }
@@ -235,16 +235,37 @@ impl Period {
             (Period::Half(y, h), Lang::Vi) => format!("H{h}/{y}"),
             (Period::Quarter(y, q), Lang::Vi) => format!("Q{q}/{y}"),
             (Period::Month(y, m), Lang::Vi) => format!("{m:02}/{y}"),
-            (Period::Interval(_, b), _) => b.format("%d/%m/%Y").to_string(),
+            (Period::Interval(_, b), _) => day(b, Lang::Vi),
             _ => self.label(lang),
         }
     }
 }
 
+/// A strict `YYYY-MM-DD` date. Written by hand: chrono's format parser costs the browser
+/// build more than these lines do.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+/// `2020-05-28`.
+pub fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// A date the way the locale writes it: `28/05/2020` in Vietnamese, `28 May 2020` in English.
 pub fn day(d: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::Vi => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
         Lang::En => format!(
             "{} {} {}",
             d.day(),
@@ -263,7 +284,7 @@ impl fmt::Display for Period {
             Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y}-{m:02}"),
             Period::Interval(a, b) => {
-                write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+                write!(f, "{}/{}", iso(a), iso(b))
             }
         }
     }
@@ -410,5 +431,34 @@ mod tests {
         );
         assert_eq!(p("2020-H1").label(Lang::Vi), "6 tháng đầu năm 2020");
         assert_eq!(p("2020-07").label(Lang::En), "Jul 2020");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn strict_dates() {
+        assert_eq!(
+            parse_date("2020-02-29").map(iso).as_deref(),
+            Some("2020-02-29")
+        );
+        for bad in [
+            "2019-02-29",
+            "2020-2-29",
+            "2020/02/29",
+            "20200229",
+            "2020-02-2x",
+            "+020-02-29",
+            "2020-00-10",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(
+            day(parse_date("2020-05-08").unwrap(), Lang::Vi),
+            "08/05/2020"
+        );
     }
 }
