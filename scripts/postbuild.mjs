@@ -29,9 +29,66 @@ if (/(?:src|href)="\/(?!\/)/.test(html)) {
   process.exit(1);
 }
 
+// The offline demo: one HTML file that works from a USB stick by double-click. Browsers block
+// fetch() and module scripts on file://, so everything is inline: the CSS, the JS glue as a
+// classic script, the wasm as base64 (compiled asynchronously), and the sample data as JSON
+// script elements that the app reads instead of fetching.
+{
+  const find = (re) => readdirSync(dist).find((f) => re.test(f));
+  const jsName = find(/^chiso-web-[0-9a-f]+\.js$/);
+  const wasmName = find(/^chiso-web-[0-9a-f]+_bg\.wasm$/);
+  const cssName = find(/^style-[0-9a-f]+\.css$/);
+  let glue = readFileSync(join(dist, jsName), "utf8")
+    .replace(/^export (class|function|async function|const|let) /gm, "$1 ")
+    .replace(/^export \{[^}]*\};?[ \t]*$/gm, "")
+    .replace(/import\.meta\.url/g, "document.baseURI");
+  if (/^\s*(import|export)\b/m.test(glue) || !/function __wbg_init\b|async function __wbg_init\b/.test(glue)) {
+    console.error("postbuild: the wasm-bindgen glue changed shape; the offline build needs updating");
+    process.exit(1);
+  }
+  const wasm = readFileSync(join(dist, wasmName)).toString("base64");
+  const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
+  // "</" inside a script element would end it; "<\/" is the same JSON string.
+  const embed = (text) => text.replace(/<\//g, "<\\/");
+  const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const files = manifest.files
+    .filter((f) => !/^[a-z]+:/i.test(f.path))
+    .map((f) => {
+      const text = readFileSync(join(dist, "data", f.path), "utf8");
+      const sha = f.sha256 ? ` data-sha256="${attr(f.sha256)}"` : "";
+      return `<script type="application/json" data-chiso-file="${attr(f.path)}"${sha}>${embed(text)}</script>`;
+    })
+    .join("\n");
+  const page = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Chỉ số</title>
+<style>${readFileSync(join(dist, cssName), "utf8")}</style>
+</head>
+<body>
+<noscript>Chỉ số cần JavaScript và WebAssembly. / Chỉ số needs JavaScript and WebAssembly.</noscript>
+${files}
+<script>
+(function () {
+${glue}
+const text = atob("${wasm}");
+const bytes = new Uint8Array(text.length);
+for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+__wbg_init({ module_or_path: bytes });
+})();
+</script>
+</body>
+</html>
+`;
+  writeFileSync(join(dist, "chiso-offline.html"), page);
+}
+
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KiB";
 const rows = readdirSync(dist)
   .filter((f) => /\.(wasm|js|css|html)$/.test(f) && statSync(join(dist, f)).isFile())
+  .filter((f) => f !== "chiso-offline.html")
   .sort();
 let total = [0, 0, 0];
 console.log("size of the build            raw          gzip        brotli");
@@ -47,3 +104,5 @@ for (const f of rows) {
   console.log(`  ${label.padEnd(24)} ${sizes.map(kb).join("  ")}`);
 }
 console.log(`  ${"total".padEnd(24)} ${total.map(kb).join("  ")}`);
+const offline = readFileSync(join(dist, "chiso-offline.html"));
+console.log(`  ${"chiso-offline.html".padEnd(24)} ${[offline.length, gzipSync(offline, { level: 9 }).length, brotliCompressSync(offline).length].map(kb).join("  ")}  (single file: app and sample data)`);

@@ -2,7 +2,7 @@
 //! then one pass of the core's validator over whatever arrived. Files the user opens locally
 //! join the same pass.
 
-use crate::browser::fetch_bytes;
+use crate::browser::{embedded_files, fetch_bytes};
 use chiso_core::finding::{Finding, Message, Severity};
 use chiso_core::load::{load, FileState, FileStatus, Input, Loaded};
 use chiso_core::manifest::{parse_manifest, resolve, sniff, DocKind};
@@ -100,6 +100,23 @@ fn unreadable(name: &str, detail: String) -> (Finding, FileStatus) {
         illustrative: false,
     };
     (finding, status)
+}
+
+/// The data carried inside the page, in the single-file offline build; `None` elsewhere.
+pub fn load_embedded() -> Option<Bundle> {
+    let files = embedded_files();
+    if files.is_empty() {
+        return None;
+    }
+    let received = files
+        .into_iter()
+        .map(|(name, bytes, sha256)| Received {
+            name,
+            bytes,
+            sha256,
+        })
+        .collect();
+    Some(Bundle::new(received, Vec::new(), Vec::new()))
 }
 
 /// Loads `url`: a manifest and its files, or one metric file. `Err` only when nothing at all

@@ -1,7 +1,7 @@
 //! The app: loads the data once, then the selected view of the selected unit, the file panel
 //! and present mode.
 
-use crate::api::{load_data, Bundle, DEFAULT_DATA};
+use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
 use crate::browser::query_param;
 use crate::controls::Controls;
 use crate::files_panel::FilesPanel;
@@ -17,15 +17,22 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     let ui = Ui::start();
     provide_context(ui);
-    let source = query_param("data")
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| DEFAULT_DATA.to_string());
+    let chosen = query_param("data").filter(|s| !s.is_empty());
     let retry = RwSignal::new(0u32);
     provide_context(Reload(retry));
     let data = LocalResource::new(move || {
         retry.track();
-        let url = source.clone();
-        async move { load_data(url).await.map(Arc::new) }
+        let chosen = chosen.clone();
+        async move {
+            // The offline build carries its data; an explicit `?data=` still wins.
+            let embedded = chosen.is_none().then(load_embedded).flatten();
+            match embedded {
+                Some(bundle) => Ok(Arc::new(bundle)),
+                None => load_data(chosen.unwrap_or_else(|| DEFAULT_DATA.to_string()))
+                    .await
+                    .map(Arc::new),
+            }
+        }
     });
     Effect::new(move |_| {
         if let Some(doc) = document().document_element() {

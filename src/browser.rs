@@ -206,3 +206,22 @@ pub fn mark_first_chart() {
     });
     let _ = w.request_animation_frame(mark.unchecked_ref());
 }
+
+/// Data files embedded in the page itself (the single-file offline build): name, bytes and
+/// checksum of each `<script type="application/json" data-chiso-file>`.
+pub fn embedded_files() -> Vec<(String, Vec<u8>, Option<String>)> {
+    let Some(list) = window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector_all("script[type='application/json'][data-chiso-file]")
+            .ok()
+    }) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let name = el.get_attribute("data-chiso-file")?;
+            let text = el.text_content().unwrap_or_default();
+            Some((name, text.into_bytes(), el.get_attribute("data-sha256")))
+        })
+        .collect()
+}
