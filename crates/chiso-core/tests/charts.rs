@@ -37,15 +37,19 @@ fn sample() -> Loaded {
     load(&inputs)
 }
 
-fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
-    build(Query {
+fn query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> Query<'a> {
+    Query {
         data: &l.data,
         findings: &l.findings,
         unit,
         lang,
         from: None,
         to: None,
-    })
+    }
+}
+
+fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
+    build(query(l, unit, lang))
 }
 
 fn series<'a>(c: &'a ChartSpec, id: &str) -> &'a [Option<f64>] {
@@ -236,17 +240,6 @@ fn markup_in_data_is_escaped_in_svg() {
 
 fn day(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> Query<'a> {
-    Query {
-        data: &l.data,
-        findings: &l.findings,
-        unit,
-        lang,
-        from: None,
-        to: None,
-    }
 }
 
 #[test]
