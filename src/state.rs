@@ -9,6 +9,10 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub route: RwSignal<Route>,
+    /// The language and view alone, so that what shows only them does not re-render when
+    /// the unit or the period range changes.
+    lang: Memo<Lang>,
+    pub view: Memo<View>,
     pub today: chrono::NaiveDate,
 }
 
@@ -40,12 +44,14 @@ impl Ui {
         on_cleanup(move || listener.remove());
         Ui {
             route,
+            lang: Memo::new(move |_| route.with(|r| r.lang.unwrap_or_default())),
+            view: Memo::new(move |_| route.with(|r| r.view)),
             today: today(),
         }
     }
 
     pub fn lang(self) -> Lang {
-        self.route.with(|r| r.lang.unwrap_or_default())
+        self.lang.get()
     }
 
     pub fn set(self, f: impl FnOnce(&mut Route)) {

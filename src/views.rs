@@ -38,7 +38,7 @@ pub(crate) fn with_query<T>(
 #[component]
 pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
-    move || match ui.route.with(|r| r.view) {
+    move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
         page => {

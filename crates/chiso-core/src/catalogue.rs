@@ -317,10 +317,6 @@ impl Catalogue {
         self.by_id.get(id).map(|&i| &self.defs[i])
     }
 
-    pub fn is_builtin(id: &str) -> bool {
-        builtin().iter().any(|d| d.id == id)
-    }
-
     /// Adds a definition; a later definition of the same id replaces the earlier one.
     pub fn insert(&mut self, def: IndicatorDef) {
         match self.by_id.get(&def.id) {

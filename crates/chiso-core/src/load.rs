@@ -638,6 +638,8 @@ fn read_registry(parsed: &[Parsed], report: &mut Report) -> Registry {
         catalogue: Catalogue::default(),
     };
     let mut declared: Vec<(usize, &FileCtx, &RawValue, String)> = Vec::new();
+    // Built-in ids may not be redefined; files' own definitions join `registry.catalogue`.
+    let builtin = Catalogue::default();
     for p in parsed {
         for (i, raw) in array_member(p, "units", report).into_iter().enumerate() {
             let path = json::index("units", i);
@@ -677,7 +679,7 @@ fn read_registry(parsed: &[Parsed], report: &mut Report) -> Registry {
                     p.ctx
                         .at(report, Severity::Error, raw, &path, Message::EmptyId)
                 }
-                Ok(def) if Catalogue::is_builtin(&def.id) => p.ctx.at(
+                Ok(def) if builtin.get(&def.id).is_some() => p.ctx.at(
                     report,
                     Severity::Warning,
                     raw,

@@ -6,7 +6,7 @@ use crate::period::Period;
 use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -120,6 +120,8 @@ pub struct Dataset {
     pub observations: Vec<Observation>,
     pub targets: Vec<Target>,
     series: HashMap<(String, String), Range<usize>>,
+    /// Ids of units with at least one figure: pickers ask for them on every render.
+    with_data: HashSet<String>,
 }
 
 impl Dataset {
@@ -145,6 +147,7 @@ impl Dataset {
                 start = i;
             }
         }
+        let with_data = series.keys().map(|(unit, _)| unit.clone()).collect();
         Dataset {
             files,
             units,
@@ -152,6 +155,7 @@ impl Dataset {
             observations,
             targets,
             series,
+            with_data,
         }
     }
 
@@ -205,9 +209,7 @@ impl Dataset {
 
     /// Units that have at least one figure, in declaration order.
     pub fn units_with_data(&self) -> impl Iterator<Item = &Unit> {
-        self.units
-            .iter()
-            .filter(|u| self.series.keys().any(|(unit, _)| unit == &u.id))
+        self.units.iter().filter(|u| self.with_data.contains(&u.id))
     }
 
     pub fn has_indicator_prefix(&self, unit: &str, prefix: &str) -> bool {
