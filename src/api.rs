@@ -3,9 +3,9 @@
 //! join the same pass.
 
 use crate::browser::{embedded_files, fetch_bytes};
-use chiso_core::finding::{Finding, Message, Severity};
-use chiso_core::load::{load, FileState, FileStatus, Input, Loaded};
-use chiso_core::manifest::{parse_manifest, resolve, sniff, DocKind};
+use chiso_core::ingest::finding::{Finding, Message, Severity};
+use chiso_core::ingest::load::{load, FileState, FileStatus, Input, Loaded};
+use chiso_core::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
 
 pub const DEFAULT_DATA: &str = "data/manifest.json";
 

@@ -8,7 +8,7 @@ use crate::files_panel::FilesPanel;
 use crate::present::Present;
 use crate::state::{ui, Ui};
 use crate::views::View;
-use chiso_core::route::VIEWS;
+use chiso_core::views::route::VIEWS;
 use chiso_core::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -104,7 +104,7 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         VIEWS
             .iter()
             .map(|&v| {
-                let href = chiso_core::route::Route {
+                let href = chiso_core::views::route::Route {
                     view: v,
                     ..current.clone()
                 }

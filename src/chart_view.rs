@@ -5,8 +5,8 @@ use crate::browser::{
     download, download_canvas, local_point, mark_first_chart, offscreen_canvas, prepare_canvas,
     watch_width, WidthWatch,
 };
-use chiso_core::chart::spec::css_color;
-use chiso_core::chart::{draw, to_svg, ChartSpec, DrawOptions, Frame};
+use chiso_core::render::spec::css_color;
+use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;

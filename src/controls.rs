@@ -2,7 +2,7 @@
 
 use crate::api::Bundle;
 use crate::state::ui;
-use chiso_core::model::Level;
+use chiso_core::contract::model::Level;
 use chiso_core::Period;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

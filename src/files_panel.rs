@@ -5,7 +5,7 @@ use crate::api::Bundle;
 use crate::app::Reload;
 use crate::browser::read_files;
 use crate::state::ui;
-use chiso_core::load::FileState;
+use chiso_core::ingest::load::FileState;
 use chiso_core::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

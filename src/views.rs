@@ -4,10 +4,10 @@
 use crate::api::Bundle;
 use crate::chart_view::ChartCard;
 use crate::state::ui;
-use chiso_core::chart::ChartSpec;
 use chiso_core::charts::{compare, for_view, Query};
-use chiso_core::overview::{headlines, scorecard, IndexCard};
-use chiso_core::route::View as Page;
+use chiso_core::render::ChartSpec;
+use chiso_core::views::overview::{headlines, scorecard, IndexCard};
+use chiso_core::views::route::View as Page;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;

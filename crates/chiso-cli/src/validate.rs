@@ -2,9 +2,9 @@
 //! then a summary; or one JSON document with `--json`.
 
 use crate::args::parse;
-use chiso_core::finding::{Finding, Message, Severity};
-use chiso_core::load::{load, FileState, Input};
-use chiso_core::manifest::{parse_manifest, resolve, sniff, DocKind};
+use chiso_core::ingest::finding::{Finding, Message, Severity};
+use chiso_core::ingest::load::{load, FileState, Input};
+use chiso_core::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
 use chiso_core::Lang;
 use std::process::ExitCode;
 

@@ -3,7 +3,7 @@
 //! into an untyped `Value`, which checks syntax only. Prints figures; asserts nothing.
 
 use chiso_core::generate::{generate, Options};
-use chiso_core::load::{load, Input};
+use chiso_core::ingest::load::{load, Input};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -2,8 +2,8 @@
 //! demonstrations and benchmarks, always marked `illustrative: true`. The same options give the
 //! same bytes on every machine.
 
-use crate::catalogue::INDICES;
-use crate::period::Period;
+use crate::contract::catalogue::INDICES;
+use crate::contract::period::Period;
 use serde_json::{json, Value};
 use std::fmt::Write;
 
@@ -234,7 +234,7 @@ pub fn generate(opts: &Options) -> String {
         .collect();
     let last = quarters.last().map_or(opts.start_year, |q| q.year());
     let head = json!({
-        "format": crate::load::METRICS_FORMAT,
+        "format": crate::ingest::load::METRICS_FORMAT,
         "title": { "vi": "Số liệu minh họa cải cách hành chính", "en": "Illustrative administrative-reform figures" },
         "publisher": { "name": { "vi": "Chỉ số (dữ liệu minh họa)", "en": "Chỉ số (illustrative data)" } },
         "published": format!("{}-01-15", last + 1),

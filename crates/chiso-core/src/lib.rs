@@ -1,26 +1,18 @@
-//! Chỉ số's core: the `chiso-metrics/1` data contract, its validation, derived metrics and the
-//! charts drawn from it. No browser here: the web app and the `chiso` CLI both call this crate.
+//! Chỉ số's core, laid out as the data flows: the `contract` (what a file may say), `ingest`
+//! (reading and checking files), `query` (what the views ask of the loaded data), `charts` (the
+//! figures behind each chart), `render` (drawing them) and `views` (the dashboard's pages and
+//! address). No browser here: the web app and the `chiso` CLI both call this crate.
 
-pub mod catalogue;
-pub mod chart;
 pub mod charts;
-pub mod checks;
-pub mod derive;
-pub mod finding;
-pub mod format;
+pub mod contract;
 pub mod generate;
-pub mod json;
-pub mod lang;
-pub mod load;
-pub mod manifest;
-pub mod model;
-pub mod overview;
-pub mod period;
-pub mod route;
-pub mod text;
+pub mod ingest;
+pub mod query;
+pub mod render;
+pub mod views;
 
-pub use finding::{Finding, Message, Severity};
-pub use lang::Lang;
-pub use load::{load, Input, Loaded};
-pub use period::Period;
-pub use text::Text;
+pub use contract::lang::Lang;
+pub use contract::period::Period;
+pub use contract::text::Text;
+pub use ingest::finding::{Finding, Message, Severity};
+pub use ingest::load::{load, Input, Loaded};

@@ -1,9 +1,9 @@
 //! Charts from the bundled sample data: the figures they carry, and where the drawing puts them.
 
-use chiso_core::chart::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
 use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
-use chiso_core::load::{load, Input, Loaded};
-use chiso_core::manifest::parse_manifest;
+use chiso_core::ingest::load::{load, Input, Loaded};
+use chiso_core::ingest::manifest::parse_manifest;
+use chiso_core::render::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
 use chiso_core::{Lang, Period};
 use std::path::PathBuf;
 
@@ -244,8 +244,8 @@ fn day(s: &str) -> chrono::NaiveDate {
 
 #[test]
 fn tay_ninh_ict_index_against_its_target() {
-    use chiso_core::catalogue::INDICES;
     use chiso_core::charts::index;
+    use chiso_core::contract::catalogue::INDICES;
     let l = sample();
     let ict = INDICES.iter().find(|f| f.family == "ict_index").unwrap();
     let c = index(
@@ -282,8 +282,8 @@ fn tay_ninh_ict_index_against_its_target() {
 
 #[test]
 fn the_trend_is_projected_to_the_target_date() {
-    use chiso_core::catalogue::INDICES;
     use chiso_core::charts::index;
+    use chiso_core::contract::catalogue::INDICES;
     let l = sample();
     let pci = INDICES.iter().find(|f| f.family == "par_index").unwrap();
     let q = Query {
@@ -354,8 +354,8 @@ fn services_continue_level_4_as_full_online() {
 
 #[test]
 fn the_overview_scorecard_and_headlines() {
-    use chiso_core::derive::Status;
-    use chiso_core::overview::{headlines, scorecard};
+    use chiso_core::query::derive::Status;
+    use chiso_core::views::overview::{headlines, scorecard};
     let l = sample();
     let cards = scorecard(&query(&l, "tay-ninh", Lang::Vi), day("2026-11-25"));
     assert_eq!(cards.len(), 6);

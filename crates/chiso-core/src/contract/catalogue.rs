@@ -1,6 +1,6 @@
 //! The indicator catalogue. Built-in ids are stable API; files may define more in the same shape.
 
-use crate::text::Text;
+use crate::contract::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

@@ -53,10 +53,10 @@ mod tests {
     }
 }
 
-use crate::catalogue::Better;
-use crate::lang::Lang;
-use crate::model::Target;
-use crate::period::Period;
+use crate::contract::catalogue::Better;
+use crate::contract::lang::Lang;
+use crate::contract::model::Target;
+use crate::contract::period::Period;
 use chrono::NaiveDate;
 
 /// Least-squares line `y = slope·x + intercept`; `None` without two distinct x.
@@ -201,7 +201,7 @@ mod assess_tests {
     }
 
     fn day(s: &str) -> NaiveDate {
-        crate::period::parse_date(s).unwrap()
+        crate::contract::period::parse_date(s).unwrap()
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The dashboard's address, kept in `location.hash` so links work anywhere, file:// included:
 //! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>`.
 
-use crate::lang::Lang;
-use crate::period::Period;
+use crate::contract::lang::Lang;
+use crate::contract::period::Period;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {

@@ -3,7 +3,7 @@
 
 use super::scale::{nice_ticks, Bands, Linear};
 use super::spec::{ChartSpec, Mark, Side, PALETTE};
-use crate::format::{compact, NumberStyle};
+use crate::render::numbers::{compact, NumberStyle};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -121,7 +121,7 @@ fn tick_label(spec: &ChartSpec, side: Side, v: f64) -> String {
         Side::Right => spec.right.as_ref().map_or(spec.left.style, |a| a.style),
     };
     match style {
-        NumberStyle::Percent(_) => crate::format::percent_compact(v, spec.lang),
+        NumberStyle::Percent(_) => crate::render::numbers::percent_compact(v, spec.lang),
         NumberStyle::Fixed(_) => compact(v, 4, spec.lang),
     }
 }

@@ -1,8 +1,8 @@
 //! What a chart shows, independent of how it is drawn: the categories, the series, the axes and
 //! every word around the figures. The canvas, the SVG export, the table and the CSV all read it.
 
-use crate::format::NumberStyle;
-use crate::lang::Lang;
+use crate::contract::lang::Lang;
+use crate::render::numbers::NumberStyle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {

@@ -1,10 +1,10 @@
 //! The contract's checks on figures: a value against its indicator's kind and scale, and the
 //! arithmetic identities of a dossier report.
 
-use crate::catalogue::{IndicatorDef, Kind};
-use crate::finding::{Identity, Message, Severity};
-use crate::model::Dataset;
-use crate::period::Period;
+use crate::contract::catalogue::{IndicatorDef, Kind};
+use crate::contract::model::Dataset;
+use crate::contract::period::Period;
+use crate::ingest::finding::{Identity, Message, Severity};
 
 /// A problem with one value, and the field it is about.
 #[derive(Debug, PartialEq)]
@@ -181,7 +181,7 @@ pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
+    use crate::contract::catalogue::Catalogue;
 
     fn def(id: &str) -> IndicatorDef {
         Catalogue::default().get(id).unwrap().clone()

@@ -1,7 +1,7 @@
 //! Reading JSON without losing where things are: entries are kept as raw slices of the file, so
 //! every finding can name its line and column, and one bad entry never fails the rest.
 
-use crate::finding::{Expected, Found, Location, Message};
+use crate::ingest::finding::{Expected, Found, Location, Message};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::cell::OnceCell;

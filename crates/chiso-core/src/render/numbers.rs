@@ -1,8 +1,8 @@
 //! Numbers as each language's readers write them: `58.463` and `0,4582` and `11,4 %` in
 //! Vietnamese, `58,463` and `0.4582` and `11.4%` in English.
 
-use crate::catalogue::{IndicatorDef, Kind};
-use crate::lang::Lang;
+use crate::contract::catalogue::{IndicatorDef, Kind};
+use crate::contract::lang::Lang;
 
 /// How a series' values are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

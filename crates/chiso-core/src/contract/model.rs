@@ -1,9 +1,9 @@
 //! The loaded data: units, observations and targets from every accepted file, deduplicated and
 //! sorted so that a series is one contiguous slice.
 
-use crate::catalogue::{same_series, Catalogue};
-use crate::period::Period;
-use crate::text::Text;
+use crate::contract::catalogue::{same_series, Catalogue};
+use crate::contract::period::Period;
+use crate::contract::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -33,7 +33,7 @@ impl Level {
     ];
 
     /// The name of a group of units of this level, for pickers.
-    pub fn plural(self, lang: crate::lang::Lang) -> &'static str {
+    pub fn plural(self, lang: crate::contract::lang::Lang) -> &'static str {
         match self {
             Level::Nation => lang.pick("Toàn quốc", "Nation"),
             Level::Province => lang.pick("Tỉnh, thành phố", "Provinces"),

@@ -1,6 +1,6 @@
 //! Text fields of the contract: a plain string (Vietnamese) or `{ "vi": …, "en": … }`.
 
-use crate::lang::Lang;
+use crate::contract::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

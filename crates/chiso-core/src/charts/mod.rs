@@ -2,14 +2,14 @@
 //! way: pick the indicators, line up their periods, add derived series, attach sources,
 //! warnings and the illustrative flag.
 
-use crate::catalogue::{same_series, Better, IndexFamily, Kind};
-use crate::chart::spec::{AxisSpec, ChartSpec, Mark, Rule, Series, Side};
-use crate::derive::{assess, remainder, share};
-use crate::finding::Finding;
-use crate::format::NumberStyle;
-use crate::lang::Lang;
-use crate::model::{Dataset, Unit};
-use crate::period::Period;
+use crate::contract::catalogue::{same_series, Better, IndexFamily, Kind};
+use crate::contract::lang::Lang;
+use crate::contract::model::{Dataset, Unit};
+use crate::contract::period::Period;
+use crate::ingest::finding::Finding;
+use crate::query::derive::{assess, remainder, share};
+use crate::render::numbers::NumberStyle;
+use crate::render::spec::{AxisSpec, ChartSpec, Mark, Rule, Series, Side};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -709,12 +709,12 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
                 Lang::Vi => format!(
                     "{} (đã sáp nhập sau {})",
                     unit_label(u, data, lang),
-                    crate::period::day(until, lang)
+                    crate::contract::period::day(until, lang)
                 ),
                 Lang::En => format!(
                     "{} (merged after {})",
                     unit_label(u, data, lang),
-                    crate::period::day(until, lang)
+                    crate::contract::period::day(until, lang)
                 ),
             },
             _ => unit_label(u, data, lang),
@@ -770,9 +770,9 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
 }
 
 /// The charts of a view, in reading order; the indices view keeps only indices with figures.
-pub fn for_view(q: Query, view: crate::route::View, today: NaiveDate) -> Vec<ChartSpec> {
-    use crate::catalogue::INDICES;
-    use crate::route::View;
+pub fn for_view(q: Query, view: crate::views::route::View, today: NaiveDate) -> Vec<ChartSpec> {
+    use crate::contract::catalogue::INDICES;
+    use crate::views::route::View;
     match view {
         View::Overview => vec![dossiers_intake(q)],
         View::Dossiers => vec![dossiers_intake(q), dossiers_outcome(q)],
@@ -789,7 +789,7 @@ pub fn for_view(q: Query, view: crate::route::View, today: NaiveDate) -> Vec<Cha
 
 /// The charts a meeting steps through in present mode: every view's charts that have figures.
 pub fn key_charts(q: Query, today: NaiveDate) -> Vec<ChartSpec> {
-    use crate::route::View;
+    use crate::views::route::View;
     [
         View::Dossiers,
         View::Services,

@@ -1,8 +1,8 @@
 //! What validation reports: an error drops the entry or file it names, a warning keeps it.
 //! Messages are data, rendered in Vietnamese or English only when shown.
 
-use crate::lang::Lang;
-use crate::period::PeriodError;
+use crate::contract::lang::Lang;
+use crate::contract::period::PeriodError;
 use serde::Serialize;
 use std::fmt::Write;
 

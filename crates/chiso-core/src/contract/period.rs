@@ -1,7 +1,7 @@
 //! Reporting periods: `2020`, `2020-H1`, `2020-Q3`, `2020-07`, or an ISO-8601 date interval
 //! `2020-05-28/2020-08-28` (many reports' "quarter" runs between two arbitrary dates).
 
-use crate::lang::Lang;
+use crate::contract::lang::Lang;
 use chrono::{Datelike, Months, NaiveDate};
 use std::cmp::Ordering;
 use std::fmt;

@@ -1,8 +1,8 @@
 //! `chiso-manifest/1`: the list of metric files a dashboard loads, with optional checksums.
 
-use crate::finding::{Expected, Finding, Location, Message, Severity};
-use crate::json::{self, Doc};
-use crate::load::{check_format, parse_top, MANIFEST_FORMAT};
+use crate::ingest::finding::{Expected, Finding, Location, Message, Severity};
+use crate::ingest::json::{self, Doc};
+use crate::ingest::load::{check_format, parse_top, MANIFEST_FORMAT};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestEntry {

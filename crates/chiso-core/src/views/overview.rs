@@ -1,12 +1,12 @@
 //! The overview: where a unit stands on each national index against its target, and the
 //! headline dossier figures of its latest period.
 
-use crate::catalogue::{IndexFamily, INDICES};
 use crate::charts::Query;
-use crate::derive::{assess, Status};
-use crate::format::NumberStyle;
-use crate::lang::Lang;
-use crate::period::Period;
+use crate::contract::catalogue::{IndexFamily, INDICES};
+use crate::contract::lang::Lang;
+use crate::contract::period::Period;
+use crate::query::derive::{assess, Status};
+use crate::render::numbers::NumberStyle;
 use chrono::NaiveDate;
 
 /// One index's card.

@@ -1,13 +1,15 @@
 //! Loading published files: every file and entry is checked, what is wrong is reported with
 //! its place, and whatever is right is kept. Nothing here panics on input.
 
-use crate::catalogue::{Catalogue, IndicatorDef};
-use crate::checks::{check_sums, check_value};
-use crate::finding::{Expected, Finding, Location, Message, Severity, Subject};
-use crate::json::{self, Doc, Object};
-use crate::model::{Dataset, FileMeta, Level, Observation, Publisher, Source, Target, Unit};
-use crate::period::Period;
-use crate::text::Text;
+use crate::contract::catalogue::{Catalogue, IndicatorDef};
+use crate::contract::model::{
+    Dataset, FileMeta, Level, Observation, Publisher, Source, Target, Unit,
+};
+use crate::contract::period::Period;
+use crate::contract::text::Text;
+use crate::ingest::checks::{check_sums, check_value};
+use crate::ingest::finding::{Expected, Finding, Location, Message, Severity, Subject};
+use crate::ingest::json::{self, Doc, Object};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -247,7 +249,7 @@ impl<'r, 'a> Entry<'r, 'a> {
 
 fn parse_date(raw: &RawValue) -> Result<NaiveDate, Message> {
     let s: String = json::typed(raw, Expected::Date)?;
-    crate::period::parse_date(&s).ok_or(Message::BadDate { value: s })
+    crate::contract::period::parse_date(&s).ok_or(Message::BadDate { value: s })
 }
 
 fn whole_positive(raw: &RawValue) -> Result<f64, Message> {
@@ -747,7 +749,7 @@ fn read_unit(e: &mut Entry) -> Option<Unit> {
     });
     let code = e.read("code", false, |raw| match json::found(raw) {
         // Statistical codes are often typed as numbers; the digits are what matter.
-        crate::finding::Found::Number(n) => Ok(n),
+        crate::ingest::finding::Found::Number(n) => Ok(n),
         _ => json::typed::<String>(raw, Expected::String),
     });
     let parent = e.string("parent", false);

@@ -1,0 +1,8 @@
+//! The `chiso-metrics/1` contract: languages, texts, periods, the indicator catalogue and the
+//! loaded data model. Everything else in the crate builds on these types.
+
+pub mod catalogue;
+pub mod lang;
+pub mod model;
+pub mod period;
+pub mod text;

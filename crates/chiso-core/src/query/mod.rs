@@ -1,0 +1,3 @@
+//! What the views ask of the loaded data: derived series and assessments against targets.
+
+pub mod derive;
