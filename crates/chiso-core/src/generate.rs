@@ -234,7 +234,7 @@ pub fn generate(opts: &Options) -> String {
         .collect();
     let last = quarters.last().map_or(opts.start_year, |q| q.year());
     let head = json!({
-        "format": crate::ingest::load::METRICS_FORMAT,
+        "format": crate::ingest::envelope::METRICS_FORMAT,
         "title": { "vi": "Số liệu minh họa cải cách hành chính", "en": "Illustrative administrative-reform figures" },
         "publisher": { "name": { "vi": "Chỉ số (dữ liệu minh họa)", "en": "Chỉ số (illustrative data)" } },
         "published": format!("{}-01-15", last + 1),

@@ -1,8 +1,9 @@
 //! The contract's checks, file by file: what each broken input reports, where, and what is kept.
 
 use chiso_core::contract::period::PeriodError;
+use chiso_core::ingest::envelope::sha256_hex;
 use chiso_core::ingest::finding::{Expected, Found, Message, Severity};
-use chiso_core::ingest::load::{load, sha256_hex, FileState, Input, Loaded};
+use chiso_core::ingest::load::{load, FileState, Input, Loaded};
 use chiso_core::{Lang, Period};
 
 const GOOD_HEAD: &str = r#"{

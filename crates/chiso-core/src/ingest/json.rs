@@ -122,6 +122,15 @@ pub fn number(raw: &RawValue) -> Result<f64, Message> {
     }
 }
 
+/// serde_json's own words, without the position it appends (we give ours).
+pub(crate) fn serde_detail(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
 /// A JSON path segment for an object member: `.name`, or `["odd key"]` where needed.
 pub fn member(parent: &str, key: &str) -> String {
     let plain = !key.is_empty()

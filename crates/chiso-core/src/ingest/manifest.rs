@@ -1,8 +1,8 @@
 //! `chiso-manifest/1`: the list of metric files a dashboard loads, with optional checksums.
 
+use crate::ingest::envelope::{check_format, parse_top, MANIFEST_FORMAT};
 use crate::ingest::finding::{Expected, Finding, Location, Message, Severity};
 use crate::ingest::json::{self, Doc};
-use crate::ingest::load::{check_format, parse_top, MANIFEST_FORMAT};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestEntry {

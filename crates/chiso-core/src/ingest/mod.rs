@@ -1,7 +1,9 @@
-//! Reading and checking published files: JSON with positions, the findings it reports, the
-//! contract's checks, manifests, and the loader that turns bytes into a `Dataset`.
+//! Reading and checking published files: the envelope every file shares, JSON with positions,
+//! the findings it reports, the contract's checks, manifests, the loader that turns bytes into
+//! a `Dataset`, and gathering the files a manifest lists.
 
 pub mod checks;
+pub mod envelope;
 pub mod finding;
 pub mod json;
 pub mod load;

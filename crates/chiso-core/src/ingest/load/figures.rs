@@ -1,0 +1,249 @@
+//! Observations and targets, checked against the registry and the file's sources. Most
+//! observations are clean and take one typed pass; the rest are read field by field so every
+//! problem is found and worded.
+
+use super::entry::{whole_positive, Entry};
+use super::file::Parsed;
+use super::registry::Registry;
+use super::report::{FileCtx, Report};
+use super::Input;
+use crate::contract::catalogue::IndicatorDef;
+use crate::contract::model::{FileMeta, Observation, Target};
+use crate::contract::period::Period;
+use crate::ingest::checks::check_value;
+use crate::ingest::finding::{Location, Message, Severity};
+use crate::ingest::json;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Where an accepted observation or target came from, for conflict and sum messages.
+#[derive(Clone, Copy)]
+pub(super) struct Origin {
+    pub(super) input: usize,
+    pub(super) offset: usize,
+    pub(super) index: usize,
+}
+
+/// Every file's accepted observations and targets, each with its origin.
+pub(super) struct Figures {
+    pub(super) observations: Vec<(Observation, Origin)>,
+    pub(super) targets: Vec<(Target, Origin)>,
+}
+
+pub(super) fn read(
+    parsed: &[Parsed],
+    registry: &Registry,
+    files: &[FileMeta],
+    report: &mut Report,
+) -> Figures {
+    let mut figures = Figures {
+        observations: Vec::new(),
+        targets: Vec::new(),
+    };
+    for p in parsed {
+        let meta = &files[p.file];
+        let origin = |raw: &RawValue, index: usize| Origin {
+            input: p.ctx.input,
+            offset: p.ctx.doc.offset(raw),
+            index,
+        };
+        for (i, raw) in p.array("observations", report).into_iter().enumerate() {
+            if let Some(o) = clean_observation(raw, registry, meta, p.file) {
+                figures.observations.push((o, origin(raw, i)));
+                continue;
+            }
+            let path = json::index("observations", i);
+            let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
+                continue;
+            };
+            if let Some(o) = read_observation(&mut e, registry, meta, p.file) {
+                figures.observations.push((o, origin(raw, i)));
+            }
+        }
+        for (i, raw) in p.array("targets", report).into_iter().enumerate() {
+            let path = json::index("targets", i);
+            let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
+                continue;
+            };
+            if let Some(t) = read_target(&mut e, registry, meta, p.file) {
+                figures.targets.push((t, origin(raw, i)));
+            }
+        }
+    }
+    figures
+}
+
+/// An observation as most are: well formed and valid. Reads it in one typed pass; `None`
+/// sends the entry to `read_observation`, which finds and words every problem.
+fn clean_observation(
+    raw: &RawValue,
+    registry: &Registry,
+    meta: &FileMeta,
+    file: usize,
+) -> Option<Observation> {
+    #[derive(serde::Deserialize)]
+    struct Fast<'a> {
+        #[serde(borrow)]
+        unit: Cow<'a, str>,
+        #[serde(borrow)]
+        indicator: Cow<'a, str>,
+        #[serde(borrow)]
+        period: Cow<'a, str>,
+        value: f64,
+        #[serde(default)]
+        of: Option<f64>,
+        #[serde(default, borrow)]
+        label: Option<Cow<'a, str>>,
+        #[serde(default, borrow)]
+        source: Option<Cow<'a, str>>,
+    }
+    let f: Fast = serde_json::from_str(raw.get()).ok()?;
+    let def = registry.catalogue.get(&f.indicator)?;
+    let period = Period::parse(&f.period).ok()?;
+    let of_ok = f.of.is_none_or(|of| of >= 1.0 && of.fract() == 0.0);
+    let source_ok = f
+        .source
+        .as_ref()
+        .is_none_or(|k| meta.sources.contains_key(k.as_ref()));
+    let clean = registry.unit_index.contains_key(f.unit.as_ref())
+        && f.value.is_finite()
+        && of_ok
+        && source_ok
+        && check_value(def, f.value, f.of, false).is_empty();
+    clean.then(|| Observation {
+        unit: f.unit.into_owned(),
+        indicator: def.id.clone(),
+        period,
+        value: f.value,
+        of: f.of,
+        label: f.label.map(Cow::into_owned),
+        source: f.source.map(Cow::into_owned),
+        file,
+    })
+}
+
+fn read_observation(
+    e: &mut Entry,
+    registry: &Registry,
+    meta: &FileMeta,
+    file: usize,
+) -> Option<Observation> {
+    let subject = read_subject(e, registry);
+    let period = e.period("period", true);
+    let value = e.read("value", true, json::number);
+    let of = e.read("of", false, whole_positive);
+    let label = e.string("label", false);
+    let source = check_source(e, meta);
+    let (unit, def) = subject?;
+    check_figure(e, &def, value, of, false);
+    if e.failed {
+        return None;
+    }
+    Some(Observation {
+        unit,
+        indicator: def.id,
+        period: period?,
+        value: value?,
+        of,
+        label,
+        source,
+        file,
+    })
+}
+
+fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Target> {
+    let subject = read_subject(e, registry);
+    let by = e.period("by", true);
+    let value = e.read("value", true, json::number);
+    let baseline = e.period("baseline", false);
+    let source = check_source(e, meta);
+    let (unit, def) = subject?;
+    check_figure(e, &def, value, None, true);
+    if e.failed {
+        return None;
+    }
+    Some(Target {
+        unit,
+        indicator: def.id,
+        by: by?,
+        value: value?,
+        baseline,
+        source,
+        file,
+    })
+}
+
+/// The fields observations and targets share, checked against the registry.
+fn read_subject(e: &mut Entry, registry: &Registry) -> Option<(String, IndicatorDef)> {
+    let unit = e.string("unit", true);
+    let indicator = e.string("indicator", true);
+    if let Some(u) = unit
+        .as_ref()
+        .filter(|u| !registry.unit_index.contains_key(*u))
+    {
+        let message = Message::UnknownUnit { id: u.clone() };
+        e.problem(Severity::Error, "unit", message);
+    }
+    let def = indicator
+        .as_ref()
+        .and_then(|i| registry.catalogue.get(i))
+        .cloned();
+    if let (Some(i), None) = (&indicator, &def) {
+        let message = Message::UnknownIndicator { id: i.clone() };
+        e.problem(Severity::Error, "indicator", message);
+    }
+    Some((unit?, def?))
+}
+
+fn check_source(e: &mut Entry, meta: &FileMeta) -> Option<String> {
+    let source = e.string("source", false);
+    if let Some(key) = source.as_ref().filter(|k| !meta.sources.contains_key(*k)) {
+        let message = Message::UnknownSource { key: key.clone() };
+        e.problem(Severity::Warning, "source", message);
+    }
+    source
+}
+
+fn check_figure(
+    e: &mut Entry,
+    def: &IndicatorDef,
+    value: Option<f64>,
+    of: Option<f64>,
+    is_target: bool,
+) {
+    if let Some(value) = value {
+        for p in check_value(def, value, of, is_target) {
+            e.problem(p.severity, p.field, p.message);
+        }
+    }
+}
+
+/// Names where accepted figures came from: a location in their file, and `file:line:col`
+/// for the message at the other end of a conflict.
+pub(super) struct Places<'p, 'a> {
+    docs: HashMap<usize, &'p FileCtx<'a>>,
+    inputs: &'p [Input<'a>],
+}
+
+impl<'p, 'a> Places<'p, 'a> {
+    pub(super) fn new(parsed: &'p [Parsed<'a>], inputs: &'p [Input<'a>]) -> Self {
+        let docs = parsed.iter().map(|p| (p.ctx.input, &p.ctx)).collect();
+        Places { docs, inputs }
+    }
+
+    pub(super) fn name(&self, input: usize) -> &'a str {
+        self.inputs[input].name
+    }
+
+    /// `kind` is the array the figure sits in: `observations` or `targets`.
+    pub(super) fn of(&self, origin: &Origin, kind: &str) -> (Location, String) {
+        let path = json::index(kind, origin.index);
+        let name = self.name(origin.input);
+        let location = self.docs[&origin.input]
+            .doc
+            .location_at(origin.offset, &path);
+        let short = format!("{name}:{}:{}", location.line, location.column);
+        (location, short)
+    }
+}

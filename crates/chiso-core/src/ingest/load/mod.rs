@@ -1,0 +1,156 @@
+//! Loading published files: every file and entry is checked, what is wrong is reported with
+//! its place, and whatever is right is kept. Nothing here panics on input. The steps, in order:
+//! each file's own checks (`file`), the units and indicators all files declare (`registry`),
+//! the figures (`figures`, read through `entry`), one value per key (`conflicts`), then sums.
+
+mod conflicts;
+mod entry;
+mod figures;
+mod file;
+mod registry;
+mod report;
+
+use crate::contract::model::Dataset;
+use crate::ingest::checks::check_sums;
+use crate::ingest::finding::{Finding, Severity, Subject};
+use conflicts::resolve_conflicts;
+use figures::{Origin, Places};
+use file::Parsed;
+use report::Report;
+use serde::Serialize;
+
+/// One file to load: its name for messages, its bytes, and the checksum a manifest gave it.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    pub sha256: Option<&'a str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileState {
+    Loaded,
+    Rejected,
+    Tampered,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileStatus {
+    pub name: String,
+    pub state: FileState,
+    pub errors: usize,
+    pub warnings: usize,
+    pub observations: usize,
+    pub illustrative: bool,
+}
+
+pub struct Loaded {
+    pub data: Dataset,
+    pub findings: Vec<Finding>,
+    pub files: Vec<FileStatus>,
+}
+
+impl Loaded {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+pub fn load(inputs: &[Input]) -> Loaded {
+    let mut report = Report::default();
+    let mut states = vec![FileState::Rejected; inputs.len()];
+    let mut files = Vec::new();
+    let mut parsed = Vec::new();
+    for (input, inp) in inputs.iter().enumerate() {
+        match file::open(input, inp, files.len(), &mut report) {
+            Ok((p, meta)) => {
+                states[input] = FileState::Loaded;
+                files.push(meta);
+                parsed.push(p);
+            }
+            Err(state) => states[input] = state,
+        }
+    }
+
+    let registry = registry::read(&parsed, &mut report);
+    let figures = figures::read(&parsed, &registry, &files, &mut report);
+    let places = Places::new(&parsed, inputs);
+    let (observations, obs_origins) = resolve_conflicts(
+        figures.observations,
+        &files,
+        &places,
+        "observations",
+        &mut report,
+    );
+    let (targets, _) = resolve_conflicts(figures.targets, &files, &places, "targets", &mut report);
+
+    let data = Dataset::new(
+        files,
+        registry.units,
+        registry.catalogue,
+        observations,
+        targets,
+    );
+    report_sums(&data, &obs_origins, &places, &mut report);
+    let files = statuses(inputs, &states, &parsed, &data, &report);
+    Loaded {
+        data,
+        findings: report.into_sorted(),
+        files,
+    }
+}
+
+/// Dossier figures that do not add up: warnings, at the observation checked and about its
+/// figures, so a chart can show them.
+fn report_sums(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
+    for sum in check_sums(data) {
+        let origin = &origins[sum.at];
+        let o = &data.observations[sum.at];
+        let (location, _) = places.of(origin, "observations");
+        let subject = Subject {
+            unit: o.unit.clone(),
+            indicators: sum.indicators.iter().map(|s| s.to_string()).collect(),
+            period: o.period.to_string(),
+        };
+        report.push_about(
+            origin.input,
+            places.name(origin.input),
+            Severity::Warning,
+            Some(location),
+            sum.message,
+            Some(subject),
+        );
+    }
+}
+
+/// Each input's outcome, in input order.
+fn statuses(
+    inputs: &[Input],
+    states: &[FileState],
+    parsed: &[Parsed],
+    data: &Dataset,
+    report: &Report,
+) -> Vec<FileStatus> {
+    inputs
+        .iter()
+        .zip(states)
+        .enumerate()
+        .map(|(input, (inp, &state))| {
+            let file = parsed.iter().find(|p| p.ctx.input == input).map(|p| p.file);
+            FileStatus {
+                name: inp.name.to_string(),
+                state,
+                errors: report.count(input, Severity::Error),
+                warnings: report.count(input, Severity::Warning),
+                observations: file.map_or(0, |f| {
+                    data.observations.iter().filter(|o| o.file == f).count()
+                }),
+                illustrative: file.is_some_and(|f| data.files[f].illustrative),
+            }
+        })
+        .collect()
+}

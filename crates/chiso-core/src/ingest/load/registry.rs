@@ -1,0 +1,181 @@
+//! The units and indicators declared across all files: read before any figure, since a file
+//! may use units or indicators another file declares.
+
+use super::entry::Entry;
+use super::file::Parsed;
+use super::report::{FileCtx, Report};
+use crate::contract::catalogue::{Catalogue, IndicatorDef};
+use crate::contract::model::{Level, Unit};
+use crate::contract::text::Text;
+use crate::ingest::finding::{Expected, Found, Message, Severity};
+use crate::ingest::json;
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, HashMap};
+
+pub(super) struct Registry {
+    pub(super) units: Vec<Unit>,
+    pub(super) unit_index: HashMap<String, usize>,
+    pub(super) catalogue: Catalogue,
+}
+
+/// A unit declaration kept until every file is read, to check what it refers to.
+struct Declared<'p, 'a> {
+    unit: usize,
+    ctx: &'p FileCtx<'a>,
+    raw: &'a RawValue,
+    path: String,
+}
+
+pub(super) fn read(parsed: &[Parsed], report: &mut Report) -> Registry {
+    let mut registry = Registry {
+        units: Vec::new(),
+        unit_index: HashMap::new(),
+        catalogue: Catalogue::default(),
+    };
+    let mut declared = Vec::new();
+    // Built-in ids may not be redefined; files' own definitions join `registry.catalogue`.
+    let builtin = Catalogue::default();
+    for p in parsed {
+        registry.read_units(p, report, &mut declared);
+        registry.read_indicators(p, &builtin, report);
+    }
+    // References are checked once every file has declared its units.
+    registry.check_references(declared, report);
+    registry
+}
+
+impl Registry {
+    fn read_units<'p, 'a>(
+        &mut self,
+        p: &'p Parsed<'a>,
+        report: &mut Report,
+        declared: &mut Vec<Declared<'p, 'a>>,
+    ) {
+        for (i, raw) in p.array("units", report).into_iter().enumerate() {
+            let path = json::index("units", i);
+            let Some(mut e) = Entry::open(&p.ctx, report, raw, path.clone()) else {
+                continue;
+            };
+            let Some(unit) = read_unit(&mut e) else {
+                continue;
+            };
+            let ctx = &p.ctx;
+            match self.unit_index.get(&unit.id) {
+                Some(&k) if self.units[k] != unit => {
+                    let message = Message::DuplicateId {
+                        id: unit.id.clone(),
+                    };
+                    ctx.at(report, Severity::Warning, raw, &path, message);
+                    self.units[k] = unit;
+                    declared.push(Declared {
+                        unit: k,
+                        ctx,
+                        raw,
+                        path,
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    let k = self.units.len();
+                    self.unit_index.insert(unit.id.clone(), k);
+                    declared.push(Declared {
+                        unit: k,
+                        ctx,
+                        raw,
+                        path,
+                    });
+                    self.units.push(unit);
+                }
+            }
+        }
+    }
+
+    /// A file's own indicators; among them the last definition of an id counts.
+    fn read_indicators(&mut self, p: &Parsed, builtin: &Catalogue, report: &mut Report) {
+        let mut custom: BTreeMap<String, IndicatorDef> = BTreeMap::new();
+        for (i, raw) in p.array("indicators", report).into_iter().enumerate() {
+            let path = json::index("indicators", i);
+            let (severity, message) = match serde_json::from_str::<IndicatorDef>(raw.get()) {
+                Ok(def) if def.id.trim().is_empty() => (Severity::Error, Message::EmptyId),
+                Ok(def) if builtin.get(&def.id).is_some() => {
+                    (Severity::Warning, Message::BuiltinRedefined { id: def.id })
+                }
+                Ok(def) => {
+                    let earlier = self.catalogue.get(&def.id).or(custom.get(&def.id));
+                    if earlier.is_some_and(|d| d != &def) {
+                        let message = Message::DuplicateId { id: def.id.clone() };
+                        p.ctx.at(report, Severity::Warning, raw, &path, message);
+                    }
+                    custom.insert(def.id.clone(), def);
+                    continue;
+                }
+                Err(e) => {
+                    let detail = json::serde_detail(&e);
+                    (Severity::Error, Message::BadIndicator { detail })
+                }
+            };
+            p.ctx.at(report, severity, raw, &path, message);
+        }
+        for def in custom.into_values() {
+            self.catalogue.insert(def);
+        }
+    }
+
+    /// Warns of `parent` and `successor` links to units no file declares.
+    fn check_references(&self, declared: Vec<Declared>, report: &mut Report) {
+        for Declared {
+            unit,
+            ctx,
+            raw,
+            path,
+        } in declared
+        {
+            let unit = &self.units[unit];
+            for (field, id) in [("parent", &unit.parent), ("successor", &unit.successor)] {
+                let Some(id) = id.as_ref().filter(|id| !self.unit_index.contains_key(*id)) else {
+                    continue;
+                };
+                let obj = json::object(raw).unwrap_or_default();
+                let at = obj.get(field).copied().unwrap_or(raw);
+                let message = Message::UnknownReference {
+                    field,
+                    id: id.clone(),
+                };
+                let path = json::member(&path, field);
+                ctx.at(report, Severity::Warning, at, &path, message);
+            }
+        }
+    }
+}
+
+fn read_unit(e: &mut Entry) -> Option<Unit> {
+    let id = e.string("id", true);
+    let name: Option<Text> = e.typed("name", true, Expected::Text);
+    let level = e.read("level", true, |raw| {
+        let s: String = json::typed(raw, Expected::String)?;
+        Level::parse(&s).ok_or(Message::UnknownLevel { found: s })
+    });
+    let code = e.read("code", false, |raw| match json::found(raw) {
+        // Statistical codes are often typed as numbers; the digits are what matter.
+        Found::Number(n) => Ok(n),
+        _ => json::typed::<String>(raw, Expected::String),
+    });
+    let parent = e.string("parent", false);
+    let successor = e.string("successor", false);
+    let until = e.date("until");
+    if id.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        e.problem(Severity::Error, "id", Message::EmptyId);
+    }
+    if e.failed {
+        return None;
+    }
+    Some(Unit {
+        id: id?,
+        name: name?,
+        level: level?,
+        code,
+        parent,
+        successor,
+        until,
+    })
+}
