@@ -1,0 +1,436 @@
+//! The messages findings carry, as data (what was found, what was expected), worded in
+//! Vietnamese or English only when shown.
+
+use super::words::{self as w, Words};
+use crate::contract::lang::Lang;
+use crate::contract::period::PeriodError;
+use std::fmt::Write;
+
+/// What a JSON value turned out to be, for "expected a number, found a string" messages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Null,
+    Bool,
+    Number(String),
+    String(String),
+    Array,
+    Object,
+}
+
+impl Found {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Found::Null, _) => "null".into(),
+            (Found::Bool, Lang::Vi) => "giá trị true/false".into(),
+            (Found::Bool, Lang::En) => "true/false".into(),
+            (Found::Number(n), Lang::Vi) => format!("số {n}"),
+            (Found::Number(n), Lang::En) => format!("the number {n}"),
+            (Found::String(s), Lang::Vi) => format!("chuỗi \"{}\"", clip(s)),
+            (Found::String(s), Lang::En) => format!("the string \"{}\"", clip(s)),
+            (Found::Array, Lang::Vi) => "một mảng".into(),
+            (Found::Array, Lang::En) => "an array".into(),
+            (Found::Object, Lang::Vi) => "một đối tượng".into(),
+            (Found::Object, Lang::En) => "an object".into(),
+        }
+    }
+}
+
+/// Keeps quoted input short in messages.
+fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).chain("…".chars()).collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    WholeNumber,
+    String,
+    Text,
+    Object,
+    Array,
+    Bool,
+    Date,
+}
+
+impl Expected {
+    fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Number => lang.pick("một số", "a number"),
+            Expected::WholeNumber => lang.pick("một số nguyên dương", "a positive whole number"),
+            Expected::String => lang.pick("một chuỗi", "a string"),
+            Expected::Text => lang.pick(
+                "một chuỗi hoặc { \"vi\": …, \"en\": … }",
+                "a string or { \"vi\": …, \"en\": … }",
+            ),
+            Expected::Object => lang.pick("một đối tượng { … }", "an object { … }"),
+            Expected::Array => lang.pick("một mảng [ … ]", "an array [ … ]"),
+            Expected::Bool => lang.pick("true hoặc false", "true or false"),
+            Expected::Date => lang.pick("một ngày YYYY-MM-DD", "a date YYYY-MM-DD"),
+        }
+    }
+}
+
+/// The arithmetic identities of dossier reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// carried over + online + offline = received
+    Intake,
+    /// resolved + pending = received
+    Balance,
+    /// on time + late = resolved
+    Timeliness,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Empty,
+    Truncated {
+        detail: String,
+    },
+    Syntax {
+        detail: String,
+    },
+    NotAnObject,
+    MissingFormat,
+    WrongFormat {
+        found: String,
+        expected: &'static str,
+    },
+    NewerFormat {
+        found: String,
+    },
+    Missing {
+        field: &'static str,
+    },
+    WrongType {
+        expected: Expected,
+        found: Found,
+    },
+    UnknownField {
+        field: String,
+    },
+    UnknownUnit {
+        id: String,
+    },
+    UnknownIndicator {
+        id: String,
+    },
+    UnknownSource {
+        key: String,
+    },
+    UnknownLevel {
+        found: String,
+    },
+    UnknownReference {
+        field: &'static str,
+        id: String,
+    },
+    BadPeriod {
+        value: String,
+        error: PeriodError,
+    },
+    BadDate {
+        value: String,
+    },
+    NotFinite {
+        value: String,
+    },
+    Negative {
+        value: f64,
+    },
+    NotWhole {
+        value: f64,
+    },
+    OutOfScale {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    RankOutOfRange {
+        rank: f64,
+        of: Option<f64>,
+    },
+    RankWithoutOf,
+    EmptyId,
+    DuplicateId {
+        id: String,
+    },
+    BuiltinRedefined {
+        id: String,
+    },
+    BadIndicator {
+        detail: String,
+    },
+    ConflictDropped {
+        value: f64,
+        kept: f64,
+        other: String,
+    },
+    ConflictKept {
+        value: f64,
+        dropped: f64,
+        other: String,
+    },
+    Sum {
+        identity: Identity,
+        period: String,
+        left: f64,
+        right: f64,
+    },
+    OnTimeExceedsResolved {
+        period: String,
+        on_time: f64,
+        resolved: f64,
+    },
+    ChecksumMismatch {
+        expected: String,
+        actual: String,
+    },
+    BadChecksum {
+        value: String,
+    },
+    Unreadable {
+        detail: String,
+    },
+}
+
+impl Message {
+    pub fn text(&self, lang: Lang) -> String {
+        let (words, values) = self.words(lang);
+        words.fill(lang, &values)
+    }
+
+    /// The message's wording and the values it quotes, in `lang` where they are words.
+    fn words(&self, lang: Lang) -> (&'static Words, Vec<String>) {
+        use Message as M;
+        match self {
+            M::Empty => (&w::EMPTY, vec![]),
+            M::Truncated { detail } => (&w::TRUNCATED, vec![detail.clone()]),
+            M::Syntax { detail } => (&w::SYNTAX, vec![detail.clone()]),
+            M::NotAnObject => (&w::NOT_AN_OBJECT, vec![]),
+            M::MissingFormat => (&w::MISSING_FORMAT, vec![]),
+            M::WrongFormat { found, expected } => {
+                (&w::WRONG_FORMAT, vec![clip(found), expected.to_string()])
+            }
+            M::NewerFormat { found } => (&w::NEWER_FORMAT, vec![clip(found)]),
+            M::ChecksumMismatch { expected, actual } => {
+                (&w::CHECKSUM_MISMATCH, vec![clip(expected), actual.clone()])
+            }
+            M::BadChecksum { value } => (&w::BAD_CHECKSUM, vec![clip(value)]),
+            M::Unreadable { detail } => (&w::UNREADABLE, vec![detail.clone()]),
+            M::Missing { field } => (&w::MISSING, vec![field.to_string()]),
+            M::WrongType { expected, found } => (
+                &w::WRONG_TYPE,
+                vec![expected.text(lang).to_string(), found.text(lang)],
+            ),
+            M::UnknownField { field } => (&w::UNKNOWN_FIELD, vec![clip(field)]),
+            M::UnknownUnit { id } => (&w::UNKNOWN_UNIT, vec![clip(id)]),
+            M::UnknownIndicator { id } => (&w::UNKNOWN_INDICATOR, vec![clip(id)]),
+            M::UnknownSource { key } => (&w::UNKNOWN_SOURCE, vec![clip(key)]),
+            M::UnknownLevel { found } => (&w::UNKNOWN_LEVEL, vec![clip(found)]),
+            M::UnknownReference { field, id } => {
+                (&w::UNKNOWN_REFERENCE, vec![field.to_string(), clip(id)])
+            }
+            M::BadPeriod { value, error } => (&w::BAD_PERIOD, vec![clip(value), error.text(lang)]),
+            M::BadDate { value } => (&w::BAD_DATE, vec![clip(value)]),
+            M::EmptyId => (&w::EMPTY_ID, vec![]),
+            M::DuplicateId { id } => (&w::DUPLICATE_ID, vec![clip(id)]),
+            M::BuiltinRedefined { id } => (&w::BUILTIN_REDEFINED, vec![clip(id)]),
+            M::BadIndicator { detail } => (&w::BAD_INDICATOR, vec![detail.clone()]),
+            M::NotFinite { value } => (&w::NOT_FINITE, vec![clip(value)]),
+            M::Negative { value } => (&w::NEGATIVE, vec![num(*value)]),
+            M::NotWhole { value } => (&w::NOT_WHOLE, vec![num(*value)]),
+            M::OutOfScale { value, min, max } => {
+                (&w::OUT_OF_SCALE, vec![num(*value), num(*min), num(*max)])
+            }
+            M::RankOutOfRange { rank, of: Some(of) } => {
+                (&w::RANK_OUT_OF_RANGE, vec![num(*rank), num(*of)])
+            }
+            M::RankOutOfRange { rank, of: None } => (&w::RANK_NOT_FROM_ONE, vec![num(*rank)]),
+            M::RankWithoutOf => (&w::RANK_WITHOUT_OF, vec![]),
+            M::Sum {
+                identity,
+                period,
+                left,
+                right,
+            } => {
+                let rule = identity.words().fill(lang, &[]);
+                (&w::SUM, vec![period.clone(), rule, num(*left), num(*right)])
+            }
+            M::OnTimeExceedsResolved {
+                period,
+                on_time,
+                resolved,
+            } => (
+                &w::ON_TIME_EXCEEDS_RESOLVED,
+                vec![period.clone(), num(*on_time), num(*resolved)],
+            ),
+            M::ConflictDropped { value, kept, other } => (
+                &w::CONFLICT_DROPPED,
+                vec![other.clone(), num(*value), num(*kept)],
+            ),
+            M::ConflictKept {
+                value,
+                dropped,
+                other,
+            } => (
+                &w::CONFLICT_KEPT,
+                vec![other.clone(), num(*value), num(*dropped)],
+            ),
+        }
+    }
+}
+
+impl Identity {
+    fn words(self) -> &'static Words {
+        match self {
+            Identity::Intake => &w::INTAKE,
+            Identity::Balance => &w::BALANCE,
+            Identity::Timeliness => &w::TIMELINESS,
+        }
+    }
+}
+
+/// Plain number for messages: shortest exact form, no locale grouping (publishers grep for it).
+fn num(v: f64) -> String {
+    let mut s = String::new();
+    let _ = write!(s, "{v}");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One message of each kind, with every value it can quote.
+    fn one_of_each() -> Vec<Message> {
+        let s = |x: &str| x.to_string();
+        let mut all = vec![
+            Message::Empty,
+            Message::Truncated { detail: s("d") },
+            Message::Syntax { detail: s("d") },
+            Message::NotAnObject,
+            Message::MissingFormat,
+            Message::WrongFormat {
+                found: s("x/1"),
+                expected: "chiso-metrics/1",
+            },
+            Message::NewerFormat {
+                found: s("chiso-metrics/2"),
+            },
+            Message::ChecksumMismatch {
+                expected: s("ab"),
+                actual: s("cd"),
+            },
+            Message::BadChecksum { value: s("ab") },
+            Message::Unreadable { detail: s("d") },
+            Message::Missing { field: "value" },
+            Message::WrongType {
+                expected: Expected::Text,
+                found: Found::Object,
+            },
+            Message::UnknownField { field: s("f") },
+            Message::UnknownUnit { id: s("u") },
+            Message::UnknownIndicator { id: s("i") },
+            Message::UnknownSource { key: s("k") },
+            Message::UnknownLevel { found: s("l") },
+            Message::UnknownReference {
+                field: "parent",
+                id: s("p"),
+            },
+            Message::BadPeriod {
+                value: s("2020-Q5"),
+                error: PeriodError::Quarter(5),
+            },
+            Message::BadDate { value: s("d") },
+            Message::EmptyId,
+            Message::DuplicateId { id: s("d") },
+            Message::BuiltinRedefined { id: s("b") },
+            Message::BadIndicator { detail: s("d") },
+            Message::NotFinite { value: s("1e999") },
+            Message::Negative { value: -1.0 },
+            Message::NotWhole { value: 1.5 },
+            Message::OutOfScale {
+                value: 2.0,
+                min: 0.0,
+                max: 1.0,
+            },
+            Message::RankOutOfRange {
+                rank: 9.0,
+                of: Some(8.0),
+            },
+            Message::RankOutOfRange {
+                rank: 0.5,
+                of: None,
+            },
+            Message::RankWithoutOf,
+            Message::OnTimeExceedsResolved {
+                period: s("2020"),
+                on_time: 2.0,
+                resolved: 1.0,
+            },
+            Message::ConflictDropped {
+                value: 1.0,
+                kept: 2.0,
+                other: s("a:1:1"),
+            },
+            Message::ConflictKept {
+                value: 2.0,
+                dropped: 1.0,
+                other: s("b:1:1"),
+            },
+        ];
+        for identity in [Identity::Intake, Identity::Balance, Identity::Timeliness] {
+            let period = s("2020-Q1");
+            all.push(Message::Sum {
+                identity,
+                period,
+                left: 1.0,
+                right: 2.0,
+            });
+        }
+        all
+    }
+
+    #[test]
+    fn every_message_is_worded_in_both_languages_with_its_values() {
+        for m in one_of_each() {
+            let (vi, en) = (m.text(Lang::Vi), m.text(Lang::En));
+            assert_ne!(vi, en, "{m:?}");
+            for text in [vi, en] {
+                let unfilled = (0..10).any(|i| text.contains(&format!("{{{i}}}")));
+                assert!(!unfilled && !text.is_empty(), "{m:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_quote_values_in_place() {
+        let m = Message::ConflictDropped {
+            value: 1.5,
+            kept: 2.0,
+            other: "a.json:3:4".into(),
+        };
+        assert_eq!(
+            m.text(Lang::En),
+            "same unit, indicator and period as a.json:3:4 with a different value (1.5 vs 2); \
+             2 (published later) is used and this one is dropped"
+        );
+        let m = Message::Sum {
+            identity: Identity::Balance,
+            period: "2020-Q2".into(),
+            left: 3.0,
+            right: 4.0,
+        };
+        assert_eq!(
+            m.text(Lang::Vi),
+            "số liệu 2020-Q2 không khớp: đã giải quyết + đang giải quyết ≠ tiếp nhận (3 ≠ 4); \
+             hiển thị đúng như công bố"
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! The wording of every message in Vietnamese and English, kept as data: `{0}`, `{1}`… stand
+//! for the values a message quotes, in the order `Message::text` gives them.
+
+use crate::contract::lang::Lang;
+
+/// One message in both languages.
+pub(super) struct Words {
+    vi: &'static str,
+    en: &'static str,
+}
+
+impl Words {
+    /// The message in `lang` with its placeholders filled; a placeholder with no value is kept.
+    pub(super) fn fill(&self, lang: Lang, values: &[String]) -> String {
+        let template = lang.pick(self.vi, self.en);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let tail = &rest[start..];
+            let value = match tail.as_bytes() {
+                [b'{', d @ b'0'..=b'9', b'}', ..] => values.get(usize::from(d - b'0')),
+                _ => None,
+            };
+            match value {
+                Some(v) => {
+                    out.push_str(v);
+                    rest = &tail[3..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+const fn words(vi: &'static str, en: &'static str) -> Words {
+    Words { vi, en }
+}
+
+// The file as a whole: reading it, its envelope and its checksum.
+pub(super) const EMPTY: Words = words(
+    "tệp rỗng, không có dữ liệu JSON",
+    "the file is empty: no JSON in it",
+);
+pub(super) const TRUNCATED: Words = words(
+    "tệp bị cắt cụt: JSON kết thúc giữa chừng ({0})",
+    "the file is truncated: the JSON ends too early ({0})",
+);
+pub(super) const SYNTAX: Words = words("không phải JSON hợp lệ: {0}", "not valid JSON: {0}");
+pub(super) const NOT_AN_OBJECT: Words = words(
+    "tệp phải là một đối tượng JSON { … }",
+    "the file must be a JSON object { … }",
+);
+pub(super) const MISSING_FORMAT: Words = words(
+    "thiếu trường \"format\": tệp số liệu ghi \"format\": \"chiso-metrics/1\"",
+    "no \"format\" field: a metric file says \"format\": \"chiso-metrics/1\"",
+);
+pub(super) const WRONG_FORMAT: Words = words(
+    "định dạng \"{0}\" không được hỗ trợ; cần \"{1}\"",
+    "format \"{0}\" is not supported; expected \"{1}\"",
+);
+pub(super) const NEWER_FORMAT: Words = words(
+    "định dạng \"{0}\" mới hơn phiên bản ứng dụng này đọc được (chiso-metrics/1); hãy cập nhật ứng dụng",
+    "format \"{0}\" is newer than this version reads (chiso-metrics/1); update the dashboard",
+);
+pub(super) const CHECKSUM_MISMATCH: Words = words(
+    "tệp không khớp mã sha256 trong manifest (cần {0}, có {1}): có thể đã bị sửa, nên bị từ chối",
+    "the file's sha256 does not match the manifest (expected {0}, got {1}): it may have been tampered with and is rejected",
+);
+pub(super) const BAD_CHECKSUM: Words = words(
+    "\"sha256\" phải gồm 64 ký tự hex, có \"{0}\"",
+    "\"sha256\" must be 64 hex digits, found \"{0}\"",
+);
+pub(super) const UNREADABLE: Words = words("không đọc được tệp: {0}", "cannot read the file: {0}");
+
+// An entry's fields, and the ids and names they refer to.
+pub(super) const MISSING: Words = words(
+    "thiếu trường bắt buộc \"{0}\"",
+    "the required field \"{0}\" is missing",
+);
+pub(super) const WRONG_TYPE: Words = words("cần {0}, nhưng có {1}", "expected {0}, found {1}");
+pub(super) const UNKNOWN_FIELD: Words = words(
+    "trường \"{0}\" không có trong định dạng nên bị bỏ qua (gõ nhầm?)",
+    "field \"{0}\" is not part of the format and is ignored (a typo?)",
+);
+pub(super) const UNKNOWN_UNIT: Words = words(
+    "đơn vị \"{0}\" chưa được khai báo trong \"units\"",
+    "unit \"{0}\" is not declared in \"units\"",
+);
+pub(super) const UNKNOWN_INDICATOR: Words = words(
+    "chỉ tiêu \"{0}\" không có trong danh mục và không được khai báo trong \"indicators\"",
+    "indicator \"{0}\" is neither in the catalogue nor declared in \"indicators\"",
+);
+pub(super) const UNKNOWN_SOURCE: Words = words(
+    "nguồn \"{0}\" không có trong \"sources\"",
+    "source \"{0}\" is not listed in \"sources\"",
+);
+pub(super) const UNKNOWN_LEVEL: Words = words(
+    "cấp \"{0}\" không hợp lệ; dùng nation, province, district, commune hoặc agency",
+    "level \"{0}\" is not one of nation, province, district, commune, agency",
+);
+pub(super) const UNKNOWN_REFERENCE: Words = words(
+    "\"{0}\" trỏ tới đơn vị \"{1}\" chưa được khai báo",
+    "\"{0}\" names unit \"{1}\", which is not declared",
+);
+pub(super) const BAD_PERIOD: Words = words("kỳ \"{0}\" {1}", "period \"{0}\" {1}");
+pub(super) const BAD_DATE: Words = words(
+    "ngày \"{0}\" không đúng dạng YYYY-MM-DD",
+    "date \"{0}\" is not a date YYYY-MM-DD",
+);
+pub(super) const EMPTY_ID: Words = words(
+    "mã (\"id\") không được để trống",
+    "the \"id\" must not be empty",
+);
+pub(super) const DUPLICATE_ID: Words = words(
+    "mã \"{0}\" được khai báo hai lần với nội dung khác nhau; dùng khai báo sau",
+    "\"{0}\" is declared twice, differently; the later declaration is used",
+);
+pub(super) const BUILTIN_REDEFINED: Words = words(
+    "\"{0}\" là chỉ tiêu có sẵn trong danh mục; khai báo lại bị bỏ qua",
+    "\"{0}\" is a built-in indicator; redefining it is ignored",
+);
+pub(super) const BAD_INDICATOR: Words = words(
+    "khai báo chỉ tiêu không hợp lệ: {0}",
+    "invalid indicator definition: {0}",
+);
+
+// Values, and the sums dossier figures must add up to.
+pub(super) const NOT_FINITE: Words = words(
+    "giá trị {0} quá lớn, không phải một số hữu hạn",
+    "value {0} is too large to be a finite number",
+);
+pub(super) const NEGATIVE: Words = words(
+    "số đếm không thể âm ({0})",
+    "a count cannot be negative ({0})",
+);
+pub(super) const NOT_WHOLE: Words = words(
+    "số đếm {0} không phải số nguyên",
+    "count {0} is not a whole number",
+);
+pub(super) const OUT_OF_SCALE: Words = words(
+    "giá trị {0} nằm ngoài thang điểm {1}–{2}",
+    "value {0} is outside the scale {1}–{2}",
+);
+pub(super) const RANK_OUT_OF_RANGE: Words = words(
+    "thứ hạng {0} nằm ngoài 1–{1} (\"of\": {1})",
+    "rank {0} is outside 1–{1} (\"of\": {1})",
+);
+pub(super) const RANK_NOT_FROM_ONE: Words = words(
+    "thứ hạng {0} phải là số nguyên từ 1",
+    "rank {0} must be a whole number from 1",
+);
+pub(super) const RANK_WITHOUT_OF: Words = words(
+    "thứ hạng nên ghi kèm \"of\" (số đơn vị được xếp hạng)",
+    "a rank should give \"of\" (how many were ranked)",
+);
+pub(super) const SUM: Words = words(
+    "số liệu {0} không khớp: {1} ({2} ≠ {3}); hiển thị đúng như công bố",
+    "figures for {0} do not add up: {1} ({2} ≠ {3}); shown as published",
+);
+pub(super) const INTAKE: Words = words(
+    "kỳ trước chuyển sang + trực tuyến + trực tiếp/bưu chính ≠ tiếp nhận",
+    "carried over + online + in person/post ≠ received",
+);
+pub(super) const BALANCE: Words = words(
+    "đã giải quyết + đang giải quyết ≠ tiếp nhận",
+    "resolved + pending ≠ received",
+);
+pub(super) const TIMELINESS: Words = words(
+    "đúng hạn + quá hạn ≠ đã giải quyết",
+    "on time + late ≠ resolved",
+);
+pub(super) const ON_TIME_EXCEEDS_RESOLVED: Words = words(
+    "số liệu {0}: giải quyết đúng hạn ({1}) lớn hơn tổng đã giải quyết ({2}); hiển thị đúng như công bố",
+    "figures for {0}: resolved on time ({1}) exceeds resolved ({2}); shown as published",
+);
+
+// Two files giving different values for the same figure.
+pub(super) const CONFLICT_DROPPED: Words = words(
+    "trùng đơn vị, chỉ tiêu và kỳ với {0} nhưng khác giá trị ({1} và {2}); giá trị {2} (công bố sau) được dùng, giá trị này bị bỏ",
+    "same unit, indicator and period as {0} with a different value ({1} vs {2}); {2} (published later) is used and this one is dropped",
+);
+pub(super) const CONFLICT_KEPT: Words = words(
+    "trùng với {0} nhưng khác giá trị ({1} và {2}); giá trị này (công bố sau) được dùng",
+    "conflicts with {0} ({1} vs {2}); this value (published later) is used",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_and_keeps_other_braces() {
+        let w = words("{0} và {1} {{ … }}", "{1} then {0}, { … } {2}");
+        let values = ["a".to_string(), "b".to_string()];
+        assert_eq!(w.fill(Lang::Vi, &values), "a và b {{ … }}");
+        assert_eq!(w.fill(Lang::En, &values), "b then a, { … } {2}");
+    }
+}
