@@ -2,6 +2,7 @@
 //! dashboard will; `generate` writes deterministic illustrative data.
 
 mod args;
+mod generate;
 mod validate;
 
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let result = match argv.first().map(String::as_str) {
         Some("validate") => validate::run(&argv[1..]),
-        Some("generate") => args::generate(&argv[1..]),
+        Some("generate") => generate::run(&argv[1..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod envelope;
 pub mod finding;
+pub mod gather;
 pub mod json;
 pub mod load;
 pub mod manifest;

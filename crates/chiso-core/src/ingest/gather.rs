@@ -1,0 +1,193 @@
+//! Gathering the files to load, with no I/O of its own: the first document (a manifest or a
+//! metric file) says which files to get; the caller fetches or reads them and hands back their
+//! bytes or why they could not be had. The dashboard and the CLI both gather this way.
+
+use crate::ingest::finding::{Finding, Message, Severity};
+use crate::ingest::load::{FileState, FileStatus, Input};
+use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
+
+/// A file a manifest lists: where to get it (resolved against the manifest) and its checksum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wanted {
+    pub address: String,
+    pub sha256: Option<String>,
+}
+
+impl Wanted {
+    /// A URL such as `https://…`, as opposed to a path.
+    pub fn is_remote(&self) -> bool {
+        self.address.contains("://")
+    }
+}
+
+/// One file's bytes as received, and the checksum its manifest gave.
+#[derive(Clone, Debug)]
+struct Received {
+    name: String,
+    bytes: Vec<u8>,
+    sha256: Option<String>,
+}
+
+/// The files gathered so far, and what went wrong getting them: the manifest's own problems
+/// and files that could not be fetched or read (each rejected, with an `Unreadable` finding).
+#[derive(Clone, Debug, Default)]
+pub struct Gathered {
+    received: Vec<Received>,
+    findings: Vec<Finding>,
+    unreadable: Vec<FileStatus>,
+}
+
+impl Gathered {
+    /// Takes the first document, got from `address` and named `name` in messages. A metric
+    /// file is kept as it is; for a manifest, its problems are recorded and the files it lists
+    /// are returned, for the caller to get and pass to `receive`.
+    pub fn first_document(&mut self, address: &str, name: &str, bytes: Vec<u8>) -> Vec<Wanted> {
+        if sniff(&bytes) != DocKind::Manifest {
+            self.receive(name.to_string(), None, Ok(bytes));
+            return Vec::new();
+        }
+        let (entries, findings) = parse_manifest(name, &bytes);
+        self.findings.extend(findings);
+        entries
+            .into_iter()
+            .map(|e| Wanted {
+                address: resolve(address, &e.path),
+                sha256: e.sha256,
+            })
+            .collect()
+    }
+
+    /// Records what getting one file gave: its bytes, or why it could not be had.
+    pub fn receive(&mut self, name: String, sha256: Option<String>, got: Result<Vec<u8>, String>) {
+        let detail = match got {
+            Ok(bytes) => {
+                self.received.push(Received {
+                    name,
+                    bytes,
+                    sha256,
+                });
+                return;
+            }
+            Err(detail) => detail,
+        };
+        self.findings.push(Finding {
+            severity: Severity::Error,
+            file: name.clone(),
+            location: None,
+            message: Message::Unreadable { detail },
+            subject: None,
+        });
+        self.unreadable.push(FileStatus {
+            name,
+            state: FileState::Rejected,
+            errors: 1,
+            warnings: 0,
+            observations: 0,
+            illustrative: false,
+        });
+    }
+
+    /// A file opened again: it replaces the bytes received earlier under its name.
+    pub fn replace(&mut self, name: String, got: Result<Vec<u8>, String>) {
+        self.received.retain(|r| r.name != name);
+        self.receive(name, None, got);
+    }
+
+    /// The received files, in the order received, for `load`.
+    pub fn inputs(&self) -> Vec<Input<'_>> {
+        self.received
+            .iter()
+            .map(|r| Input {
+                name: &r.name,
+                bytes: &r.bytes,
+                sha256: r.sha256.as_deref(),
+            })
+            .collect()
+    }
+
+    /// The manifest's problems and the files that could not be had, in the order met.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// A rejected status for each file that could not be had.
+    pub fn unreadable(&self) -> &[FileStatus] {
+        &self.unreadable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::load::load;
+
+    const METRICS: &str = r#"{ "format": "chiso-metrics/1", "units": [
+        { "id": "tay-ninh", "name": "Tây Ninh", "level": "province" } ] }"#;
+
+    #[test]
+    fn a_metric_file_is_all_there_is_to_get() {
+        let mut g = Gathered::default();
+        let wanted = g.first_document("data/a.json", "a.json", METRICS.into());
+        assert!(wanted.is_empty());
+        let inputs = g.inputs();
+        assert_eq!(inputs.len(), 1);
+        assert_eq!((inputs[0].name, inputs[0].sha256), ("a.json", None));
+        assert_eq!(load(&inputs).data.units.len(), 1);
+    }
+
+    #[test]
+    fn a_manifest_says_what_to_get_and_failures_become_findings() {
+        let hash = "ab".repeat(32);
+        let manifest = format!(
+            r#"{{ "format": "chiso-manifest/1", "files": [ {{ "path": "a.json", "sha256": "{hash}" }},
+            {{ "path": "https://x.vn/b.json" }}, {{ "sha256": "x" }} ] }}"#
+        );
+        let mut g = Gathered::default();
+        let wanted = g.first_document("data/m.json", "m.json", manifest.into());
+        assert_eq!(
+            wanted,
+            [
+                Wanted {
+                    address: "data/a.json".into(),
+                    sha256: Some(hash.clone())
+                },
+                Wanted {
+                    address: "https://x.vn/b.json".into(),
+                    sha256: None
+                },
+            ]
+        );
+        assert!(!wanted[0].is_remote() && wanted[1].is_remote());
+        assert_eq!(g.findings().len(), 1, "the entry without a path");
+        g.receive("a.json".into(), Some(hash.clone()), Ok(METRICS.into()));
+        g.receive("b.json".into(), None, Err("HTTP 404 Not Found".into()));
+        assert_eq!(g.inputs()[0].sha256, Some(hash.as_str()));
+        let last = &g.findings()[1];
+        assert_eq!(last.file, "b.json");
+        assert_eq!(
+            last.message,
+            Message::Unreadable {
+                detail: "HTTP 404 Not Found".into()
+            }
+        );
+        let status = &g.unreadable()[0];
+        assert_eq!(
+            (status.name.as_str(), status.state),
+            ("b.json", FileState::Rejected)
+        );
+        assert_eq!(status.errors, 1);
+    }
+
+    #[test]
+    fn a_file_opened_again_replaces_the_earlier_one() {
+        let mut g = Gathered::default();
+        g.receive("a.json".into(), None, Ok(b"{}".to_vec()));
+        g.replace("a.json".into(), Ok(METRICS.into()));
+        let inputs = g.inputs();
+        assert_eq!(inputs.len(), 1);
+        assert_eq!(inputs[0].bytes, METRICS.as_bytes());
+        g.replace("a.json".into(), Err("gone".into()));
+        assert!(g.inputs().is_empty());
+        assert_eq!(g.unreadable().len(), 1);
+    }
+}
