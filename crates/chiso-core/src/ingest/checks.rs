@@ -96,10 +96,11 @@ fn close(a: f64, b: f64) -> bool {
 /// An identity to check: which one, the total (index and value) and the ids of its parts.
 type Sum<'a> = (Identity, Option<(usize, f64)>, &'a [&'static str]);
 
+const RECEIVED: &str = "dossiers.received";
+const RESOLVED: &str = "dossiers.resolved";
+
 /// Checks every unit and period that reports dossier figures.
 pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
-    const RECEIVED: &str = "dossiers.received";
-    const RESOLVED: &str = "dossiers.resolved";
     let mut out = Vec::new();
     let mut keys: Vec<(&str, Period)> = data
         .observations
@@ -110,72 +111,76 @@ pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
     keys.sort();
     keys.dedup();
     for (unit, period) in keys {
-        let get = |id: &str| {
-            data.find(unit, id, &period)
-                .map(|i| (i, data.observations[i].value))
-        };
-        let label = period.to_string();
-        let received = get(RECEIVED);
-        let resolved = get(RESOLVED);
-        let sums: [Sum; 3] = [
-            (
-                Identity::Intake,
-                received,
-                &[
-                    "dossiers.carried_over",
-                    "dossiers.online",
-                    "dossiers.offline",
-                ],
-            ),
-            (Identity::Balance, received, &[RESOLVED, "dossiers.pending"]),
-            (
-                Identity::Timeliness,
-                resolved,
-                &["dossiers.resolved_on_time", "dossiers.resolved_late"],
-            ),
-        ];
-        for (identity, total, parts) in sums {
-            let Some((at, total)) = total else { continue };
-            let values: Option<Vec<f64>> = parts.iter().map(|p| get(p).map(|(_, v)| v)).collect();
-            let Some(values) = values else { continue };
-            let sum: f64 = values.iter().sum();
-            if !close(sum, total) {
-                let whole = if identity == Identity::Timeliness {
-                    RESOLVED
-                } else {
-                    RECEIVED
-                };
-                out.push(SumProblem {
-                    at,
-                    indicators: std::iter::once(whole)
-                        .chain(parts.iter().copied())
-                        .collect(),
-                    message: Message::Sum {
-                        identity,
-                        period: label.clone(),
-                        left: sum,
-                        right: total,
-                    },
-                });
-            }
-        }
-        if let (Some((at, resolved)), Some((_, on_time))) =
-            (resolved, get("dossiers.resolved_on_time"))
-        {
-            if on_time > resolved && !close(on_time, resolved) {
-                out.push(SumProblem {
-                    at,
-                    indicators: vec![RESOLVED, "dossiers.resolved_on_time"],
-                    message: Message::OnTimeExceedsResolved {
-                        period: label.clone(),
-                        on_time,
-                        resolved,
-                    },
-                });
-            }
-        }
+        check_period(data, unit, period, &mut out);
     }
     out
+}
+
+/// The identities of one unit's dossier figures for one period.
+fn check_period(data: &Dataset, unit: &str, period: Period, out: &mut Vec<SumProblem>) {
+    let get = |id: &str| {
+        data.find(unit, id, &period)
+            .map(|i| (i, data.observations[i].value))
+    };
+    let label = period.to_string();
+    let received = get(RECEIVED);
+    let resolved = get(RESOLVED);
+    let sums: [Sum; 3] = [
+        (
+            Identity::Intake,
+            received,
+            &[
+                "dossiers.carried_over",
+                "dossiers.online",
+                "dossiers.offline",
+            ],
+        ),
+        (Identity::Balance, received, &[RESOLVED, "dossiers.pending"]),
+        (
+            Identity::Timeliness,
+            resolved,
+            &["dossiers.resolved_on_time", "dossiers.resolved_late"],
+        ),
+    ];
+    for (identity, total, parts) in sums {
+        let Some((at, total)) = total else { continue };
+        let values: Option<Vec<f64>> = parts.iter().map(|p| get(p).map(|(_, v)| v)).collect();
+        let Some(values) = values else { continue };
+        let sum: f64 = values.iter().sum();
+        if !close(sum, total) {
+            let whole = if identity == Identity::Timeliness {
+                RESOLVED
+            } else {
+                RECEIVED
+            };
+            out.push(SumProblem {
+                at,
+                indicators: std::iter::once(whole)
+                    .chain(parts.iter().copied())
+                    .collect(),
+                message: Message::Sum {
+                    identity,
+                    period: label.clone(),
+                    left: sum,
+                    right: total,
+                },
+            });
+        }
+    }
+    if let (Some((at, resolved)), Some((_, on_time))) = (resolved, get("dossiers.resolved_on_time"))
+    {
+        if on_time > resolved && !close(on_time, resolved) {
+            out.push(SumProblem {
+                at,
+                indicators: vec![RESOLVED, "dossiers.resolved_on_time"],
+                message: Message::OnTimeExceedsResolved {
+                    period: label,
+                    on_time,
+                    resolved,
+                },
+            });
+        }
+    }
 }
 
 #[cfg(test)]

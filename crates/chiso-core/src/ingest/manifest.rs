@@ -2,7 +2,8 @@
 
 use crate::ingest::envelope::{check_format, parse_top, MANIFEST_FORMAT};
 use crate::ingest::finding::{Expected, Finding, Location, Message, Severity};
-use crate::ingest::json::{self, Doc};
+use crate::ingest::json::{self, Doc, Object};
+use serde_json::value::RawValue;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestEntry {
@@ -36,106 +37,94 @@ fn is_sha256(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Where a problem with the manifest is, and what it is.
+type Problem = (Option<Location>, Message);
+
 /// The manifest's entries, and what is wrong with it. A bad entry is skipped, the rest kept.
 pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let mut finding = |location: Option<Location>, message: Message| {
-        findings.push(Finding {
-            severity: Severity::Error,
-            file: name.to_string(),
-            location,
-            message,
-            subject: None,
-        })
+    let finding = |(location, message): Problem| Finding {
+        severity: Severity::Error,
+        file: name.to_string(),
+        location,
+        message,
+        subject: None,
     };
     let (text, obj) = match parse_top(bytes) {
         Ok(ok) => ok,
-        Err((message, location)) => {
-            finding(location, message);
-            return (Vec::new(), findings);
-        }
+        Err((message, location)) => return (Vec::new(), vec![finding((location, message))]),
     };
     let doc = Doc::new(text);
-    let at = |raw, path: &str| Some(doc.location(raw, path));
-    if let Err((message, key)) = check_format(&obj, MANIFEST_FORMAT) {
-        finding(
-            key.and_then(|k| obj.get(k))
-                .and_then(|&raw| at(raw, "format")),
-            message,
-        );
-        return (Vec::new(), findings);
-    }
-    let Some(&files) = obj.get("files") else {
-        finding(
-            Some(Location {
-                line: 1,
-                column: 1,
-                path: String::new(),
-            }),
-            Message::Missing { field: "files" },
-        );
-        return (Vec::new(), findings);
-    };
-    let Some(items) = json::array(files) else {
-        finding(
-            at(files, "files"),
-            Message::WrongType {
-                expected: Expected::Array,
-                found: json::found(files),
-            },
-        );
-        return (Vec::new(), findings);
+    let items = match files_array(&doc, &obj) {
+        Ok(items) => items,
+        Err(problem) => return (Vec::new(), vec![finding(problem)]),
     };
     let mut entries = Vec::new();
+    let mut findings = Vec::new();
     for (i, raw) in items.into_iter().enumerate() {
-        let path = json::index("files", i);
-        let Some(entry) = json::object(raw) else {
-            finding(
-                at(raw, &path),
-                Message::WrongType {
-                    expected: Expected::Object,
-                    found: json::found(raw),
-                },
-            );
-            continue;
-        };
-        let file = match entry.get("path") {
-            None => {
-                finding(at(raw, &path), Message::Missing { field: "path" });
-                continue;
-            }
-            Some(&p) => match json::typed::<String>(p, Expected::String) {
-                Ok(s) if !s.trim().is_empty() => s,
-                Ok(_) => {
-                    finding(at(p, &json::member(&path, "path")), Message::EmptyId);
-                    continue;
-                }
-                Err(m) => {
-                    finding(at(p, &json::member(&path, "path")), m);
-                    continue;
-                }
-            },
-        };
-        let sha256 = match entry.get("sha256") {
-            None => None,
-            Some(&h) => match json::typed::<String>(h, Expected::String) {
-                Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
-                Ok(s) => {
-                    finding(
-                        at(h, &json::member(&path, "sha256")),
-                        Message::BadChecksum { value: s },
-                    );
-                    continue;
-                }
-                Err(m) => {
-                    finding(at(h, &json::member(&path, "sha256")), m);
-                    continue;
-                }
-            },
-        };
-        entries.push(ManifestEntry { path: file, sha256 });
+        match read_entry(&doc, raw, &json::index("files", i)) {
+            Ok(entry) => entries.push(entry),
+            Err(problem) => findings.push(finding(problem)),
+        }
     }
     (entries, findings)
+}
+
+/// The `files` array, once the `format` tag is known to be right.
+fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<Vec<&'a RawValue>, Problem> {
+    if let Err((message, key)) = check_format(obj, MANIFEST_FORMAT) {
+        let location = key
+            .and_then(|k| obj.get(k))
+            .map(|&raw| doc.location(raw, "format"));
+        return Err((location, message));
+    }
+    let Some(&files) = obj.get("files") else {
+        let start = Location {
+            line: 1,
+            column: 1,
+            path: String::new(),
+        };
+        return Err((Some(start), Message::Missing { field: "files" }));
+    };
+    json::array(files).ok_or_else(|| {
+        let message = Message::WrongType {
+            expected: Expected::Array,
+            found: json::found(files),
+        };
+        (Some(doc.location(files, "files")), message)
+    })
+}
+
+/// One entry of `files`, at `path`.
+fn read_entry(doc: &Doc, raw: &RawValue, path: &str) -> Result<ManifestEntry, Problem> {
+    let at =
+        |raw: &RawValue, path: &str, message: Message| (Some(doc.location(raw, path)), message);
+    let Some(entry) = json::object(raw) else {
+        let message = Message::WrongType {
+            expected: Expected::Object,
+            found: json::found(raw),
+        };
+        return Err(at(raw, path, message));
+    };
+    let Some(&p) = entry.get("path") else {
+        return Err(at(raw, path, Message::Missing { field: "path" }));
+    };
+    let file = match json::typed::<String>(p, Expected::String) {
+        Ok(s) if !s.trim().is_empty() => s,
+        Ok(_) => return Err(at(p, &json::member(path, "path"), Message::EmptyId)),
+        Err(m) => return Err(at(p, &json::member(path, "path"), m)),
+    };
+    let sha256 = match entry.get("sha256") {
+        None => None,
+        Some(&h) => match json::typed::<String>(h, Expected::String) {
+            Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
+            Ok(s) => {
+                let message = Message::BadChecksum { value: s };
+                return Err(at(h, &json::member(path, "sha256"), message));
+            }
+            Err(m) => return Err(at(h, &json::member(path, "sha256"), m)),
+        },
+    };
+    Ok(ManifestEntry { path: file, sha256 })
 }
 
 /// Resolves a manifest entry against the manifest's own location (a URL or a file path).

@@ -307,10 +307,19 @@ fn num(v: f64) -> String {
 mod tests {
     use super::*;
 
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
     /// One message of each kind, with every value it can quote.
     fn one_of_each() -> Vec<Message> {
-        let s = |x: &str| x.to_string();
-        let mut all = vec![
+        let mut all = about_files_and_fields();
+        all.extend(about_values());
+        all
+    }
+
+    fn about_files_and_fields() -> Vec<Message> {
+        vec![
             Message::Empty,
             Message::Truncated { detail: s("d") },
             Message::Syntax { detail: s("d") },
@@ -352,6 +361,11 @@ mod tests {
             Message::DuplicateId { id: s("d") },
             Message::BuiltinRedefined { id: s("b") },
             Message::BadIndicator { detail: s("d") },
+        ]
+    }
+
+    fn about_values() -> Vec<Message> {
+        let mut all = vec![
             Message::NotFinite { value: s("1e999") },
             Message::Negative { value: -1.0 },
             Message::NotWhole { value: 1.5 },
