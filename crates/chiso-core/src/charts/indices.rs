@@ -6,7 +6,7 @@ use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind};
 use crate::contract::lang::Lang;
 use crate::contract::model::Target;
 use crate::contract::period::Period;
-use crate::query::status::{assess, Assessment};
+use crate::query::status::{assess, latest_target, Assessment};
 use crate::query::Query;
 use crate::render::numbers::NumberStyle;
 use crate::render::spec::{AxisSpec, ChartSpec, Mark, Rule, Side};
@@ -28,10 +28,9 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
     let kind = if rank { "rank" } else { "score" };
     let id = format!("{}.{kind}", family.family);
     let def = q.data.catalogue.get(&id);
-    let targets: Vec<&Target> = q.data.targets_for(q.unit, &id).collect();
     let mut b = Builder::new(q, &[id.as_str()]);
     // The target's date is always on the axis, so the trend can run to it.
-    b.extend_periods(targets.iter().map(|t| t.by));
+    b.extend_periods(q.data.targets_for(q.unit, &id).map(|t| t.by));
     let values = b.indicator(&id, Look::new(Mark::Line, Side::Left, 0));
     let how = Reading {
         rank,
@@ -41,8 +40,7 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
     };
     let mut rules = Vec::new();
     let mut notes = Vec::new();
-    // The latest target: the one the province is working towards.
-    if let Some(t) = targets.iter().max_by_key(|t| t.by) {
+    if let Some(t) = latest_target(q.data, q.unit, &id) {
         let rule = target_rule(t, how);
         let observed: Vec<(Period, f64)> = q
             .data

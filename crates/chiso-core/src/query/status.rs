@@ -3,7 +3,7 @@
 
 use crate::contract::catalogue::Better;
 use crate::contract::lang::Lang;
-use crate::contract::model::Target;
+use crate::contract::model::{Dataset, Target};
 use crate::contract::period::Period;
 use chrono::NaiveDate;
 
@@ -72,6 +72,12 @@ pub struct Assessment {
     /// The recent trend's value at the target date.
     pub projected: Option<f64>,
     pub status: Status,
+}
+
+/// The target that counts: the latest one set for a unit's indicator, the one it is working
+/// towards.
+pub fn latest_target<'a>(data: &'a Dataset, unit: &str, indicator: &str) -> Option<&'a Target> {
+    data.targets_for(unit, indicator).max_by_key(|t| t.by)
 }
 
 /// How many recent figures the trend is fitted to: long enough to smooth a bad year, short

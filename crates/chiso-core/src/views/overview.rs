@@ -5,7 +5,7 @@ use crate::contract::catalogue::{IndexFamily, INDICES};
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
 use crate::query::derive::share_of;
-use crate::query::status::{assess, Status};
+use crate::query::status::{assess, latest_target, Status};
 use crate::query::Query;
 use crate::render::numbers::NumberStyle;
 use chrono::NaiveDate;
@@ -69,14 +69,14 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
     });
     // The status follows the score's target, else the rank's.
     let assessed = [&score_id, &rank_id].into_iter().find_map(|id| {
-        let t = data.targets_for(q.unit, id).max_by_key(|t| t.by)?.clone();
+        let t = latest_target(data, q.unit, id)?;
         let series: Vec<(Period, f64)> = data
             .series(q.unit, id)
             .iter()
             .map(|o| (o.period, o.value))
             .collect();
         let better = data.catalogue.get(id)?.better();
-        let a = assess(&series, &t, better, today)?;
+        let a = assess(&series, t, better, today)?;
         let shown = if id.ends_with(".rank") {
             format!(
                 "{} {} ({})",
