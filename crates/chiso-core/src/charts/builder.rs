@@ -61,6 +61,8 @@ enum Categories<'a> {
     Units(Vec<&'a Unit>),
 }
 
+/// A chart in the making: its categories, its series so far, and what the words around it
+/// will need.
 pub(super) struct Builder<'a> {
     q: Query<'a>,
     along: Categories<'a>,

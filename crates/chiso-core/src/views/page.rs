@@ -59,7 +59,7 @@ impl View {
     }
 
     /// The view's charts, in reading order; the indices view keeps only indices with figures.
-    /// The overview's dossier chart stands beside its scorecard; the comparison builds its own.
+    /// The comparison has none here: its chart depends on its own pickers (`charts::compare`).
     pub fn charts(self, q: Query, today: NaiveDate) -> Vec<ChartSpec> {
         match self {
             View::Overview => vec![dossiers_intake(q)],
