@@ -8,7 +8,8 @@ use crate::files_panel::FilesPanel;
 use crate::present::Present;
 use crate::state::{ui, Ui};
 use crate::views::View;
-use chiso_core::views::route::VIEWS;
+use chiso_core::query;
+use chiso_core::views::page::VIEWS;
 use chiso_core::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -74,12 +75,9 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct Reload(pub RwSignal<u32>);
 
-/// The unit the page opens on when the address names none: the first that reports dossiers.
+/// The unit the page opens on when the address names none.
 fn default_unit(bundle: &Bundle) -> String {
-    let data = &bundle.loaded.data;
-    data.units_with_data()
-        .find(|u| data.has_indicator_prefix(&u.id, "dossiers."))
-        .or_else(|| data.units_with_data().next())
+    query::units::default_unit(&bundle.loaded.data)
         .map(|u| u.id.clone())
         .unwrap_or_default()
 }

@@ -2,10 +2,10 @@
 
 use crate::api::Bundle;
 use crate::state::ui;
-use chiso_core::contract::model::Level;
+use chiso_core::query::periods::unit_periods;
+use chiso_core::query::units::units_by_level;
 use chiso_core::Period;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 #[component]
@@ -15,43 +15,29 @@ pub fn Controls(
     present: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
-    // Grouped by level, so a province is not lost among its departments.
     let units = move || {
         let lang = ui.lang();
         let selected = unit.get();
         bundle.with(|b| {
-            let data = &b.loaded.data;
-            Level::ALL
+            units_by_level(&b.loaded.data)
                 .into_iter()
-                .filter_map(|level| {
-                    let members: Vec<_> = data.units_with_data().filter(|u| u.level == level).collect();
-                    (!members.is_empty()).then(|| {
-                        let options = members
-                            .into_iter()
-                            .map(|u| {
-                                let id = u.id.clone();
-                                let is = id == selected;
-                                view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
-                            })
-                            .collect_view();
-                        view! { <optgroup label=level.plural(lang)>{options}</optgroup> }
-                    })
+                .map(|(level, members)| {
+                    let options = members
+                        .into_iter()
+                        .map(|u| {
+                            let id = u.id.clone();
+                            let is = id == selected;
+                            view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=level.plural(lang)>{options}</optgroup> }
                 })
                 .collect_view()
         })
     };
-    // Every period the unit has a figure for, oldest first.
     let periods = Memo::new(move |_| {
         let u = unit.get();
-        bundle.with(|b| {
-            b.loaded
-                .data
-                .observations
-                .iter()
-                .filter(|o| o.unit == u)
-                .map(|o| o.period)
-                .collect::<BTreeSet<Period>>()
-        })
+        bundle.with(|b| unit_periods(&b.loaded.data, &u))
     });
     let options = move |current: Option<Period>| {
         let lang = ui.lang();

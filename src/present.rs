@@ -6,7 +6,7 @@ use crate::browser::{exit_fullscreen, request_fullscreen};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use crate::views::with_query;
-use chiso_core::charts::key_charts;
+use chiso_core::views::page::key_charts;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -2,7 +2,8 @@
 //! address, and today's date. Provided once by the app as context.
 
 use crate::browser::{hash, remember, remembered, set_hash, today};
-use chiso_core::views::route::{Route, View};
+use chiso_core::views::page::View;
+use chiso_core::views::route::Route;
 use chiso_core::Lang;
 use leptos::prelude::*;
 

@@ -4,12 +4,14 @@
 use crate::api::Bundle;
 use crate::chart_view::ChartCard;
 use crate::state::ui;
-use chiso_core::charts::{compare, for_view, Query};
+use chiso_core::charts::compare;
+use chiso_core::query::units::peer_indicators;
+use chiso_core::query::Query;
+use chiso_core::render::spark::sparkline;
 use chiso_core::render::ChartSpec;
 use chiso_core::views::overview::{headlines, scorecard, IndexCard};
-use chiso_core::views::route::View as Page;
+use chiso_core::views::page::View as Page;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Builds a query over the current bundle, unit, range and language.
@@ -42,8 +44,7 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
         page => {
-            let specs =
-                Memo::new(move |_| with_query(bundle, unit, |q| for_view(q, page, ui.today)));
+            let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
             view! { <Charts specs=specs/> }.into_any()
         }
     }
@@ -79,34 +80,6 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// A line through a series' figures, scaled to a small box.
-fn sparkline(values: &[f64]) -> Option<String> {
-    if values.len() < 2 {
-        return None;
-    }
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(*v), b.max(*v))
-        });
-    let span = if hi > lo { hi - lo } else { 1.0 };
-    let step = 100.0 / (values.len() - 1) as f64;
-    Some(
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                format!(
-                    "{:.1},{:.1}",
-                    i as f64 * step,
-                    28.0 - (v - lo) / span * 24.0
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
 }
 
 fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
@@ -181,23 +154,8 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let indicators = Memo::new(move |_| {
         let u = unit.get();
         bundle.with(|b| {
-            let data = &b.loaded.data;
-            let level = data.unit(&u).map(|x| x.level);
-            let peers: BTreeSet<&str> = data
-                .units
-                .iter()
-                .filter(|x| Some(x.level) == level)
-                .map(|x| x.id.as_str())
-                .collect();
-            let present: BTreeSet<&str> = data
-                .observations
-                .iter()
-                .filter(|o| peers.contains(o.unit.as_str()))
-                .map(|o| o.indicator.as_str())
-                .collect();
-            data.catalogue
-                .iter()
-                .filter(|d| present.contains(d.id.as_str()))
+            peer_indicators(&b.loaded.data, &u)
+                .into_iter()
                 .map(|d| (d.id.clone(), d.name.clone()))
                 .collect::<Vec<_>>()
         })

@@ -1,8 +1,9 @@
 //! Charts from the bundled sample data: the figures they carry, and where the drawing puts them.
 
-use chiso_core::charts::{dossiers_intake, dossiers_outcome, Query};
+use chiso_core::charts::{dossiers_intake, dossiers_outcome};
 use chiso_core::ingest::load::{load, Input, Loaded};
 use chiso_core::ingest::manifest::parse_manifest;
+use chiso_core::query::Query;
 use chiso_core::render::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
 use chiso_core::{Lang, Period};
 use std::path::PathBuf;
@@ -354,7 +355,7 @@ fn services_continue_level_4_as_full_online() {
 
 #[test]
 fn the_overview_scorecard_and_headlines() {
-    use chiso_core::query::derive::Status;
+    use chiso_core::query::status::Status;
     use chiso_core::views::overview::{headlines, scorecard};
     let l = sample();
     let cards = scorecard(&query(&l, "tay-ninh", Lang::Vi), day("2026-11-25"));

@@ -5,6 +5,7 @@
 pub mod draw;
 pub mod numbers;
 pub mod scale;
+pub mod spark;
 pub mod spec;
 
 pub use draw::{draw, layout, to_svg, DrawOptions, Frame};

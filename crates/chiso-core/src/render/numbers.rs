@@ -65,15 +65,16 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 
 /// A value in percent (11.4 for 11.4 %).
 pub fn percent(v: f64, decimals: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("{} %", number(v, decimals, lang)),
-        Lang::En => format!("{}%", number(v, decimals, lang)),
-    }
+    percent_sign(number(v, decimals, lang), lang)
 }
 
 /// A percentage with the fewest decimals that show it exactly, for axis ticks.
 pub fn percent_compact(v: f64, lang: Lang) -> String {
-    let digits = compact(v, 2, lang);
+    percent_sign(compact(v, 2, lang), lang)
+}
+
+/// Vietnamese sets the sign apart with a space: `11,4 %`; English does not: `11.4%`.
+fn percent_sign(digits: String, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{digits} %"),
         Lang::En => format!("{digits}%"),

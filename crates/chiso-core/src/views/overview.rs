@@ -1,11 +1,12 @@
 //! The overview: where a unit stands on each national index against its target, and the
 //! headline dossier figures of its latest period.
 
-use crate::charts::Query;
 use crate::contract::catalogue::{IndexFamily, INDICES};
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
-use crate::query::derive::{assess, Status};
+use crate::query::derive::share_of;
+use crate::query::status::{assess, latest_target, Status};
+use crate::query::Query;
 use crate::render::numbers::NumberStyle;
 use chrono::NaiveDate;
 
@@ -49,7 +50,7 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
     let scores: Vec<_> = data
         .series(q.unit, &score_id)
         .iter()
-        .filter(|o| q.to.is_none_or(|t| o.period.start() <= t.end()))
+        .filter(|o| q.by_end(&o.period))
         .collect();
     let latest = scores.last();
     let change = latest.and_then(|o| {
@@ -68,14 +69,14 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
     });
     // The status follows the score's target, else the rank's.
     let assessed = [&score_id, &rank_id].into_iter().find_map(|id| {
-        let t = data.targets_for(q.unit, id).max_by_key(|t| t.by)?.clone();
+        let t = latest_target(data, q.unit, id)?;
         let series: Vec<(Period, f64)> = data
             .series(q.unit, id)
             .iter()
             .map(|o| (o.period, o.value))
             .collect();
         let better = data.catalogue.get(id)?.better();
-        let a = assess(&series, &t, better, today)?;
+        let a = assess(&series, t, better, today)?;
         let shown = if id.ends_with(".rank") {
             format!(
                 "{} {} ({})",
@@ -131,14 +132,13 @@ pub fn headlines(q: &Query) -> Option<(String, Vec<Headline>, bool)> {
             data.series(q.unit, id)
                 .iter()
                 .rev()
-                .find(|o| q.to.is_none_or(|t| o.period.start() <= t.end()))
+                .find(|o| q.by_end(&o.period))
         })
         .map(|o| o.period)
         .max()?;
     let get = |id: &str| data.value(q.unit, id, &period);
     let count = |v: f64| NumberStyle::Fixed(0).format(v, lang);
-    let pct =
-        |a: f64, b: f64| (b > 0.0).then(|| NumberStyle::Percent(1).format(a / b * 100.0, lang));
+    let pct = |a: f64, b: f64| share_of(a, b).map(|v| NumberStyle::Percent(1).format(v, lang));
     let mut out = Vec::new();
     let mut push = |label: &str, value: Option<String>| {
         if let Some(value) = value {

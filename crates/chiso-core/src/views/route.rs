@@ -3,54 +3,7 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    Overview,
-    Dossiers,
-    Services,
-    Procedures,
-    Indices,
-    Compare,
-}
-
-pub const VIEWS: [View; 6] = [
-    View::Overview,
-    View::Dossiers,
-    View::Services,
-    View::Procedures,
-    View::Indices,
-    View::Compare,
-];
-
-impl View {
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Overview => "overview",
-            View::Dossiers => "dossiers",
-            View::Services => "services",
-            View::Procedures => "procedures",
-            View::Indices => "indices",
-            View::Compare => "compare",
-        }
-    }
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            View::Overview => lang.pick("Tổng quan", "Overview"),
-            View::Dossiers => lang.pick("Hồ sơ", "Dossiers"),
-            View::Services => lang.pick("Dịch vụ công", "Services"),
-            View::Procedures => lang.pick("TTHC và PAKN", "Procedures"),
-            View::Indices => lang.pick("Chỉ số", "Indices"),
-            View::Compare => lang.pick("So sánh", "Compare"),
-        }
-    }
-
-    fn from_slug(s: &str) -> Option<View> {
-        VIEWS.into_iter().find(|v| v.slug() == s)
-    }
-}
+use crate::views::page::View;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {

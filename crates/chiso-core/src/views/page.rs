@@ -1,0 +1,91 @@
+//! The dashboard's pages: which there are, what each is called and which charts each holds.
+
+use crate::charts::{dossiers_intake, dossiers_outcome, feedback, index, procedures, services};
+use crate::contract::catalogue::INDICES;
+use crate::contract::lang::Lang;
+use crate::query::Query;
+use crate::render::spec::ChartSpec;
+use chrono::NaiveDate;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The scorecard of indices and the latest dossier figures.
+    #[default]
+    Overview,
+    Dossiers,
+    Services,
+    Procedures,
+    Indices,
+    /// One indicator across peers, with its own pickers.
+    Compare,
+}
+
+/// Every view, in the navigation's order.
+pub const VIEWS: [View; 6] = [
+    View::Overview,
+    View::Dossiers,
+    View::Services,
+    View::Procedures,
+    View::Indices,
+    View::Compare,
+];
+
+impl View {
+    /// The view's name in the address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Dossiers => "dossiers",
+            View::Services => "services",
+            View::Procedures => "procedures",
+            View::Indices => "indices",
+            View::Compare => "compare",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<View> {
+        VIEWS.into_iter().find(|v| v.slug() == s)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            View::Overview => lang.pick("Tổng quan", "Overview"),
+            View::Dossiers => lang.pick("Hồ sơ", "Dossiers"),
+            View::Services => lang.pick("Dịch vụ công", "Services"),
+            View::Procedures => lang.pick("TTHC và PAKN", "Procedures"),
+            View::Indices => lang.pick("Chỉ số", "Indices"),
+            View::Compare => lang.pick("So sánh", "Compare"),
+        }
+    }
+
+    /// The view's charts, in reading order; the indices view keeps only indices with figures.
+    /// The comparison has none here: its chart depends on its own pickers (`charts::compare`).
+    pub fn charts(self, q: Query, today: NaiveDate) -> Vec<ChartSpec> {
+        match self {
+            View::Overview => vec![dossiers_intake(q)],
+            View::Dossiers => vec![dossiers_intake(q), dossiers_outcome(q)],
+            View::Services => vec![services(q)],
+            View::Procedures => vec![procedures(q), feedback(q)],
+            View::Indices => INDICES
+                .iter()
+                .flat_map(|f| [index(q, f, false, today), index(q, f, true, today)])
+                .filter(|c| !c.is_empty())
+                .collect(),
+            View::Compare => Vec::new(),
+        }
+    }
+}
+
+/// The charts a meeting steps through in present mode: every view's charts that have figures.
+pub fn key_charts(q: Query, today: NaiveDate) -> Vec<ChartSpec> {
+    [
+        View::Dossiers,
+        View::Services,
+        View::Procedures,
+        View::Indices,
+    ]
+    .into_iter()
+    .flat_map(|v| v.charts(q, today))
+    .filter(|c| !c.is_empty())
+    .collect()
+}
