@@ -203,11 +203,11 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
     ev.data_transfer()?.files()
 }
 
-/// The files chosen in the `<input type="file">` an event came from.
+/// The files chosen in the `<input type="file">` whose change event this is.
 pub fn chosen_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    // Only ever called from an input's own change handler, so its target is that input.
     ev.target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
+        .unchecked_into::<web_sys::HtmlInputElement>()
         .files()
 }
 
