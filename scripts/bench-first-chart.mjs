@@ -2,7 +2,7 @@
 // navigation start to the frame after the first chart was drawn (the app's own
 // "chiso:first-chart" mark), next to the page's first contentful paint measured in the same
 // loads as a baseline. Unthrottled, and at 4× CPU slowdown (Lighthouse's "mid-tier mobile").
-import { serve, launch, dist } from "../tests/e2e/support.mjs";
+import { serve, launch, dist } from "./lib/harness.mjs";
 
 const RUNS = 7;
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];

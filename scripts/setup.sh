@@ -2,7 +2,8 @@
 # Installs what building and testing Chỉ số needs, skipping whatever is already there:
 # the wasm32 target, clippy and rustfmt, Trunk 0.21.14, wasm-bindgen-cli of the version in
 # Cargo.lock, the npm tools (wasm-opt from binaryen, a Chromium driver), and with `--browser`
-# Debian's chromium and chromium-driver. Sourced by serve.sh and test.sh; safe to run twice.
+# Debian's chromium and chromium-driver. Sourced once per run: by serve.sh or test.sh, or by
+# build.sh when run on its own (the exported CHISO_SETUP_DONE tells it the run has done it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -13,6 +14,7 @@ for arg in "$@"; do
 done
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+export -f say
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
@@ -63,3 +65,5 @@ if [ "$need_browser" = 1 ] && ! { command -v chromium >/dev/null && command -v c
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
+
+export CHISO_SETUP_DONE=1

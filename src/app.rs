@@ -2,11 +2,11 @@
 //! and present mode.
 
 use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
-use crate::browser::query_param;
+use crate::browser::{query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::files_panel::FilesPanel;
 use crate::present::Present;
-use crate::state::{ui, Ui};
+use crate::state::{ui, Reload, Ui};
 use crate::views::View;
 use chiso_core::query;
 use chiso_core::views::page::VIEWS;
@@ -19,10 +19,10 @@ pub fn App() -> impl IntoView {
     let ui = Ui::start();
     provide_context(ui);
     let chosen = query_param("data").filter(|s| !s.is_empty());
-    let retry = RwSignal::new(0u32);
-    provide_context(Reload(retry));
+    let reload = Reload::new();
+    provide_context(reload);
     let data = LocalResource::new(move || {
-        retry.track();
+        reload.track();
         let chosen = chosen.clone();
         async move {
             // The offline build carries its data; an explicit `?data=` still wins.
@@ -35,11 +35,7 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    Effect::new(move |_| {
-        if let Some(doc) = document().document_element() {
-            let _ = doc.set_attribute("lang", ui.lang().code());
-        }
-    });
+    Effect::new(move |_| set_page_lang(ui.lang().code()));
     let pick = move |l: Lang| move |_| ui.set(|r| r.lang = Some(l));
 
     view! {
@@ -61,7 +57,7 @@ pub fn App() -> impl IntoView {
                         Err(e) => view! {
                             <div class="error" role="alert">
                                 <p>{move || ui.lang().pick("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
-                                <button on:click=move |_| retry.update(|n| *n += 1)>{move || ui.lang().pick("Thử lại", "Retry")}</button>
+                                <button on:click=move |_| reload.request()>{move || ui.lang().pick("Thử lại", "Retry")}</button>
                             </div>
                         }.into_any(),
                     }
@@ -70,10 +66,6 @@ pub fn App() -> impl IntoView {
         </main>
     }
 }
-
-/// Fetches everything again: the retry behind every failed fetch.
-#[derive(Clone, Copy)]
-pub struct Reload(pub RwSignal<u32>);
 
 /// The unit the page opens on when the address names none.
 fn default_unit(bundle: &Bundle) -> String {

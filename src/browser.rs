@@ -1,7 +1,11 @@
-//! The browser, behind one small module: fetching bytes, the page's address, the screen.
-//! gloo is thinly maintained, so its calls stay here and nowhere else.
+//! The browser, behind one small module: fetching bytes, the page's address and language, the
+//! screen, canvases, files and downloads. The only module that touches the DOM; gloo is thinly
+//! maintained, so its calls stay here too.
 
 use gloo_net::http::Request;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -33,7 +37,7 @@ pub fn device_pixel_ratio() -> f64 {
 }
 
 /// The 2D context of a canvas, with its backing store sized for the screen's pixel density.
-pub fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> Option<()> {
+fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> Option<()> {
     let dpr = device_pixel_ratio();
     // Through the CSSOM, which a strict style-src allows, unlike a style attribute.
     let style = canvas.style();
@@ -43,6 +47,27 @@ pub fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f
     canvas.set_height((height * dpr).round() as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()
+}
+
+/// Draws on `canvas` at `width` × `height` CSS pixels and the screen's pixel density: `paint`
+/// gets a plotters area of the CSS size.
+pub fn paint_canvas<T>(
+    canvas: &web_sys::HtmlCanvasElement,
+    width: f64,
+    height: f64,
+    paint: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Option<T>,
+) -> Option<T> {
+    prepare_canvas(canvas, width, height)?;
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
+    paint(&root.shrink((0, 0), (width as u32, height as u32)))
+}
+
+/// Whether an event happened on `el` or inside it.
+pub fn is_inside(el: &web_sys::Element, target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|n| el.contains(Some(&n)))
 }
 
 /// Where a pointer event falls within an element, in CSS pixels.
@@ -80,6 +105,16 @@ pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> O
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// Tells the browser (screen readers, hyphenation, fonts) the page's language.
+pub fn set_page_lang(code: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
 }
 
 /// The page's `#…` part.
@@ -161,6 +196,19 @@ pub fn offscreen_canvas() -> Option<web_sys::HtmlCanvasElement> {
         .ok()?
         .dyn_into()
         .ok()
+}
+
+/// The files dropped on an element.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    ev.data_transfer()?.files()
+}
+
+/// The files chosen in the `<input type="file">` whose change event this is.
+pub fn chosen_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    // Only ever called from an input's own change handler, so its target is that input.
+    ev.target()?
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .files()
 }
 
 /// The name and bytes of files the user picked or dropped.

@@ -2,16 +2,13 @@
 //! validator's warnings, the source line and the table of the exact figures.
 
 use crate::browser::{
-    download, download_canvas, local_point, mark_first_chart, offscreen_canvas, prepare_canvas,
-    watch_width, WidthWatch,
+    download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
+    paint_canvas, watch_width, WidthWatch,
 };
 use chiso_core::render::spec::css_color;
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
 /// Height for a width: wide on desktops, taller than wide never.
 fn height_for(width: f64) -> f64 {
@@ -30,12 +27,7 @@ fn paint(
     if width < 10.0 {
         return None;
     }
-    prepare_canvas(canvas, width, height)?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
-    // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
-    let area = root.shrink((0, 0), (width as u32, height as u32));
-    draw(spec, &area, opts).ok()
+    paint_canvas(canvas, width, height, |area| draw(spec, area, opts).ok())
 }
 
 /// Export size: a 16:9 image with the title, badge and source drawn in.
@@ -112,11 +104,9 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     };
     // A tap anywhere else on the page closes the read-out.
     let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        let inside = canvas.get_untracked().is_some_and(|c| {
-            ev.target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .is_some_and(|n| c.contains(Some(&n)))
-        });
+        let inside = canvas
+            .get_untracked()
+            .is_some_and(|c| is_inside(&c, ev.target()));
         if !inside {
             active.set(None);
         }

@@ -2,9 +2,8 @@
 //! Publishers open or drop their own files here and see them checked, with nothing installed.
 
 use crate::api::Bundle;
-use crate::app::Reload;
-use crate::browser::read_files;
-use crate::state::ui;
+use crate::browser::{chosen_files, dropped_files, read_files};
+use crate::state::{ui, Reload};
 use chiso_core::ingest::load::FileState;
 use chiso_core::Lang;
 use leptos::prelude::*;
@@ -69,7 +68,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         })
     };
     let dragging = RwSignal::new(false);
-    let reload = expect_context::<Reload>().0;
+    let reload = expect_context::<Reload>();
     let any_failed = move || bundle.with(|b| b.files().any(|f| f.state != FileState::Loaded));
     view! {
         <section
@@ -84,13 +83,13 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             on:drop=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 dragging.set(false);
-                add_files(bundle, ev.data_transfer().and_then(|d| d.files()));
+                add_files(bundle, dropped_files(&ev));
             }
         >
             <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
             <ul>{rows}</ul>
             <Show when=any_failed>
-                <button class="reload" on:click=move |_| reload.update(|n| *n += 1)>
+                <button class="reload" on:click=move |_| reload.request()>
                     {move || ui.lang().pick("Tải lại số liệu", "Fetch the files again")}
                 </button>
             </Show>
@@ -100,10 +99,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                     "Check your own file: choose or drop JSON files here",
                 )}</span>
                 <input type="file" id="open-files" accept=".json,application/json" multiple
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        add_files(bundle, input.files());
-                    }/>
+                    on:change=move |ev| add_files(bundle, chosen_files(&ev))/>
             </label>
         </section>
     }

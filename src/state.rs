@@ -1,5 +1,6 @@
 //! What every component reads: the route (view, unit, periods, language), kept in the page's
-//! address, and today's date. Provided once by the app as context.
+//! address, today's date, and the signal that fetches the data again. Provided once by the app
+//! as context.
 
 use crate::browser::{hash, remember, remembered, set_hash, today};
 use chiso_core::views::page::View;
@@ -62,4 +63,24 @@ impl Ui {
 
 pub fn ui() -> Ui {
     expect_context::<Ui>()
+}
+
+/// Fetches everything again: the retry behind every failed fetch, shared by the app's error
+/// message and the file panel.
+#[derive(Clone, Copy)]
+pub struct Reload(RwSignal<u32>);
+
+impl Reload {
+    pub fn new() -> Reload {
+        Reload(RwSignal::new(0))
+    }
+
+    /// Makes the reactive scope that calls this run again on every reload.
+    pub fn track(self) {
+        self.0.track();
+    }
+
+    pub fn request(self) {
+        self.0.update(|n| *n += 1);
+    }
 }
