@@ -3,6 +3,7 @@
 
 use crate::contract::lang::Lang;
 use crate::render::numbers::NumberStyle;
+use crate::render::sources::summary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -127,6 +128,24 @@ impl ChartSpec {
         self.series
             .iter()
             .all(|s| s.values.iter().all(Option::is_none))
+    }
+
+    /// One or two figures per series: shown as a card of figures rather than a chart.
+    pub fn is_compact(&self) -> bool {
+        self.series
+            .iter()
+            .all(|s| s.values.iter().flatten().count() <= 2)
+    }
+
+    /// The height the chart reads best at for a `width`: a landscape box.
+    pub fn preferred_height(&self, width: f64) -> f64 {
+        (width * 0.55).clamp(260.0, 420.0)
+    }
+
+    /// The source line in one line: "Báo cáo kết quả cải cách hành chính 2018–2025, 8 báo
+    /// cáo", or the one report's title; `sources` keeps the full list.
+    pub fn source_summary(&self) -> String {
+        summary(&self.sources, self.lang)
     }
 
     pub fn format(&self, series: &Series, v: Option<f64>) -> String {

@@ -51,6 +51,11 @@ impl Frame {
         self.bands.at(x)
     }
 
+    /// Where a read-out for key `i` points: (x, y).
+    pub fn anchor(&self, i: usize) -> (f64, f64) {
+        (self.bands.center(i), self.plot.1)
+    }
+
     /// The scale a side's series are drawn on; the left one when there is no right axis.
     pub fn scale(&self, side: Side) -> Linear {
         if side == Side::Right {
