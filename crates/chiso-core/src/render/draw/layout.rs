@@ -42,6 +42,11 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Where a read-out for key `i` points: (x, y).
+    pub fn anchor(&self, i: usize) -> (f64, f64) {
+        (self.bands.center(i), self.plot.1)
+    }
+
     /// The period under a point of the chart, if it is over the plot area.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let (_, top, _, bottom) = self.plot;
@@ -49,11 +54,6 @@ impl Frame {
             return None;
         }
         self.bands.at(x)
-    }
-
-    /// Where a read-out for key `i` points: (x, y).
-    pub fn anchor(&self, i: usize) -> (f64, f64) {
-        (self.bands.center(i), self.plot.1)
     }
 
     /// The scale a side's series are drawn on; the left one when there is no right axis.
