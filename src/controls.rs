@@ -1,4 +1,5 @@
-//! The unit picker, the period range and the present-mode button: thumb-sized, in the address.
+//! The unit picker and the period range (both in the address), and the buttons to present
+//! and to print the unit's brief: thumb-sized.
 
 use crate::api::Bundle;
 use crate::state::ui;
@@ -13,6 +14,7 @@ pub fn Controls(
     bundle: RwSignal<Arc<Bundle>>,
     unit: Memo<String>,
     present: RwSignal<bool>,
+    brief: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
     let units = move || {
@@ -78,6 +80,9 @@ pub fn Controls(
             </label>
             <button class="present" on:click=move |_| present.set(true)>
                 {move || lang().pick("Trình chiếu", "Present")}
+            </button>
+            <button class="brief-open" on:click=move |_| brief.set(true)>
+                {move || lang().pick("In", "Print")}
             </button>
         </section>
     }

@@ -1,5 +1,6 @@
 //! The views of the dashboard. Most are a list of charts from the core; the overview is a
-//! scorecard and the comparison has its own pickers.
+//! scorecard, the indices are small multiples (each index's score beside its rank) and the
+//! comparison has its own pickers.
 
 use crate::api::Bundle;
 use crate::chart_view::ChartCard;
@@ -10,7 +11,7 @@ use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
 use chiso_core::render::ChartSpec;
 use chiso_core::views::overview::{headlines, scorecard, IndexCard};
-use chiso_core::views::page::View as Page;
+use chiso_core::views::page::{index_pairs, View as Page};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,6 +44,7 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
+        Page::Indices => view! { <Indices bundle=bundle unit=unit/> }.into_any(),
         page => {
             let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
             view! { <Charts specs=specs/> }.into_any()
@@ -82,6 +84,35 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
     }
 }
 
+/// Each index as a pair of small charts, score beside rank (a phone stacks them); an index
+/// with only one of the two gets the row to itself.
+#[component]
+fn Indices(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
+    let ui = ui();
+    let pairs = Memo::new(move |_| with_query(bundle, unit, |q| index_pairs(q, ui.today)));
+    move || {
+        if pairs.with(Vec::is_empty) {
+            // No index has figures: the view's own charts say which are missing.
+            let specs =
+                Memo::new(move |_| with_query(bundle, unit, |q| Page::Indices.charts(q, ui.today)));
+            return view! { <Charts specs=specs/> }.into_any();
+        }
+        let rows = pairs
+            .get()
+            .into_iter()
+            .map(|(score, rank)| {
+                let cards = [score, rank]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| view! { <ChartCard spec=Signal::stored(s)/> })
+                    .collect_view();
+                view! { <div class="pair">{cards}</div> }
+            })
+            .collect_view();
+        view! { <section class="pairs">{rows}</section> }.into_any()
+    }
+}
+
 fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
     let status = c.status.map(|s| {
         let class = format!("status {}", s.code());
@@ -114,33 +145,38 @@ fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
     }
 }
 
+/// The scorecard's cards: one per index.
+pub(crate) fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
+    scorecard(q, today)
+        .into_iter()
+        .map(|c| card_view(c, q.lang))
+        .collect_view()
+}
+
+/// The latest period's headline dossier figures, or a line saying there are none.
+pub(crate) fn headline_view(q: &Query) -> impl IntoView {
+    let lang = q.lang;
+    match headlines(q) {
+        Some((period, figures, illustrative)) => view! {
+            <section class="headline">
+                <h2>{lang.pick("Hồ sơ kỳ gần nhất: ", "Dossiers, latest period: ")}{period}</h2>
+                {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
+                <dl>
+                    {figures.into_iter().map(|h| view! { <div><dt>{h.label}</dt><dd>{h.value}</dd></div> }).collect_view()}
+                </dl>
+            </section>
+        }.into_any(),
+        None => view! {
+            <p class="empty">{lang.pick("Đơn vị này chưa công bố số liệu hồ sơ.", "This unit has published no dossier figures.")}</p>
+        }.into_any(),
+    }
+}
+
 #[component]
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
-    let cards = move || {
-        let lang = ui.lang();
-        with_query(bundle, unit, |q| scorecard(&q, ui.today))
-            .into_iter()
-            .map(|c| card_view(c, lang))
-            .collect_view()
-    };
-    let latest = move || {
-        let lang = ui.lang();
-        match with_query(bundle, unit, |q| headlines(&q)) {
-            Some((period, figures, illustrative)) => view! {
-                <section class="headline">
-                    <h2>{lang.pick("Hồ sơ kỳ gần nhất: ", "Dossiers, latest period: ")}{period}</h2>
-                    {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
-                    <dl>
-                        {figures.into_iter().map(|h| view! { <div><dt>{h.label}</dt><dd>{h.value}</dd></div> }).collect_view()}
-                    </dl>
-                </section>
-            }.into_any(),
-            None => view! {
-                <p class="empty">{lang.pick("Đơn vị này chưa công bố số liệu hồ sơ.", "This unit has published no dossier figures.")}</p>
-            }.into_any(),
-        }
-    };
+    let cards = move || with_query(bundle, unit, |q| cards_view(&q, ui.today));
+    let latest = move || with_query(bundle, unit, |q| headline_view(&q));
     view! {
         <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
         {latest}
