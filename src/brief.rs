@@ -16,8 +16,9 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The small charts' drawing size; the sheet scales them to its columns.
-const SMALL: (u32, u32) = (520, 240);
+/// The small charts' drawing size: about a column of the A4 sheet, so their words print at
+/// the size they were drawn.
+const SMALL: (u32, u32) = (360, 200);
 
 /// The reports behind a set of charts, in one line: "Báo cáo … 2018–2025, 6 báo cáo".
 fn sources_line(specs: &[ChartSpec], lang: Lang) -> String {
@@ -62,7 +63,9 @@ pub fn Brief(
                 .collect();
             let dossiers = [dossiers_intake(q), dossiers_outcome(q)];
             let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
-            let sources = [sources_line(&indices, lang), sources_line(&dossiers, lang)]
+            let mut lines = vec![sources_line(&indices, lang), sources_line(&dossiers, lang)];
+            lines.dedup();
+            let sources = lines
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .map(|s| view! { <li>{s}</li> })

@@ -180,12 +180,14 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
             </ul>
             <SourceLine spec=spec/>
-            <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
-                <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
-                <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
-                <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
+            <div class="tools">
+                <FigureTable spec=spec/>
+                <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
+                    <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
+                    <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
+                    <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
+                </div>
             </div>
-            <FigureTable spec=spec/>
         </figure>
     }
 }

@@ -244,6 +244,9 @@ impl ChartSpec {
     }
 }
 
+/// What the title band and source line add to an exported image's height.
+pub const CHROME: f64 = 56.0;
+
 /// Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
