@@ -7,7 +7,7 @@ use crate::browser::{
     paint_canvas, watch_width, WidthWatch,
 };
 use crate::chart_parts::{CompactFigures, FigureTable, SourceLine};
-use chiso_core::render::spec::css_color;
+use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
@@ -27,23 +27,28 @@ fn paint(
     paint_canvas(canvas, width, height, |area| draw(spec, area, opts).ok())
 }
 
-/// Export size: a 16:9 image with the title, badge and source drawn in.
-const EXPORT: (u32, u32) = (1200, 675);
+/// Export size: a 16:9 image with the title, badge and source drawn in, or taller when the
+/// chart needs it (a row per unit).
+fn export_size(spec: &ChartSpec) -> (f64, f64) {
+    let (width, height) = (1200.0, 675.0);
+    (width, (spec.preferred_height(width) + CHROME).max(height))
+}
 
 fn export_png(spec: &ChartSpec) -> Option<()> {
     let canvas = offscreen_canvas()?;
-    paint(
-        &canvas,
-        spec,
-        EXPORT.0 as f64,
-        EXPORT.1 as f64,
-        DrawOptions { chrome: true },
-    )?;
+    let (width, height) = export_size(spec);
+    paint(&canvas, spec, width, height, DrawOptions { chrome: true })?;
     download_canvas(&canvas, &format!("chiso-{}.png", spec.id))
 }
 
 fn export_svg(spec: &ChartSpec) -> Option<()> {
-    let svg = to_svg(spec, EXPORT.0, EXPORT.1, DrawOptions { chrome: true });
+    let (width, height) = export_size(spec);
+    let svg = to_svg(
+        spec,
+        width as u32,
+        height as u32,
+        DrawOptions { chrome: true },
+    );
     download(
         &format!("chiso-{}.svg", spec.id),
         "image/svg+xml",
