@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 /// The small charts' drawing size: about a column of the A4 sheet, so their words print at
 /// the size they were drawn.
-const SMALL: (u32, u32) = (360, 200);
+const SMALL: (u32, u32) = (360, 280);
 
 /// The reports behind a set of charts, in one line: "Báo cáo … 2018–2025, 6 báo cáo".
 fn sources_line(specs: &[ChartSpec], lang: Lang) -> String {
