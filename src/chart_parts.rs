@@ -58,39 +58,31 @@ pub fn FigureTable(spec: Signal<ChartSpec>) -> impl IntoView {
     }
 }
 
-/// One or two figures per series: the figures large, each with its period, and the target
-/// (the chart's rules) beside them; the status is in the card's notes. A projection is not a
-/// figure, so it is left out.
-#[component]
-pub fn CompactFigures(spec: Signal<ChartSpec>) -> impl IntoView {
+/// One or two figures per series, large, each with its series and period (the target and
+/// the status are in the card's notes). A projection is not a figure, so it is left out.
+pub fn compact_figures(s: &ChartSpec) -> impl IntoView {
     // The figures are what a reader came for: this is the moment they see them.
-    Effect::new(|_| mark_first_chart());
-    move || {
-        spec.with(|s| {
-            let rows = s
-                .series
+    mark_first_chart();
+    let figures: Vec<(String, String, String)> = s
+        .series
+        .iter()
+        .filter(|series| series.mark != Mark::Dashed)
+        .flat_map(|series| {
+            series
+                .values
                 .iter()
-                .filter(|series| series.mark != Mark::Dashed && series.values.iter().any(Option::is_some))
-                .map(|series| {
-                    let figures = series
-                        .values
-                        .iter()
-                        .zip(&s.labels)
-                        .filter_map(|(v, label)| Some((s.format(series, Some((*v)?)), label.clone())))
-                        .map(|(value, label)| view! { <span class="figure"><b>{value}</b>" "<small>{label}</small></span> })
-                        .collect_view();
-                    view! { <div><dt>{series.name.clone()}</dt><dd>{figures}</dd></div> }
+                .zip(&s.labels)
+                .filter_map(move |(v, period)| {
+                    let value = s.format(series, Some((*v)?));
+                    Some((series.name.clone(), value, period.clone()))
                 })
-                .collect_view();
-            let targets = s
-                .rules
-                .iter()
-                .map(|r| view! { <p class="target">{r.label.clone()}</p> })
-                .collect_view();
-            view! {
-                <dl class="figures">{rows}</dl>
-                {targets}
-            }
         })
+        .collect();
+    view! {
+        <ul class="figures">
+            {figures.into_iter().map(|(name, value, period)| view! {
+                <li>{name}" "<b>{value}</b>" "<small>{period}</small></li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -6,7 +6,7 @@ use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
     paint_canvas, watch_width, WidthWatch,
 };
-use crate::chart_parts::{CompactFigures, FigureTable, SourceLine};
+use crate::chart_parts::{compact_figures, FigureTable, SourceLine};
 use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
@@ -64,6 +64,17 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
         "text/csv;charset=utf-8",
         csv.as_bytes(),
     )
+}
+
+/// What the reader should know besides the figures; a card of figures has no chart to draw
+/// its target on, so it says it here.
+fn notes(s: &ChartSpec) -> Vec<String> {
+    let targets = s
+        .rules
+        .iter()
+        .filter(|_| s.is_compact())
+        .map(|r| r.label.clone());
+    targets.chain(s.notes.iter().cloned()).collect()
 }
 
 #[component]
@@ -163,7 +174,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
             >
                 <Show
                     when=move || spec.with(|s| !s.is_compact())
-                    fallback=move || view! { <CompactFigures spec=spec/> }
+                    fallback=move || spec.with(compact_figures)
                 >
                     <div class="plot">
                         <canvas
@@ -179,7 +190,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                 </Show>
             </Show>
             <ul class="notes">
-                {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                {move || spec.with(notes).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
             <ul class="warnings">
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}

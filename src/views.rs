@@ -1,6 +1,5 @@
-//! The views of the dashboard. Most are a list of charts from the core; the overview is a
-//! scorecard, the indices are small multiples (each index's score beside its rank) and the
-//! comparison has its own pickers.
+//! The views of the dashboard. Most are a list of charts from the core; the indices are laid
+//! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
 
 use crate::api::Bundle;
 use crate::chart_view::ChartCard;
@@ -44,7 +43,15 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
-        Page::Indices => view! { <Indices bundle=bundle unit=unit/> }.into_any(),
+        // Each index's score beside its rank, as small multiples: the pairs stay aligned in
+        // two columns (one on a phone) because an index lacking one of the two keeps its place.
+        Page::Indices => {
+            let specs = Memo::new(move |_| {
+                let pairs = with_query(bundle, unit, |q| index_pairs(q, ui.today));
+                pairs.into_iter().flat_map(|(s, r)| [s, r]).collect()
+            });
+            view! { <div class="indices"><Charts specs=specs/></div> }.into_any()
+        }
         page => {
             let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
             view! { <Charts specs=specs/> }.into_any()
@@ -81,35 +88,6 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
             </section>
         }
         .into_any()
-    }
-}
-
-/// Each index as a pair of small charts, score beside rank (a phone stacks them); an index
-/// with only one of the two gets the row to itself.
-#[component]
-fn Indices(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
-    let ui = ui();
-    let pairs = Memo::new(move |_| with_query(bundle, unit, |q| index_pairs(q, ui.today)));
-    move || {
-        if pairs.with(Vec::is_empty) {
-            // No index has figures: the view's own charts say which are missing.
-            let specs =
-                Memo::new(move |_| with_query(bundle, unit, |q| Page::Indices.charts(q, ui.today)));
-            return view! { <Charts specs=specs/> }.into_any();
-        }
-        let rows = pairs
-            .get()
-            .into_iter()
-            .map(|(score, rank)| {
-                let cards = [score, rank]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .map(|s| view! { <ChartCard spec=Signal::stored(s)/> })
-                    .collect_view();
-                view! { <div class="pair">{cards}</div> }
-            })
-            .collect_view();
-        view! { <section class="pairs">{rows}</section> }.into_any()
     }
 }
 
