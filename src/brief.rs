@@ -53,9 +53,10 @@ pub fn Brief(
         }
     });
     on_cleanup(move || keys.remove());
-    let sheet = move || {
+    // Drawn once when opened: the page behind it cannot change while it is open.
+    let lang = untrack(|| ui.lang());
+    let sheet = untrack(|| {
         with_query(bundle, unit, |q| {
-            let lang = q.lang;
             let d = ui.today;
             let indices: Vec<ChartSpec> = index_pairs(q, ui.today)
                 .into_iter()
@@ -94,12 +95,12 @@ pub fn Brief(
                 </footer>
             }
         })
-    };
+    });
     view! {
-        <div class="brief-mode" role="dialog" aria-modal="true" aria-label=move || ui.lang().pick("Bản tóm tắt để in", "Brief for print")>
+        <div class="brief-mode" role="dialog" aria-modal="true" aria-label=lang.pick("Bản tóm tắt để in", "Brief for print")>
             <div class="brief-bar">
-                <button class="print" on:click=move |_| print_page()>{move || ui.lang().pick("In / Lưu PDF", "Print / Save PDF")}</button>
-                <button class="close" on:click=move |_| open.set(false)>{move || ui.lang().pick("Đóng", "Close")}</button>
+                <button class="print" on:click=move |_| print_page()>{lang.pick("In / Lưu PDF", "Print / Save PDF")}</button>
+                <button class="close" on:click=move |_| open.set(false)>{lang.pick("Đóng", "Close")}</button>
             </div>
             <article class="brief">{sheet}</article>
         </div>
