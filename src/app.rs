@@ -1,8 +1,7 @@
-//! The app: loads the data once, then the selected view of the selected unit, the file panel,
-//! present mode and the printable brief.
+//! The app: loads the data once, then the selected view of the selected unit, the file panel
+//! and present mode.
 
 use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
-use crate::brief::Brief;
 use crate::browser::{query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::files_panel::FilesPanel;
@@ -89,7 +88,6 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         })
     });
     let present = RwSignal::new(false);
-    let brief = RwSignal::new(false);
     let nav = move || {
         let current = ui.route.get();
         let lang = ui.lang();
@@ -108,14 +106,9 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
     };
     view! {
         <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{nav}</nav>
-        <Controls bundle=bundle unit=unit present=present brief=brief/>
+        <Controls bundle=bundle unit=unit present=present/>
         <View bundle=bundle unit=unit/>
         <FilesPanel bundle=bundle/>
-        <Show when=move || present.get()>
-            <Present bundle=bundle unit=unit open=present/>
-        </Show>
-        <Show when=move || brief.get()>
-            <Brief bundle=bundle unit=unit open=brief/>
-        </Show>
+        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
     }
 }

@@ -53,13 +53,13 @@ pub fn FigureTable(spec: Signal<ChartSpec>) -> impl IntoView {
     view! {
         <details class="table-wrap" on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{move || spec.with(|s| s.lang.pick("Bảng số liệu", "Table of figures"))}</summary>
-            <Show when=move || open.get()>{table}</Show>
+            {move || open.get().then(table)}
         </details>
     }
 }
 
-/// One or two figures per series, large, each with its series and period (the target and
-/// the status are in the card's notes). A projection is not a figure, so it is left out.
+/// One or two figures per series, large, each with its series and period (the status and
+/// the target are in the card's notes). A projection is not a figure, so it is left out.
 pub fn compact_figures(s: &ChartSpec) -> impl IntoView {
     // The figures are what a reader came for: this is the moment they see them.
     mark_first_chart();

@@ -66,17 +66,6 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
     )
 }
 
-/// What the reader should know besides the figures; a card of figures has no chart to draw
-/// its target on, so it says it here.
-fn notes(s: &ChartSpec) -> Vec<String> {
-    let targets = s
-        .rules
-        .iter()
-        .filter(|_| s.is_compact())
-        .map(|r| r.label.clone());
-    targets.chain(s.notes.iter().cloned()).collect()
-}
-
 #[component]
 pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     let figure = NodeRef::<html::Figure>::new();
@@ -162,20 +151,19 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
         <figure class="chart" node_ref=figure id=move || spec.with(|s| s.id.clone())>
             <figcaption>
                 <h2>{move || spec.with(|s| s.title.clone())}</h2>
-                <Show when=move || spec.with(|s| s.illustrative)>
-                    <span class="badge">{move || lang().pick("Số liệu minh họa", "Illustrative data")}</span>
-                </Show>
+                {move || spec.with(|s| s.illustrative).then(|| view! {
+                    <span class="badge">{lang().pick("Số liệu minh họa", "Illustrative data")}</span>
+                })}
             </figcaption>
-            <Show
-                when=move || spec.with(|s| !s.is_empty())
-                fallback=move || view! {
-                    <p class="empty">{move || lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.")}</p>
+            {move || {
+                if spec.with(ChartSpec::is_empty) {
+                    let none = lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.");
+                    return view! { <p class="empty">{none}</p> }.into_any();
                 }
-            >
-                <Show
-                    when=move || spec.with(|s| !s.is_compact())
-                    fallback=move || spec.with(compact_figures)
-                >
+                if spec.with(ChartSpec::is_compact) {
+                    return spec.with(compact_figures).into_any();
+                }
+                view! {
                     <div class="plot">
                         <canvas
                             node_ref=canvas
@@ -187,10 +175,11 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                         ></canvas>
                         {tooltip}
                     </div>
-                </Show>
-            </Show>
+                }
+                .into_any()
+            }}
             <ul class="notes">
-                {move || spec.with(notes).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
             <ul class="warnings">
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}

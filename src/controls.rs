@@ -1,10 +1,11 @@
 //! The unit picker and the period range (both in the address), and the buttons to present
-//! and to print the unit's brief: thumb-sized.
+//! the unit's charts and to open its one-page brief: thumb-sized.
 
 use crate::api::Bundle;
 use crate::state::ui;
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::units::units_by_level;
+use chiso_core::views::page::View as Page;
 use chiso_core::Period;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,7 +15,6 @@ pub fn Controls(
     bundle: RwSignal<Arc<Bundle>>,
     unit: Memo<String>,
     present: RwSignal<bool>,
-    brief: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
     let units = move || {
@@ -81,7 +81,10 @@ pub fn Controls(
             <button class="present" on:click=move |_| present.set(true)>
                 {move || lang().pick("Trình chiếu", "Present")}
             </button>
-            <button class="brief-open" on:click=move |_| brief.set(true)>
+            <button class="brief-open" on:click=move |_| {
+                ui.set(|r| r.view = Page::Overview);
+                ui.brief.set(true);
+            }>
                 {move || lang().pick("In", "Print")}
             </button>
         </section>

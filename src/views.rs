@@ -2,6 +2,7 @@
 //! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
 
 use crate::api::Bundle;
+use crate::brief::{brief_head, brief_tail};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use chiso_core::charts::compare;
@@ -124,7 +125,7 @@ fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
 }
 
 /// The scorecard's cards: one per index.
-pub(crate) fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
+fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
     scorecard(q, today)
         .into_iter()
         .map(|c| card_view(c, q.lang))
@@ -132,7 +133,7 @@ pub(crate) fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
 }
 
 /// The latest period's headline dossier figures, or a line saying there are none.
-pub(crate) fn headline_view(q: &Query) -> impl IntoView {
+fn headline_view(q: &Query) -> impl IntoView {
     let lang = q.lang;
     match headlines(q) {
         Some((period, figures, illustrative)) => view! {
@@ -153,11 +154,28 @@ pub(crate) fn headline_view(q: &Query) -> impl IntoView {
 #[component]
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
+    let brief = ui.brief;
+    // The brief belongs to the overview: leaving it closes the brief.
+    on_cleanup(move || brief.set(false));
     let cards = move || with_query(bundle, unit, |q| cards_view(&q, ui.today));
     let latest = move || with_query(bundle, unit, |q| headline_view(&q));
+    let head = move || {
+        brief
+            .get()
+            .then(|| with_query(bundle, unit, |q| brief_head(q, ui.today, brief)))
+    };
+    let tail = move || {
+        brief
+            .get()
+            .then(|| with_query(bundle, unit, |q| brief_tail(q, ui.today)))
+    };
     view! {
-        <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
-        {latest}
+        <div class="overview" class:brief=move || brief.get()>
+            {head}
+            <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
+            {latest}
+            {tail}
+        </div>
     }
 }
 
