@@ -7,8 +7,7 @@ use chiso_core::render::{ChartSpec, Mark};
 use leptos::prelude::*;
 
 /// "Nguồn: Báo cáo … 2018–2025, 8 báo cáo", the reports listed on tap; one report as it is.
-#[component]
-pub fn SourceLine(spec: Signal<ChartSpec>) -> impl IntoView {
+pub fn source_line(spec: Signal<ChartSpec>) -> impl IntoView {
     move || {
         let (summary, all, lang) = spec.with(|s| (s.source_summary(), s.sources.clone(), s.lang));
         let label = lang.pick("Nguồn: ", "Source: ");
@@ -27,8 +26,7 @@ pub fn SourceLine(spec: Signal<ChartSpec>) -> impl IntoView {
 
 /// The exact figures as a table, built when the reader opens it (and dropped when closed):
 /// a dozen tables nobody opened cost a page its layout time.
-#[component]
-pub fn FigureTable(spec: Signal<ChartSpec>) -> impl IntoView {
+pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
     let open = RwSignal::new(false);
     let table = move || {
         let (header, rows) = spec.with(|s| s.table());

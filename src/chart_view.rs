@@ -6,7 +6,7 @@ use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
     paint_canvas, watch_width, WidthWatch,
 };
-use crate::chart_parts::{compact_figures, FigureTable, SourceLine};
+use crate::chart_parts::{compact_figures, figure_table, source_line};
 use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
@@ -184,9 +184,9 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
             <ul class="warnings">
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
             </ul>
-            <SourceLine spec=spec/>
+            {source_line(spec)}
             <div class="tools">
-                <FigureTable spec=spec/>
+                {figure_table(spec)}
                 <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
                     <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
                     <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
