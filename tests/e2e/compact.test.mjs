@@ -117,29 +117,31 @@ test("printing a unit's brief gives one A4 page with its scorecard", async (t) =
     ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false],
   ];
   for (const [unit, name, figure, illustrative] of units) {
-    const { page, errors } = await open(t, browser, s.url + `#/overview?unit=${unit}`, tablet);
+    // From any view, "In" opens the overview as the brief.
+    const { page, errors } = await open(t, browser, s.url + `#/indices?unit=${unit}`, tablet);
     await page.locator("button.brief-open").click();
-    const brief = page.locator(".brief");
-    await brief.locator(".scorecard .card").first().waitFor();
-    assert.equal(await brief.locator("h1").textContent(), name);
-    const header = await brief.locator("header").textContent();
-    assert.match(header, /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}/);
-    assert.equal(/Số liệu minh họa/.test(header), illustrative, header);
-    assert.equal(await brief.locator(".scorecard .card").count(), 6);
-    assert.match(await brief.locator(".scorecard").textContent(), figure);
-    assert.match(await brief.locator("footer").textContent(), /Nguồn:\s*\S/);
+    const head = page.locator(".brief-head");
+    await head.waitFor();
+    assert.match(await page.evaluate(() => location.hash), /^#\/overview\?unit=/);
+    assert.equal(await head.locator("h2").textContent(), name);
+    assert.match(await head.locator("p").textContent(), /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}$/);
+    assert.equal(await head.locator(".badge").count(), illustrative ? 1 : 0);
+    const scorecard = page.locator(".overview .scorecard");
+    assert.equal(await scorecard.locator(".card").count(), 6);
+    assert.match(await scorecard.textContent(), figure);
+    assert.match(await page.locator(".brief-sources").textContent(), /^Nguồn: \S/);
     await page.emulateMedia({ media: "print" });
-    // On paper the brief is all there is: no navigation, controls or file panel.
-    for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-bar"]) {
+    // On paper the brief is all there is: no navigation, controls, buttons or file panel.
+    for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-head button"]) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
     }
-    assert.equal(await brief.locator(".scorecard").isVisible(), true);
+    assert.equal(await scorecard.isVisible(), true);
     const pdf = await page.pdf({ format: "A4" });
     assert.equal(pdfPages(pdf), 1, `${unit}: ${pdfPages(pdf)} pages`);
     await page.screenshot({ path: join(out, `brief-${unit}.png`), fullPage: true });
     await page.emulateMedia({ media: "screen" });
-    await page.keyboard.press("Escape");
-    await brief.waitFor({ state: "detached" });
+    await head.locator("button.close").click();
+    await head.waitFor({ state: "detached" });
     // The page count is real: without the brief, the long indices view prints to many pages.
     if (unit === "da-nang") {
       await page.goto(s.url + `#/indices?unit=${unit}`);
