@@ -20,7 +20,7 @@ const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile:
 async function indices(t, s, unit, options) {
   const opened = await open(t, browser, s.url + `#/indices?unit=${unit}`, options);
   const { page } = opened;
-  await page.waitForSelector(".pairs figure.chart", { timeout: 30000 });
+  await page.waitForSelector(".indices figure.chart", { timeout: 30000 });
   for (const id of await page.locator("figure.chart:has(canvas)").evaluateAll((l) => l.map((f) => f.id))) {
     await chartReady(page, `#${id} canvas`);
   }
@@ -92,18 +92,21 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   const { page, errors } = await indices(t, s, "da-nang", tablet);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= INDICES_HEIGHT_BEFORE / 2, `${height} px`);
-  const pairs = page.locator(".pair");
-  assert.equal(await pairs.count(), 6);
-  for (const pair of await pairs.all()) {
-    const [score, rank] = await pair.locator("figure.chart").all();
-    const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
+  // Six indices, each its score then its rank, side by side.
+  const cards = page.locator(".indices figure.chart");
+  const ids = await cards.evaluateAll((l) => l.map((f) => f.id));
+  assert.equal(ids.length, 12);
+  for (let i = 0; i < ids.length; i += 2) {
+    assert.match(ids[i], /^index-\w+-score$/);
+    assert.equal(ids[i + 1], ids[i].replace(/score$/, "rank"));
+    const [a, b] = [await cards.nth(i).boundingBox(), await cards.nth(i + 1).boundingBox()];
     assert.equal(a.y, b.y);
     assert.ok(a.x + a.width <= b.x, "rank right of score");
   }
   await page.screenshot({ path: join(out, "indices-pairs-tablet.png") });
   // On a phone, one column: the rank under the score.
   const small = await indices(t, s, "da-nang", phone);
-  const [score, rank] = await small.page.locator(".pair").first().locator("figure.chart").all();
+  const [score, rank] = await small.page.locator(".indices figure.chart").all();
   const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
   assert.ok(b.y >= a.y + a.height, "rank under score");
   assert.ok(await small.page.evaluate(() => document.documentElement.scrollWidth <= 360));
