@@ -2,7 +2,7 @@
 //! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
 
 use crate::api::Bundle;
-use crate::brief::{brief_head, brief_tail};
+use crate::brief::{brief_head, brief_tail, charts};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use chiso_core::charts::compare;
@@ -154,28 +154,21 @@ fn headline_view(q: &Query) -> impl IntoView {
 #[component]
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
-    let brief = ui.brief;
-    // The brief belongs to the overview: leaving it closes the brief.
-    on_cleanup(move || brief.set(false));
-    let cards = move || with_query(bundle, unit, |q| cards_view(&q, ui.today));
-    let latest = move || with_query(bundle, unit, |q| headline_view(&q));
-    let head = move || {
-        brief
-            .get()
-            .then(|| with_query(bundle, unit, |q| brief_head(q, ui.today, brief)))
-    };
-    let tail = move || {
-        brief
-            .get()
-            .then(|| with_query(bundle, unit, |q| brief_tail(q, ui.today)))
-    };
-    view! {
-        <div class="overview">
-            {head}
-            <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
-            {latest}
-            {tail}
-        </div>
+    move || {
+        with_query(bundle, unit, |q| {
+            let (indices, dossiers) = charts(q, ui.today);
+            let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
+            view! {
+                <div class="overview">
+                    {brief_head(&q, ui.today, illustrative)}
+                    <section class="scorecard" aria-label=q.lang.pick("Các chỉ số", "Indices")>
+                        {cards_view(&q, ui.today)}
+                    </section>
+                    {headline_view(&q)}
+                    {brief_tail(&q, &indices, &dossiers)}
+                </div>
+            }
+        })
     }
 }
 
