@@ -131,7 +131,14 @@ test("printing a unit's overview gives a one-page A4 brief with its scorecard", 
     // Small charts of the dossiers, where there are more than two figures to draw.
     assert.equal(await page.locator(".small-charts svg").count(), charts);
     assert.match(await page.locator(".brief-sources").textContent(), /^Nguồn: \S/);
+    // "In / Print" opens the browser's print dialog (stood in for here: a headless one
+    // would hold the page).
+    await page.evaluate(() => {
+      window.printed = 0;
+      window.print = () => window.printed++;
+    });
     await head.locator("button.print").click();
+    assert.equal(await page.evaluate(() => window.printed), 1);
     await page.emulateMedia({ media: "print" });
     // On paper the brief is all there is: no navigation, controls, buttons or file panel.
     for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-head button"]) {
