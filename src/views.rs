@@ -44,24 +44,25 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
-        // Each index's score beside its rank, as small multiples: the pairs stay aligned in
-        // two columns (one on a phone) because an index lacking one of the two keeps its place.
-        Page::Indices => {
-            let specs = Memo::new(move |_| {
-                let pairs = with_query(bundle, unit, |q| index_pairs(q, ui.today));
-                pairs.into_iter().flat_map(|(s, r)| [s, r]).collect()
-            });
-            view! { <div class="indices"><Charts specs=specs/></div> }.into_any()
-        }
         page => {
-            let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
-            view! { <Charts specs=specs/> }.into_any()
+            let specs = Memo::new(move |_| {
+                with_query(bundle, unit, |q| match page {
+                    // Each index's score beside its rank, as small multiples: an index lacking
+                    // one of the two keeps its place, so the pairs stay aligned in two columns.
+                    Page::Indices => index_pairs(q, ui.today)
+                        .into_iter()
+                        .flat_map(|(score, rank)| [score, rank])
+                        .collect(),
+                    _ => page.charts(q, ui.today),
+                })
+            });
+            view! { <Charts specs=specs view=page.slug()/> }.into_any()
         }
     }
 }
 
 #[component]
-fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
+fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
     let ui = ui();
     move || {
         let list = specs.get();
@@ -84,7 +85,7 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
             .into_any();
         }
         view! {
-            <section class="charts">
+            <section class="charts" data-view=view>
                 {list.into_iter().map(|s| view! { <ChartCard spec=Signal::stored(s)/> }).collect_view()}
             </section>
         }

@@ -20,7 +20,7 @@ const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile:
 async function indices(t, s, unit, options) {
   const opened = await open(t, browser, s.url + `#/indices?unit=${unit}`, options);
   const { page } = opened;
-  await page.waitForSelector(".indices figure.chart", { timeout: 30000 });
+  await page.waitForSelector(".charts figure.chart", { timeout: 30000 });
   for (const id of await page.locator("figure.chart:has(canvas)").evaluateAll((l) => l.map((f) => f.id))) {
     await chartReady(page, `#${id} canvas`);
   }
@@ -70,15 +70,17 @@ test("one or two figures make a card of figures, not a tall empty chart", async 
   const chart = await page.locator("#index-ict_index-score").boundingBox();
   await page.goto(s.url + "#/indices?unit=tay-ninh");
   const card = page.locator("#index-ict_index-score");
-  await card.locator(".figures").waitFor();
+  // No drawing: the table of its one figure, open from the start.
+  await card.locator("table").waitFor();
   assert.equal(await card.locator("canvas").count(), 0);
-  assert.match(await card.locator(".figures").textContent(), /ICT Index – điểm\s*0,4582\s*năm 2019/);
+  assert.match(await card.locator("table").textContent(), /ICT Index – điểm\s*năm 2019\s*0,4582$/);
+  assert.equal(await card.locator("td").evaluate((td) => parseFloat(getComputedStyle(td).fontSize) >= 24), true);
   // The status says what is known (no 2025 figure yet, and the latest), then the target.
   assert.match(await card.locator(".notes").textContent(), /^Chưa có số liệu năm 2025 \(mới nhất: 0,4582 năm 2019\)Mục tiêu 0,5000 \(năm 2025\)/);
   assert.doesNotMatch(await card.textContent(), /Không đạt/);
   const compact = await card.boundingBox();
   assert.ok(compact.height < chart.height * 0.75, `card ${compact.height} px, chart ${chart.height} px`);
-  assert.match(await page.locator("#index-ict_index-rank .figures").textContent(), /25\s*năm 2019/);
+  assert.match(await page.locator("#index-ict_index-rank table").textContent(), /năm 2019\s*25$/);
   assert.deepEqual(errors, []);
 });
 
@@ -92,7 +94,7 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= INDICES_HEIGHT_BEFORE / 2, `${height} px`);
   // Six indices, each its score then its rank, side by side.
-  const cards = page.locator(".indices figure.chart");
+  const cards = page.locator(".charts figure.chart");
   const ids = await cards.evaluateAll((l) => l.map((f) => f.id));
   assert.equal(ids.length, 12);
   for (let i = 0; i < ids.length; i += 2) {
@@ -105,7 +107,7 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   await page.screenshot({ path: join(out, "indices-pairs-tablet.png") });
   // On a phone, one column: the rank under the score.
   const small = await indices(t, s, "da-nang", phone);
-  const [score, rank] = await small.page.locator(".indices figure.chart").all();
+  const [score, rank] = await small.page.locator(".charts figure.chart").all();
   const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
   assert.ok(b.y >= a.y + a.height, "rank under score");
   assert.ok(await small.page.evaluate(() => document.documentElement.scrollWidth <= 360));
