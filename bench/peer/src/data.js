@@ -114,9 +114,9 @@ function build(docs, findings) {
     const entries = (key) => (Array.isArray(f.doc[key]) ? f.doc[key] : []);
     entries("observations").forEach((o, i) => {
       const where = `observations[${i}]`;
-      const problem = subject(o, units, catalogue) ?? (parsePeriod(o.period) ? null : "bad period") ?? checkValue(catalogue.get(o.indicator), o.value, o.of);
+      const period = parsePeriod(o?.period);
+      const problem = subject(o, units, catalogue) ?? (period ? null : "bad period") ?? checkValue(catalogue.get(o.indicator), o.value, o.of);
       if (problem) return findings.push({ severity: "error", file: f.name, message: `${where}: ${problem}` });
-      const period = parsePeriod(o.period);
       const obs = { unit: o.unit, indicator: o.indicator, period, value: o.value, of: o.of, label: o.label, source: o.source, file: fi };
       const key = `${o.unit}\u0000${o.indicator}\u0000${period.key}`;
       const old = kept.get(key);

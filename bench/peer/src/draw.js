@@ -47,7 +47,7 @@ function dataset(s) {
       return { ...common, type: "bar", stack: "parts", order: 2 };
     case "total":
       // The published total: a tick across the bar, so a shortfall of the parts shows.
-      return { ...common, type: "line", stack: "total", showLine: false, pointStyle: "line", pointRadius: 16, pointHoverRadius: 16, borderWidth: 3, order: 0 };
+      return { ...common, type: "line", stack: "total", showLine: false, pointStyle: "line", pointRadius: 16, pointHoverRadius: 16, pointBorderWidth: 3, pointHoverBorderWidth: 3, order: 0 };
     default:
       return { ...common, type: "line", stack: s.id, spanGaps: true, pointRadius: s.mark === "dashed" ? 0 : 3, borderDash: s.mark === "dashed" ? [6, 4] : [], order: 1 };
   }
