@@ -95,7 +95,7 @@ export function chainDepth(requests, until) {
   let deepest = null;
   for (const r of list) if (!deepest || of(r) > of(deepest)) deepest = r;
   const chain = [];
-  for (let r = deepest; r; r = parentOf.get(r)) chain.unshift(r.url.replace(/[?#].*$/, "").replace(/^.*\/(?=[^/])/, ""));
+  for (let r = deepest; r; r = parentOf.get(r)) chain.unshift(new URL(r.url).pathname.replace(/^.*\//, "") || "index.html");
   return { depth: deepest ? of(deepest) : 0, chain };
 }
 

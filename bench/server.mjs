@@ -2,7 +2,7 @@
 // good static host serves it (gzip -9, brotli 11; brotli 9 above 4 MB), with ETags and cache
 // headers (content-hashed names immutable, everything else revalidated), and 304 answers.
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { extname, join, normalize } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -97,7 +97,12 @@ export async function serve(roots, { encoding = "gzip", log = () => {} } = {}) {
   };
 }
 
-/** Compresses every file a page will fetch ahead of the timed runs. */
-export async function warm(files) {
-  for (const f of files) await variants(f);
+/** Compresses ahead of the timed runs every file in `paths` (files, or folders walked) of up
+ *  to `limit` bytes. */
+export async function warm(paths, limit = Infinity) {
+  for (const p of paths) {
+    const s = await stat(p);
+    if (s.isDirectory()) await warm((await readdir(p)).map((f) => join(p, f)), limit);
+    else if (s.size <= limit) await variants(p);
+  }
 }

@@ -86,13 +86,16 @@ function build(docs, findings) {
   const catalogue = builtin();
   const units = new Map();
   const files = [];
+  // The parsed documents are dropped once read: only the figures and each file's facts stay.
+  const accepted = [];
   for (const { name, doc } of docs) {
     if (!doc) continue;
     if (doc.format !== "chiso-metrics/1") {
       findings.push({ severity: "error", file: name, message: `format "${doc.format}" is not chiso-metrics/1: file rejected` });
       continue;
     }
-    files.push({ name, doc, published: typeof doc.published === "string" ? doc.published : "", illustrative: doc.illustrative !== undefined && doc.illustrative !== false, sources: doc.sources ?? {} });
+    accepted.push(doc);
+    files.push({ name, title: doc.title, published: typeof doc.published === "string" ? doc.published : "", illustrative: doc.illustrative !== undefined && doc.illustrative !== false, sources: doc.sources ?? {} });
     for (const [i, u] of (Array.isArray(doc.units) ? doc.units : []).entries()) {
       if (typeof u?.id !== "string" || !LEVELS.has(u.level) || u.name === undefined) {
         findings.push({ severity: "error", file: name, message: `units[${i}]: needs id, name and a known level` });
@@ -108,32 +111,47 @@ function build(docs, findings) {
       catalogue.set(d.id, d);
     }
   }
+  // A file names the same few dozen periods thousands of times: each is parsed once.
+  const periods = new Map();
+  const periodOf = (text) => {
+    if (typeof text !== "string") return null;
+    if (!periods.has(text)) periods.set(text, parsePeriod(text));
+    return periods.get(text);
+  };
+  // unit → indicator → period → figure: one figure per key, the later published one kept.
   const kept = new Map();
+  const slot = (unit, indicator) => {
+    let byIndicator = kept.get(unit);
+    if (!byIndicator) kept.set(unit, (byIndicator = new Map()));
+    let byPeriod = byIndicator.get(indicator);
+    if (!byPeriod) byIndicator.set(indicator, (byPeriod = new Map()));
+    return byPeriod;
+  };
   const targets = [];
-  files.forEach((f, fi) => {
-    const entries = (key) => (Array.isArray(f.doc[key]) ? f.doc[key] : []);
+  accepted.forEach((doc, fi) => {
+    const f = files[fi];
+    const entries = (key) => (Array.isArray(doc[key]) ? doc[key] : []);
     entries("observations").forEach((o, i) => {
-      const where = `observations[${i}]`;
-      const period = parsePeriod(o?.period);
+      const period = periodOf(o?.period);
       const problem = subject(o, units, catalogue) ?? (period ? null : "bad period") ?? checkValue(catalogue.get(o.indicator), o.value, o.of);
-      if (problem) return findings.push({ severity: "error", file: f.name, message: `${where}: ${problem}` });
+      if (problem) return findings.push({ severity: "error", file: f.name, message: `observations[${i}]: ${problem}` });
       const obs = { unit: o.unit, indicator: o.indicator, period, value: o.value, of: o.of, label: o.label, source: o.source, file: fi };
-      const key = `${o.unit}\u0000${o.indicator}\u0000${period.key}`;
-      const old = kept.get(key);
+      const series = slot(o.unit, o.indicator);
+      const old = series.get(period.key);
       if (old && old.value !== o.value) {
-        findings.push({ severity: "warning", file: f.name, message: `${where}: differs from an earlier figure` });
+        findings.push({ severity: "warning", file: f.name, message: `observations[${i}]: differs from an earlier figure` });
         if (files[old.file].published > f.published) return;
       }
-      kept.set(key, obs);
+      series.set(period.key, obs);
     });
     entries("targets").forEach((t, i) => {
-      const by = parsePeriod(t?.by);
+      const by = periodOf(t?.by);
       const problem = subject(t, units, catalogue) ?? (by ? null : "bad period") ?? checkValue(catalogue.get(t.indicator), t.value);
       if (problem) return findings.push({ severity: "error", file: f.name, message: `targets[${i}]: ${problem}` });
       targets.push({ unit: t.unit, indicator: t.indicator, by, value: t.value, file: fi });
     });
   });
-  return index(files, units, catalogue, [...kept.values()], targets, findings);
+  return index(files, units, catalogue, kept, targets, findings);
 }
 
 function subject(e, units, catalogue) {
@@ -144,18 +162,10 @@ function subject(e, units, catalogue) {
 }
 
 /** Series by unit and indicator, oldest first. */
-function index(files, units, catalogue, observations, targets, findings) {
+function index(files, units, catalogue, kept, targets, findings) {
   const series = new Map();
-  for (const o of observations) {
-    const key = `${o.unit}\u0000${o.indicator}`;
-    let list = series.get(key);
-    if (!list) series.set(key, (list = []));
-    list.push(o);
-  }
-  const withData = new Set();
-  for (const list of series.values()) {
-    list.sort((a, b) => compare(a.period, b.period));
-    withData.add(list[0].unit);
+  for (const [unit, byIndicator] of kept) {
+    for (const [indicator, byPeriod] of byIndicator) series.set(`${unit}\u0000${indicator}`, [...byPeriod.values()].sort((a, b) => compare(a.period, b.period)));
   }
   return {
     files,
@@ -164,8 +174,8 @@ function index(files, units, catalogue, observations, targets, findings) {
     targets,
     findings,
     series: (unit, indicator) => series.get(`${unit}\u0000${indicator}`) ?? [],
-    hasData: (unit) => withData.has(unit),
-    hasPrefix: (unit, prefix) => [...series.keys()].some((k) => k.startsWith(`${unit}\u0000${prefix}`)),
+    hasData: (unit) => kept.has(unit),
+    hasPrefix: (unit, prefix) => [...(kept.get(unit)?.keys() ?? [])].some((i) => i.startsWith(prefix)),
     unit: (id) => units.get(id),
   };
 }

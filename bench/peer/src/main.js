@@ -84,6 +84,7 @@ function render() {
   const inRange = (p) => (!r.from || p.end >= r.from.start) && (!r.to || p.start <= r.to.end);
   const specs = forView({ model, unit, lang: r.lang, inRange }, r.view, today);
   nav(r, unit);
+  summary(r.lang);
   let section = main.querySelector("section.charts");
   if (!section) main.append((section = el("section", { class: "charts" })));
   main.querySelector(".empty")?.remove();
@@ -131,10 +132,10 @@ function nav(r, unit) {
   document.querySelector("#unit-label").textContent = pick(r.lang, "Đơn vị", "Unit");
 }
 
-function summary() {
+function summary(lang) {
   const errors = model.findings.filter((f) => f.severity === "error");
   const warnings = model.findings.length - errors.length;
-  const line = `${model.files.length} ${pick(route().lang, "tệp", "files")}; ${errors.length} ${pick(route().lang, "lỗi", "errors")}, ${warnings} ${pick(route().lang, "cảnh báo", "warnings")}`;
+  const line = `${model.files.length} ${pick(lang, "tệp", "files")}; ${errors.length} ${pick(lang, "lỗi", "errors")}, ${warnings} ${pick(lang, "cảnh báo", "warnings")}`;
   const list = el("ul", {}, ...model.findings.slice(0, 200).map((f) => el("li", {}, `${f.file}: ${f.severity}: ${f.message}`)));
   document.querySelector("#files").replaceChildren(el("details", {}, el("summary", {}, line), list));
 }
@@ -152,7 +153,6 @@ async function start() {
   }
   status.remove();
   render();
-  summary();
   addEventListener("hashchange", render);
 }
 

@@ -66,7 +66,7 @@ class Builder {
       if (i === undefined) continue;
       values[i] = o.value;
       const file = model.files[o.file];
-      sources[i] = text(file.sources[o.source]?.title ?? file.doc.title, lang) || null;
+      sources[i] = text(file.sources[o.source]?.title ?? file.title, lang) || null;
       if (typeof o.label === "string") this.labels[i] ??= o.label;
       this.files.add(o.file);
     }
