@@ -128,7 +128,12 @@ export function report({ results, machine, runs, quick, nationalBytes }) {
   const heading = (l) => l?.endsWith("| | | |");
   const kept = lines.filter((l, i) => !(heading(l) && (i + 1 === lines.length || heading(lines[i + 1]))));
   kept.push(...redrawRows(results));
-  const notes = [];
+  const notes = [
+    "The peer draws what ours draws on these two views, and leaves out the rest of ours: its tables are built when opened (ours renders every table), it has no PNG/SVG/CSV export, no sum checks or per-chart validator warnings, no file panel, present mode or other views, and its validator words its findings in English without line and column. That is less work and fewer bytes for the peer.",
+    "DevTools CPU throttling is meant for the page's JavaScript threads; V8's background threads, where ours compiles its wasm, are probably not slowed as much, which would help ours.",
+    "Memory is the JS heap after a forced garbage collection plus the byteLength of every WebAssembly.Memory the page instantiated; canvas backing stores and array buffers outside the heap are counted for neither page.",
+    "Redraws are timed the same way in both pages: every 2D canvas drawing call is counted through a wrapper, and the time runs from setting the hash to the animation frame after the last call (so figures come in steps of a frame; a page that makes more calls pays a little more for the wrapper).",
+  ];
   const parseOurs = (results.ours["national-cpu4"] ?? []).some((r) => r.parse);
   if (!parseOurs) {
     notes.push("Ours exposes no parse + validate timing yet: its row reads n/a, and *data in hand → first chart* bounds it from above. The hook the benchmark reads is a `performance.measure(\"chiso:parse\", …)` from the bytes in hand to the validated model (the peer records the same).");
