@@ -2,20 +2,18 @@
 // compressed from loopback and loaded in headless Chromium over the DevTools protocol, cold
 // loads alternating between the two. Prints medians and ours ÷ peer, and writes a report.
 // Usage: node bench/run.mjs [--quick] [--runs N]   (scripts/bench.sh builds both first)
-import { chromium } from "playwright-core";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { join, resolve } from "node:path";
-import { serve, warm } from "./server.mjs";
+import { join } from "node:path";
+import { dist, launch, root } from "../scripts/lib/harness.mjs";
+import { serve, warm } from "../scripts/lib/server.mjs";
 import { INSTRUMENT, SLOW_4G, TABLET, measureLoad, measureRedraws } from "./measure.mjs";
 import { report } from "./report.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const runs = quick ? 1 : Math.max(1, Number(args[args.indexOf("--runs") + 1]) || 7);
-const root = resolve(import.meta.dirname, "..");
-const dist = join(root, "dist");
 const peerDist = join(root, "bench/peer/dist");
 const out = join(root, "bench/out");
 // The short form stands the illustrative sample in for the national file, in a folder of its own.
@@ -46,16 +44,11 @@ const REDRAW_UNITS = ["can-tho", "lam-dong", "hai-phong", "da-nang"];
 const started = Date.now();
 const load0 = loadavg()[0];
 const roots = { ours: [dist, extra], peer: [peerDist, dist, extra] };
-const servers = { ours: await serve(roots.ours), peer: await serve(roots.peer) };
+const servers = { ours: await serve(roots.ours, { encoding: "gzip" }), peer: await serve(roots.peer, { encoding: "gzip" }) };
 await warm([national]);
 await warm([dist, peerDist], 1 << 20);
 say("files compressed");
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 const version = browser.version();
 const results = { ours: {}, peer: {} };
 const push = (app, key, value) => (results[app][key] ??= []).push(value);
