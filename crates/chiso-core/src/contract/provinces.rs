@@ -17,6 +17,7 @@ use crate::contract::model::{Level, Unit};
 use crate::contract::names::{edit_distance, key, words};
 use crate::contract::text::Text;
 use chrono::NaiveDate;
+use std::sync::OnceLock;
 
 /// When a unit existed, relative to the 2025 merger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,13 +153,32 @@ fn ends(w: &[String], suffix: &[&str]) -> Option<usize> {
         .map(|_| suffix.len())
 }
 
+/// Every key of every unit, folded once.
+fn index() -> &'static [(String, &'static Province)] {
+    static INDEX: OnceLock<Vec<(String, &'static Province)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        all()
+            .iter()
+            .flat_map(|p| p.keys().map(move |k| (k, p)))
+            .collect()
+    })
+}
+
+/// Each unit once, in the order first met.
+fn distinct(units: impl Iterator<Item = &'static Province>) -> Vec<&'static Province> {
+    let mut out: Vec<&'static Province> = Vec::new();
+    for p in units {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// The units a name can mean, before and after the merger (`Tây Ninh` → both).
 pub fn lookup(name: &str) -> Vec<&'static Province> {
     let k = name_key(name);
-    all()
-        .iter()
-        .filter(|p| p.keys().any(|pk| pk == k))
-        .collect()
+    distinct(index().iter().filter(|(pk, _)| *pk == k).map(|&(_, p)| p))
 }
 
 /// Why a name did not resolve.
@@ -188,14 +208,14 @@ pub fn resolve(name: &str, on: NaiveDate) -> Result<&'static Province, Miss> {
 pub fn suggest(name: &str, on: Option<NaiveDate>) -> Vec<&'static Province> {
     let k = name_key(name);
     let limit = (k.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &'static Province)> = all()
+    let mut scored: Vec<(usize, &'static Province)> = index()
         .iter()
-        .filter(|p| on.is_none_or(|d| p.in_force(d)))
-        .filter_map(|p| {
-            let d = p.keys().map(|pk| edit_distance(&k, &pk)).min()?;
-            (d <= limit).then_some((d, p))
-        })
+        .filter(|(_, p)| on.is_none_or(|d| p.in_force(d)))
+        .map(|(pk, p)| (edit_distance(&k, pk), *p))
+        .filter(|&(d, _)| d <= limit)
         .collect();
     scored.sort_by_key(|&(d, p)| (d, p.id));
-    scored.into_iter().take(3).map(|(_, p)| p).collect()
+    let mut best = distinct(scored.into_iter().map(|(_, p)| p));
+    best.truncate(3);
+    best
 }

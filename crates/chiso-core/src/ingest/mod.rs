@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod finding;
+pub mod import;
 pub mod json;
 pub mod load;
 pub mod manifest;
