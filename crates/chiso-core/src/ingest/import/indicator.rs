@@ -281,21 +281,23 @@ pub fn measure(text: &str) -> (Option<Measure>, Vec<String>) {
 
 /// `words` without the phrases at either end: "Số hồ sơ tiếp nhận" keeps its "hồ sơ".
 fn trim<'a>(mut w: &'a [String], phrases: &[&[&str]]) -> &'a [String] {
-    let same =
-        |s: &[String], p: &[&str]| s.len() == p.len() && s.iter().zip(p).all(|(a, b)| a == b);
-    while let Some(p) = phrases
-        .iter()
-        .find(|p| w.len() > p.len() && same(&w[..p.len()], p))
-    {
-        w = &w[p.len()..];
+    let same = |s: &[String], p: &[&str]| s.iter().map(String::as_str).eq(p.iter().copied());
+    loop {
+        let lead = phrases.iter().find_map(|p| {
+            let (head, rest) = w.split_at_checked(p.len())?;
+            (same(head, p) && !rest.is_empty()).then_some(rest)
+        });
+        let trail = || {
+            phrases.iter().find_map(|p| {
+                let (rest, tail) = w.split_at_checked(w.len().checked_sub(p.len())?)?;
+                (same(tail, p) && !rest.is_empty()).then_some(rest)
+            })
+        };
+        match lead.or_else(trail) {
+            Some(rest) => w = rest,
+            None => return w,
+        }
     }
-    while let Some(p) = phrases
-        .iter()
-        .find(|p| w.len() > p.len() && same(&w[w.len() - p.len()..], p))
-    {
-        w = &w[..w.len() - p.len()];
-    }
-    w
 }
 
 /// `words` without every occurrence of the phrases, longest phrases first.

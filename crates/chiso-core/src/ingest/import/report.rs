@@ -128,27 +128,8 @@ impl ImportMessage {
                 format!("chỉ tiêu {indicator} không có thứ hạng; cột \"Xếp hạng\" chỉ dùng cho các chỉ số"),
                 format!("{indicator} has no rank; a \"Rank\" column belongs to an index"),
             ),
-            M::UnknownUnit { text, suggestions } if suggestions.is_empty() => t(
-                format!("\"{}\" không phải tỉnh, thành phố trong danh mục", clip(text)),
-                format!("\"{}\" is not a province or city in the register", clip(text)),
-            ),
-            M::UnknownUnit { text, suggestions } => t(
-                format!("\"{}\" không phải tỉnh, thành phố trong danh mục; có phải: {}?", clip(text), names(suggestions, lang)),
-                format!("\"{}\" is not a province or city in the register; did you mean: {}?", clip(text), names(suggestions, lang)),
-            ),
-            M::UnitNotInForce { text, unit, period } => {
-                let successor = unit
-                    .successor
-                    .and_then(crate::contract::provinces::get)
-                    .map(|s| format!(" → {} ({})", s.name(lang), s.id))
-                    .unwrap_or_default();
-                match (unit.until(), vi) {
-                    (Some(until), true) => format!("\"{}\" ({}) chỉ tồn tại đến {until}{successor}, không có số liệu kỳ {period}", clip(text), unit.id),
-                    (Some(until), false) => format!("\"{}\" ({}) ended on {until}{successor}: no figures for {period}", clip(text), unit.id),
-                    (None, true) => format!("\"{}\" ({}) được thành lập từ 2025-07-01, không có số liệu kỳ {period}", clip(text), unit.id),
-                    (None, false) => format!("\"{}\" ({}) began on 2025-07-01: no figures for {period}", clip(text), unit.id),
-                }
-            }
+            M::UnknownUnit { text, suggestions } => unknown_unit(text, suggestions, lang),
+            M::UnitNotInForce { text, unit, period } => not_in_force(text, unit, period, lang),
             M::NoUnit => lang.pick("dòng có số liệu nhưng không ghi đơn vị", "the row has figures but no unit").into(),
             M::NotAProvince { text } => t(
                 format!("bỏ qua dòng \"{}\": không phải một tỉnh, thành phố", clip(text)),
@@ -179,6 +160,45 @@ impl ImportMessage {
                 "ranks without \"of\": taken as out of every province on the period's date (63 before 2025-07-01, 34 from then); add an \"Of\" column if fewer were ranked",
             ).into(),
             M::Check(m) => m.text(lang),
+        }
+    }
+}
+
+fn unknown_unit(text: &str, suggestions: &[&Province], lang: Lang) -> String {
+    let text = clip(text);
+    match (suggestions.is_empty(), lang) {
+        (true, Lang::Vi) => format!("\"{text}\" không phải tỉnh, thành phố trong danh mục"),
+        (true, Lang::En) => format!("\"{text}\" is not a province or city in the register"),
+        (false, Lang::Vi) => format!(
+            "\"{text}\" không phải tỉnh, thành phố trong danh mục; có phải: {}?",
+            names(suggestions, lang)
+        ),
+        (false, Lang::En) => format!(
+            "\"{text}\" is not a province or city in the register; did you mean: {}?",
+            names(suggestions, lang)
+        ),
+    }
+}
+
+fn not_in_force(text: &str, unit: &Province, period: &str, lang: Lang) -> String {
+    let (text, id) = (clip(text), unit.id);
+    let successor = unit
+        .successor
+        .and_then(crate::contract::provinces::get)
+        .map(|s| format!(" → {} ({})", s.name(lang), s.id))
+        .unwrap_or_default();
+    match (unit.until(), lang) {
+        (Some(until), Lang::Vi) => format!(
+            "\"{text}\" ({id}) chỉ tồn tại đến {until}{successor}, không có số liệu kỳ {period}"
+        ),
+        (Some(until), Lang::En) => {
+            format!("\"{text}\" ({id}) ended on {until}{successor}: no figures for {period}")
+        }
+        (None, Lang::Vi) => {
+            format!("\"{text}\" ({id}) được thành lập từ 2025-07-01, không có số liệu kỳ {period}")
+        }
+        (None, Lang::En) => {
+            format!("\"{text}\" ({id}) began on 2025-07-01: no figures for {period}")
         }
     }
 }
