@@ -36,7 +36,7 @@ pub struct Options {
 }
 
 pub struct Imported {
-    /// The document, pretty-printed.
+    /// The document's text: one unit or figure a line.
     pub json: String,
     pub findings: Vec<ImportFinding>,
     /// How many figures the document holds.
@@ -157,8 +157,7 @@ fn checked(
     let mut kept: Vec<&Figure> = figures.iter().collect();
     let mut pass = 0;
     let json = loop {
-        let doc = document::build(&kept, opts.title.as_deref(), opts.source.as_deref());
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        let json = document::build(&kept, opts.title.as_deref(), opts.source.as_deref());
         let input = crate::Input {
             name: &opts.name,
             bytes: json.as_bytes(),
