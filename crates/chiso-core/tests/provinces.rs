@@ -191,3 +191,28 @@ fn a_misspelt_name_gets_suggestions() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_published_list_matches_the_register() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/provinces.md"
+    ))
+    .unwrap();
+    let rows = doc.lines().filter(|l| l.starts_with("| `")).count();
+    assert_eq!(rows, provinces::all().len());
+    for p in provinces::all() {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let successor = p.successor.map(|s| format!("`{s}`")).unwrap_or_default();
+        let row = format!(
+            "| `{}` | {} | {} | {} | {} | {} | {successor} |",
+            p.id,
+            p.name_vi,
+            p.name_en,
+            p.code,
+            day(p.since()),
+            day(p.until())
+        );
+        assert!(doc.contains(&row), "docs/provinces.md lacks {row}");
+    }
+}
