@@ -364,3 +364,32 @@ fn a_table_without_a_header_or_an_indicator_says_so() {
     assert_eq!(imported.errors(), 0, "{:#?}", lines(&imported));
     assert_eq!(imported.figures, 1);
 }
+
+#[test]
+fn spreadsheet_numbers_need_no_guessing_and_percent_cells_are_scaled() {
+    use chiso_core::ingest::import::Cell;
+    let t = Table {
+        sheet: "SIPAS".into(),
+        rows: vec![
+            vec![
+                Cell::text("Tỉnh"),
+                Cell::Number(2022.0),
+                Cell::Number(2023.0),
+            ],
+            vec![
+                Cell::text("Tây Ninh"),
+                Cell::Number(0.8005),
+                Cell::Number(0.8266),
+            ],
+        ],
+    };
+    let imported = import(&[t], &opts());
+    assert_eq!(
+        lines(&imported),
+        ["t.csv:SIPAS!B1: warning: sipas.score is in percent: cells from 0 to 1 in this column are read as percent-formatted (0.8005 = 80.05%) and multiplied by 100",
+         "t.csv:SIPAS!C1: warning: sipas.score is in percent: cells from 0 to 1 in this column are read as percent-formatted (0.8005 = 80.05%) and multiplied by 100"]
+    );
+    let l = loaded(&imported);
+    assert_eq!(value(&l, "tay-ninh", "sipas.score", "2022"), Some(80.05));
+    assert_eq!(value(&l, "tay-ninh", "sipas.score", "2023"), Some(82.66));
+}

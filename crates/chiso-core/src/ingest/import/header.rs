@@ -93,6 +93,8 @@ const ROLES: [(&[&str], Role); 7] = [
             "quy",
             "thang",
             "kydanhgia",
+            "quarter",
+            "month",
             "namdanhgia",
         ],
         Role::Period,
@@ -116,8 +118,8 @@ const ROLES: [(&[&str], Role); 7] = [
     ),
     (
         &[
-            "stt", "tt", "no", "sothutu", "ma", "matinh", "code", "ghichu", "note", "notes",
-            "vung", "region",
+            "stt", "tt", "no", "sott", "sothutu", "ma", "matinh", "code", "ghichu", "note",
+            "notes", "vung", "region",
         ],
         Role::Ignore,
     ),

@@ -59,6 +59,9 @@ pub enum ImportMessage {
         text: String,
         indicator: String,
     },
+    FractionAsPercent {
+        indicator: String,
+    },
     Duplicate {
         other: String,
         value: f64,
@@ -150,6 +153,10 @@ impl ImportMessage {
             M::PercentNotPercent { text, indicator } => t(
                 format!("\"{}\" là phần trăm nhưng {indicator} không đo bằng phần trăm", clip(text)),
                 format!("\"{}\" is a percentage but {indicator} is not measured in percent", clip(text)),
+            ),
+            M::FractionAsPercent { indicator } => t(
+                format!("{indicator} tính bằng phần trăm: các ô từ 0 đến 1 ở cột này được hiểu là ô định dạng phần trăm (0,8005 = 80,05%) và nhân với 100"),
+                format!("{indicator} is in percent: cells from 0 to 1 in this column are read as percent-formatted (0.8005 = 80.05%) and multiplied by 100"),
             ),
             M::Duplicate { other, value, kept } => t(
                 format!("trùng đơn vị, chỉ tiêu và kỳ với ô {other} ({value} và {kept}); giữ giá trị ở {other}"),

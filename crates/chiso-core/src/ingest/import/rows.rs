@@ -111,13 +111,9 @@ impl<'a> Reader<'a> {
                 facts.unit = previous_unit.clone();
             }
             previous_unit = facts.unit.clone();
-            let columns: Vec<(usize, Context)> = self
-                .header
-                .figure_columns()
-                .map(|(c, ctx)| (c, ctx.clone()))
-                .collect();
-            for (c, ctx) in columns {
-                if let Some(f) = self.figure(r, c, &ctx, &facts) {
+            let header = self.header;
+            for (c, ctx) in header.figure_columns() {
+                if let Some(f) = self.figure(r, c, ctx, &facts) {
                     out.push(f);
                 }
             }
@@ -274,7 +270,20 @@ impl<'a> Reader<'a> {
 
     /// The cell's number; an ambiguous `1.234` read by the indicator's kind.
     fn value(&mut self, cell: &Cell, id: &str, at: &CellRef) -> Option<f64> {
+        let kind = self.catalogue.get(id).map(|d| d.kind);
         let text = match cell {
+            Cell::Number(n) if kind == Some(Kind::Percent) && n.abs() <= 1.0 => {
+                // A cell formatted as a percentage stores 80,05 % as 0.8005; no index in
+                // percent is ever at 1 % or below.
+                let head = self.table.at(self.header.row, at.col.unwrap_or(0));
+                let indicator = id.to_string();
+                self.report(
+                    head,
+                    ImportFinding::warning,
+                    M::FractionAsPercent { indicator },
+                );
+                return format!("{:.10}", n * 100.0).parse().ok();
+            }
             Cell::Number(n) => return Some(*n),
             Cell::Text(s) => s.trim().to_string(),
             Cell::Empty => return None,
@@ -283,7 +292,6 @@ impl<'a> Reader<'a> {
             self.report(at.clone(), ImportFinding::error, M::BadNumber { text });
             return None;
         };
-        let kind = self.catalogue.get(id).map(|d| d.kind);
         if n.percent && kind != Some(Kind::Percent) {
             let indicator = id.to_string();
             self.report(
