@@ -216,3 +216,17 @@ fn the_published_list_matches_the_register() {
         assert!(doc.contains(&row), "docs/provinces.md lacks {row}");
     }
 }
+
+#[test]
+fn a_loader_can_declare_a_register_unit_and_its_successor() {
+    let units = provinces::units_for("bac-kan");
+    let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["bac-kan", "thai-nguyen-2025"]);
+    assert_eq!(units[0].successor.as_deref(), Some("thai-nguyen-2025"));
+    assert_eq!(units[0].until, Some(day(2025, 6, 30)));
+    assert_eq!(units[0].code.as_deref(), Some("06"));
+    assert_eq!(units[1].until, None);
+    assert_eq!(provinces::units_for("ha-noi").len(), 1);
+    assert!(provinces::units_for("tien-giang-bql-kcn").is_empty());
+    assert_eq!(provinces::units().count(), 86);
+}

@@ -116,9 +116,21 @@ pub fn in_force(on: NaiveDate) -> impl Iterator<Item = &'static Province> {
     all().iter().filter(move |p| p.in_force(on))
 }
 
-/// Every register unit as a declared unit: what a loader adds before a file's own `units`.
+/// Every register unit as a declared unit.
 pub fn units() -> impl Iterator<Item = Unit> {
     all().iter().map(Province::unit)
+}
+
+/// What a loader declares for a file that names `id` without declaring it: the unit, and the
+/// unit it became in the merger (so its `successor` resolves). Empty when `id` is not in the
+/// register.
+pub fn units_for(id: &str) -> Vec<Unit> {
+    let unit = get(id);
+    let successor = unit.and_then(|p| p.successor).and_then(get);
+    unit.into_iter()
+        .chain(successor)
+        .map(Province::unit)
+        .collect()
 }
 
 const LEADING: [&[&str]; 3] = [&["tinh"], &["thanh", "pho"], &["tp"]];
