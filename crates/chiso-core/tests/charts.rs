@@ -247,6 +247,7 @@ fn day(s: &str) -> chrono::NaiveDate {
 fn tay_ninh_ict_index_against_its_target() {
     use chiso_core::charts::index;
     use chiso_core::contract::catalogue::INDICES;
+    use chiso_core::query::status::Status;
     let l = sample();
     let ict = INDICES.iter().find(|f| f.family == "ict_index").unwrap();
     let c = index(
@@ -260,7 +261,14 @@ fn tay_ninh_ict_index_against_its_target() {
     assert_eq!(c.rules[0].value, 0.5);
     assert_eq!(c.rules[0].label, "Mục tiêu 0,5000 (năm 2025)");
     assert!(c.table().1[0].contains(&"0,4582".to_string()));
-    assert!(c.notes[0].starts_with("Không đạt"), "{:?}", c.notes);
+    // One figure from 2019 and none for 2025: not called missed.
+    assert_eq!(
+        c.notes[0],
+        "Chưa có số liệu năm 2025 (mới nhất: 0,4582 năm 2019)"
+    );
+    let status = c.status.as_ref().unwrap();
+    assert_eq!(status.status, Status::NoFigureYet);
+    assert_eq!(status.text, c.notes[0]);
     let rank = index(
         query(&l, "tay-ninh", Lang::En),
         ict,
@@ -313,10 +321,11 @@ fn compare_ranks_units_and_names_the_merged_ones() {
     assert!(c.keys.contains(&"bac-kan".to_string()));
     let i = c.keys.iter().position(|k| k == "bac-kan").unwrap();
     assert_eq!(c.series[0].values[i], Some(58463.0));
-    assert!(c.series[0].values.iter().filter(|v| v.is_some()).count() == 1);
-    let values: Vec<f64> = (0..c.keys.len())
-        .map(|k| c.series[0].values[k].or(c.series[1].values[k]).unwrap())
-        .collect();
+    // One series, the selected unit highlighted rather than split into its own column.
+    assert_eq!(c.series.len(), 1);
+    assert_eq!(c.highlight, Some(i));
+    assert!(c.horizontal);
+    let values: Vec<f64> = c.series[0].values.iter().map(|v| v.unwrap()).collect();
     assert!(
         values.windows(2).all(|w| w[0] >= w[1]),
         "best first: {values:?}"
@@ -333,9 +342,14 @@ fn compare_ranks_units_and_names_the_merged_ones() {
         "{:?}",
         later.notes
     );
-    assert!(later
-        .csv()
-        .starts_with("unit,dossiers.received.selected,dossiers.received.others\n"));
+    assert!(later.csv().starts_with("unit,dossiers.received\n"));
+    // One row per unit: its name and figure; no rank column when none is published.
+    let (header, rows) = later.table();
+    assert_eq!(
+        header,
+        vec!["Đơn vị", "Hồ sơ tiếp nhận (gồm kỳ trước chuyển sang)"]
+    );
+    assert!(rows.iter().all(|r| r.len() == 2 && r[1] != "–"), "{rows:?}");
 }
 
 #[test]
@@ -364,7 +378,11 @@ fn the_overview_scorecard_and_headlines() {
     assert_eq!(ict.score, Some(("năm 2019".into(), "0,4582".into())));
     assert_eq!(ict.rank.as_deref(), Some("25/63"));
     assert_eq!(ict.target.as_deref(), Some("0,5000 (năm 2025)"));
-    assert_eq!(ict.status, Some(Status::Missed));
+    assert_eq!(ict.status, Some(Status::NoFigureYet));
+    assert_eq!(
+        ict.status_text.as_deref(),
+        Some("Chưa có số liệu năm 2025 (mới nhất: 0,4582 năm 2019)")
+    );
     assert!(cards
         .iter()
         .find(|c| c.family == "pci")

@@ -2,6 +2,7 @@
 //! every word around the figures. The canvas, the SVG export, the table and the CSV all read it.
 
 use crate::contract::lang::Lang;
+use crate::query::status::StatusLine;
 use crate::render::numbers::NumberStyle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +64,23 @@ pub struct Rule {
     pub color: usize,
 }
 
+/// A change of the unit's territory (a merger) on a time axis: a vertical rule from `day`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Boundary {
+    /// The first day of the new territory, in days from the common era.
+    pub day: f64,
+    pub label: String,
+}
+
+/// Time known to have no figure, such as an index not published that year: a labelled band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// From its first day to the day after its last, in days from the common era.
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     /// Stable id for exports and element ids: `dossiers-intake`.
@@ -88,7 +106,28 @@ pub struct ChartSpec {
     pub warnings: Vec<String>,
     /// What the reader should know that is not a warning: units without a figure, merges.
     pub notes: Vec<String>,
+    /// Where each key sits in time, when keys are periods: its first day and the day after its
+    /// last, in days from the common era. Empty on comparisons of units.
+    pub spans: Vec<(f64, f64)>,
+    /// Mergers within the time shown; no line joins figures across one.
+    pub boundaries: Vec<Boundary>,
+    /// Stretches known to have no figure.
+    pub gaps: Vec<Gap>,
+    /// Keys run down the chart, bars across: comparisons of units.
+    pub horizontal: bool,
+    /// The key drawn highlighted: the selected unit on a comparison.
+    pub highlight: Option<usize>,
+    /// The rank each key was published with, where the data gives one; empty otherwise.
+    pub ranks: Vec<Option<f64>>,
+    /// Where the unit stands against its target, on index charts.
+    pub status: Option<StatusLine>,
 }
+
+/// Two adjacent periods may leave a few days between them (reports' own date intervals).
+const ADJACENT_DAYS: f64 = 7.0;
+
+/// Height of one row of a horizontal chart, in pixels.
+pub const ROW: f64 = 24.0;
 
 /// Okabe–Ito: eight colours that readers with colour-vision deficiencies can tell apart.
 pub const PALETTE: [(u8, u8, u8); 8] = [
@@ -129,6 +168,59 @@ impl ChartSpec {
             .all(|s| s.values.iter().all(Option::is_none))
     }
 
+    /// The published rank of key `i`, written as a count.
+    fn rank(&self, i: usize) -> Option<String> {
+        let v = self.ranks.get(i).copied().flatten()?;
+        Some(NumberStyle::Fixed(0).format(v, self.lang))
+    }
+
+    /// One or two figures per series: shown as a card of figures rather than a chart.
+    pub fn is_compact(&self) -> bool {
+        self.series
+            .iter()
+            .all(|s| s.values.iter().flatten().count() <= 2)
+    }
+
+    /// Whether a line may join the figures of keys `a` and `b`: only when their periods are
+    /// adjacent in time and no merger falls between them.
+    pub fn joins(&self, a: usize, b: usize) -> bool {
+        let (Some(&(a0, a1)), Some(&(b0, b1))) = (self.spans.get(a), self.spans.get(b)) else {
+            return self.spans.is_empty();
+        };
+        b0 - a1 <= ADJACENT_DAYS && !self.boundaries.iter().any(|m| a0 < m.day && m.day < b1)
+    }
+
+    /// The height the chart reads best at for a `width`: a row per unit on horizontal charts,
+    /// so 63 provinces scroll down; a landscape box otherwise. Add `CHROME` for exports.
+    pub fn preferred_height(&self, width: f64) -> f64 {
+        if self.horizontal {
+            HORIZONTAL_MARGIN + ROW * self.keys.len() as f64
+        } else {
+            (width * 0.55).clamp(260.0, 420.0)
+        }
+    }
+
+    /// The source line in one line: "Báo cáo kết quả cải cách hành chính 2018–2025, 8 báo
+    /// cáo", or the one report's title; `sources` keeps the full list.
+    pub fn source_summary(&self) -> String {
+        let all = &self.sources;
+        match all.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            _ => {
+                let years: Vec<i32> = all.iter().flat_map(|t| years_in(t)).collect();
+                let span = match (years.iter().min(), years.iter().max()) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => String::new(),
+                };
+                let what = format!("{} {span}", common_stem(all));
+                let count = self.lang.pick("báo cáo", "reports");
+                format!("{}, {} {count}", what.trim(), all.len())
+            }
+        }
+    }
+
     pub fn format(&self, series: &Series, v: Option<f64>) -> String {
         v.map_or_else(|| "–".into(), |v| series.style.format(v, self.lang))
     }
@@ -147,6 +239,12 @@ impl ChartSpec {
                     source: s.sources.get(i).cloned().flatten(),
                 })
             })
+            .chain(self.rank(i).map(|value| TooltipRow {
+                name: self.lang.pick("Hạng", "Rank").into(),
+                value,
+                color: 6,
+                source: None,
+            }))
             .collect();
         Some(Tooltip { period, rows })
     }
@@ -159,6 +257,10 @@ impl ChartSpec {
         };
         let mut header = vec![first.to_string()];
         header.extend(self.series.iter().map(|s| s.name.clone()));
+        let ranked = self.ranks.iter().any(Option::is_some);
+        if ranked {
+            header.push(self.lang.pick("Hạng", "Rank").into());
+        }
         let rows = self
             .labels
             .iter()
@@ -170,6 +272,9 @@ impl ChartSpec {
                         .iter()
                         .map(|s| self.format(s, s.values.get(i).copied().flatten())),
                 );
+                if ranked {
+                    row.push(self.rank(i).unwrap_or_else(|| "–".into()));
+                }
                 row
             })
             .collect();
@@ -183,12 +288,21 @@ impl ChartSpec {
             out.push(',');
             out.push_str(&csv_field(&s.id));
         }
+        let ranked = self.ranks.iter().any(Option::is_some);
+        if ranked {
+            out.push_str(",rank");
+        }
         out.push('\n');
         for (i, key) in self.keys.iter().enumerate() {
             out.push_str(&csv_field(key));
-            for s in &self.series {
+            let rank = self.ranks.get(i).copied().flatten();
+            let values = self
+                .series
+                .iter()
+                .map(|s| s.values.get(i).copied().flatten());
+            for v in values.chain(ranked.then_some(rank)) {
                 out.push(',');
-                if let Some(v) = s.values.get(i).copied().flatten() {
+                if let Some(v) = v {
                     out.push_str(&v.to_string());
                 }
             }
@@ -202,6 +316,8 @@ impl ChartSpec {
         let Some(last) = self.labels.len().checked_sub(1) else {
             return self.title.clone();
         };
+        // A comparison reads out the selected unit; a time series its latest period.
+        let last = self.highlight.filter(|i| *i <= last).unwrap_or(last);
         let latest: Vec<String> = self
             .series
             .iter()
@@ -223,6 +339,48 @@ impl ChartSpec {
             latest.join("; ")
         )
     }
+}
+
+/// Above and below the rows of a horizontal chart: the rule's label, the margins.
+pub const HORIZONTAL_MARGIN: f64 = 40.0;
+/// What the title band and source line add to an exported image's height.
+pub const CHROME: f64 = 56.0;
+
+/// The years a title names: `2018` in "… năm 2018 (số liệu minh họa)".
+fn years_in(title: &str) -> Vec<i32> {
+    title
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1945..=2100).contains(y))
+        .collect()
+}
+
+/// The words every title starts with, up to the first that names a period, without a
+/// dangling "năm", "quý" or "of": "Báo cáo kết quả cải cách hành chính".
+fn common_stem(titles: &[String]) -> String {
+    let mut words: Vec<&str> = titles.first().map_or(Vec::new(), |t| {
+        t.split_whitespace()
+            .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
+            .collect()
+    });
+    for t in titles {
+        let same = t
+            .split_whitespace()
+            .zip(&words)
+            .take_while(|(a, b)| a == *b);
+        words.truncate(same.count());
+    }
+    const DANGLING: [&str; 11] = [
+        "năm", "quý", "tháng", "kỳ", "of", "for", "in", "year", "quarter", "–", "-",
+    ];
+    while words
+        .last()
+        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).

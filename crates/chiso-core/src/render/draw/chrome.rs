@@ -1,5 +1,5 @@
 //! The words drawn around an exported chart, which the page shows as HTML instead: the
-//! title, the illustrative badge and the source line.
+//! title, the illustrative badge and the source line (in one line: the reports summed up).
 
 use super::layout::{text_width, Frame};
 use super::{px, text, Done, BADGE, INK, MUTED};
@@ -26,7 +26,7 @@ pub(super) fn chrome<DB: DrawingBackend>(
     let source = format!(
         "{}: {}",
         spec.lang.pick("Nguồn", "Source"),
-        spec.sources.join("; ")
+        spec.source_summary()
     );
     area.draw(&Text::new(
         source,

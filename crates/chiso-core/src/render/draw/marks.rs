@@ -76,10 +76,11 @@ fn bars<DB: DrawingBackend>(
         .collect();
     stacks.sort_unstable();
     stacks.dedup();
-    // Bars stay bar-shaped when there are few periods.
-    let slot = (f.bands.width() * 0.72 / stacks.len().max(1) as f64).min(72.0);
-    for i in 0..spec.keys.len() {
-        let left_edge = f.bands.center(i) - slot * stacks.len() as f64 / 2.0;
+    let n = stacks.len().max(1) as f64;
+    for (i, (a, b)) in f.slots.iter().enumerate() {
+        // Bars stay bar-shaped when there are few periods.
+        let slot = ((b - a) * 0.72 / n).min(72.0);
+        let left_edge = (a + b) / 2.0 - slot * n / 2.0;
         for (k, stack) in stacks.iter().enumerate() {
             let xa = left_edge + slot * k as f64;
             stack_bar(spec, f, area, i, *stack, (xa, slot))?;
@@ -132,7 +133,8 @@ fn stack_bar<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Lines, broken where a period has no figure, with a dot on each figure.
+/// Lines, broken where a period has no figure, where periods leave time between them and at
+/// a merger; a dot on each figure.
 fn lines<DB: DrawingBackend>(
     spec: &ChartSpec,
     f: &Frame,
@@ -141,23 +143,23 @@ fn lines<DB: DrawingBackend>(
     for s in spec.series.iter().filter(|s| s.mark == Mark::Line) {
         let sc = f.scale(s.side);
         let c = color(s.color);
-        let mut run: Vec<(i32, i32)> = Vec::new();
-        let points: Vec<Option<(i32, i32)>> = (0..spec.keys.len())
-            .map(|i| value(s, i).map(|v| (px(f.bands.center(i)), px(sc.project(v)))))
+        let points: Vec<(usize, (i32, i32))> = (0..spec.keys.len())
+            .filter_map(|i| Some((i, (px(f.center(i)), px(sc.project(value(s, i)?))))))
             .collect();
-        for p in points.iter().chain(std::iter::once(&None)) {
-            match p {
-                Some(p) => run.push(*p),
-                None if !run.is_empty() => {
-                    area.draw(&PathElement::new(
-                        std::mem::take(&mut run),
-                        c.stroke_width(3),
-                    ))?;
+        let mut run: Vec<(i32, i32)> = Vec::new();
+        for (k, (i, p)) in points.iter().enumerate() {
+            run.push(*p);
+            let joined = points
+                .get(k + 1)
+                .is_some_and(|(j, _)| *j == i + 1 && spec.joins(*i, *j));
+            if !joined {
+                let run = std::mem::take(&mut run);
+                if run.len() > 1 {
+                    area.draw(&PathElement::new(run, c.stroke_width(3)))?;
                 }
-                None => {}
             }
         }
-        for p in points.into_iter().flatten() {
+        for (_, p) in points {
             area.draw(&Circle::new(p, 4, c.filled()))?;
             area.draw(&Circle::new(p, 4, WHITE.stroke_width(1)))?;
         }
@@ -174,7 +176,7 @@ fn projections<DB: DrawingBackend>(
     for s in spec.series.iter().filter(|s| s.mark == Mark::Dashed) {
         let sc = f.scale(s.side);
         let points: Vec<(i32, i32)> = (0..spec.keys.len())
-            .filter_map(|i| Some((px(f.bands.center(i)), px(sc.project(value(s, i)?)))))
+            .filter_map(|i| Some((px(f.center(i)), px(sc.project(value(s, i)?)))))
             .collect();
         if points.len() > 1 {
             area.draw(&DashedPathElement::new(

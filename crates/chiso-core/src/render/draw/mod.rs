@@ -1,12 +1,14 @@
 //! Draws a `ChartSpec` on any plotters backend: a canvas in the page, an SVG string for export
 //! and for native tests. Layout is ours (see `layout`), so hit-testing uses the same numbers;
-//! drawing goes layer by layer, back to front.
+//! drawing goes layer by layer, back to front; comparisons of units are drawn as rows.
 
 mod axes;
+mod breaks;
 mod chrome;
 mod layout;
 mod legend;
 mod marks;
+mod rows;
 
 pub use layout::{layout, Frame};
 
@@ -55,7 +57,12 @@ pub fn draw<DB: DrawingBackend>(
     if opts.chrome {
         chrome::chrome(spec, &f, area)?;
     }
+    if spec.horizontal {
+        rows::rows(spec, &f, area)?;
+        return Ok(f);
+    }
     legend::legend(spec, &f, area, opts)?;
+    breaks::breaks(spec, &f, area)?;
     axes::axes(spec, &f, area)?;
     marks::marks(spec, &f, area)?;
     Ok(f)
