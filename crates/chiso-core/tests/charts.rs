@@ -1,53 +1,13 @@
 //! Charts from the bundled sample data: the figures they carry, and where the drawing puts them.
 
+mod common;
+
 use chiso_core::charts::{dossiers_intake, dossiers_outcome};
 use chiso_core::ingest::load::{load, Input, Loaded};
-use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::query::Query;
 use chiso_core::render::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
 use chiso_core::{Lang, Period};
-use std::path::PathBuf;
-
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-/// The sample data exactly as the dashboard loads it: through the manifest, checksums checked.
-fn sample() -> Loaded {
-    let manifest = std::fs::read(data_dir().join("manifest.json")).unwrap();
-    let (entries, problems) = parse_manifest("manifest.json", &manifest);
-    assert!(problems.is_empty(), "{problems:#?}");
-    let files: Vec<(String, Vec<u8>, Option<String>)> = entries
-        .into_iter()
-        .map(|e| {
-            (
-                e.path.clone(),
-                std::fs::read(data_dir().join(&e.path)).unwrap(),
-                e.sha256,
-            )
-        })
-        .collect();
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|(n, b, s)| Input {
-            name: n,
-            bytes: b,
-            sha256: s.as_deref(),
-        })
-        .collect();
-    load(&inputs)
-}
-
-fn query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> Query<'a> {
-    Query {
-        data: &l.data,
-        findings: &l.findings,
-        unit,
-        lang,
-        from: None,
-        to: None,
-    }
-}
+use common::{data_dir, day, query, rects, sample};
 
 fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
     build(query(l, unit, lang))
@@ -171,36 +131,6 @@ fn illustrative_figures_are_flagged_on_the_chart() {
     assert!(svg.contains(&c.title));
 }
 
-/// The rectangles of an SVG with a given fill, as (x, y, width, height).
-fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!(" {name}=\"");
-        let start = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
-        tag[start..]
-            .split('"')
-            .next()
-            .unwrap_or("")
-            .parse()
-            .unwrap_or(f64::NAN)
-    };
-    svg.split("<rect")
-        .skip(1)
-        .map(|t| t.split('>').next().unwrap_or(""))
-        .filter(|t| {
-            t.to_ascii_lowercase()
-                .contains(&format!("fill=\"{}\"", fill.to_ascii_lowercase()))
-        })
-        .map(|t| {
-            (
-                attr(t, "x"),
-                attr(t, "y"),
-                attr(t, "width"),
-                attr(t, "height"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn bars_are_drawn_to_scale_and_hit_tested_by_period() {
     let l = sample();
@@ -237,10 +167,6 @@ fn markup_in_data_is_escaped_in_svg() {
     let svg = to_svg(&c, 600, 300, DrawOptions { chrome: true });
     assert!(!svg.contains("<img"), "raw markup in SVG");
     assert!(svg.contains("&lt;img"));
-}
-
-fn day(s: &str) -> chrono::NaiveDate {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Breaks in time, drawn behind the figures: a stretch known to have no figure as a pale band
-//! named in a word or two, and a merger as a dashed rule.
+//! Breaks in time: a stretch known to have no figure as a pale band behind the figures, named
+//! in a word or two, and a merger as a dashed rule over them.
 
 use super::layout::{text_width, Frame};
 use super::{px, text, Done, INK, MUTED};
@@ -11,7 +11,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const BAND: RGBColor = RGBColor(0xF0, 0xF0, 0xF0);
 
-pub(super) fn breaks<DB: DrawingBackend>(
+/// The bands of known gaps, behind everything else on the plot.
+pub(super) fn gaps<DB: DrawingBackend>(
     spec: &ChartSpec,
     f: &Frame,
     area: &DrawingArea<DB, Shift>,
@@ -32,26 +33,34 @@ pub(super) fn breaks<DB: DrawingBackend>(
             area.draw(&Text::new(line, (px((a + b) / 2.0), px(y)), style.clone()))?;
         }
     }
+    Ok(())
+}
+
+/// Mergers, over the figures: a dashed rule, named above the plot on the side with room.
+pub(super) fn mergers<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    f: &Frame,
+    area: &DrawingArea<DB, Shift>,
+) -> Done<DB> {
+    let Some(t) = f.time else {
+        return Ok(());
+    };
+    let (_, top, _, bottom) = f.plot;
     for m in &spec.boundaries {
         let x = t.project(m.day);
         area.draw(&DashedPathElement::new(
-            vec![(px(x), px(top - 4.0)), (px(x), px(bottom))],
+            vec![(px(x), px(top - 8.0)), (px(x), px(bottom))],
             4,
             3,
             INK.stroke_width(1),
         ))?;
-        // The label on the side with room, just above the baseline.
         let (lx, anchor) = if x < (f.plot.0 + f.plot.2) / 2.0 {
             (x + 4.0, HPos::Left)
         } else {
             (x - 4.0, HPos::Right)
         };
         let style = text(11.0, &INK).pos(Pos::new(anchor, VPos::Bottom));
-        area.draw(&Text::new(
-            m.label.clone(),
-            (px(lx), px(bottom - 4.0)),
-            style,
-        ))?;
+        area.draw(&Text::new(m.label.clone(), (px(lx), px(top - 4.0)), style))?;
     }
     Ok(())
 }

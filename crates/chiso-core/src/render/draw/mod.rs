@@ -62,9 +62,10 @@ pub fn draw<DB: DrawingBackend>(
         return Ok(f);
     }
     legend::legend(spec, &f, area, opts)?;
-    breaks::breaks(spec, &f, area)?;
+    breaks::gaps(spec, &f, area)?;
     axes::axes(spec, &f, area)?;
     marks::marks(spec, &f, area)?;
+    breaks::mergers(spec, &f, area)?;
     Ok(f)
 }
 

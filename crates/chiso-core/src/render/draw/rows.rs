@@ -22,6 +22,20 @@ pub(super) fn rows<DB: DrawingBackend>(
     };
     let (x0, top, x1, bottom) = f.plot;
     let zero = f.left.project(0.0).clamp(x0, x1);
+    // The rule first: bars and figures stay readable over it.
+    for r in &spec.rules {
+        let x = f.left.project(r.value);
+        let c = color(r.color);
+        area.draw(&PathElement::new(
+            vec![(px(x), px(top - 6.0)), (px(x), px(bottom))],
+            c.stroke_width(2),
+        ))?;
+        // The label above the rows, kept inside the chart.
+        let half = text_width(&r.label, 11.0) / 2.0;
+        let lx = x.clamp(half + 2.0, (f.width - half - 2.0).max(half + 2.0));
+        let style = text(11.0, &c).pos(Pos::new(HPos::Center, VPos::Bottom));
+        area.draw(&Text::new(r.label.clone(), (px(lx), px(top - 8.0)), style))?;
+    }
     for (i, &(a, b)) in f.slots.iter().enumerate() {
         let y = (a + b) / 2.0;
         let chosen = spec.highlight == Some(i);
@@ -57,19 +71,6 @@ pub(super) fn rows<DB: DrawingBackend>(
         vec![(px(zero), px(top)), (px(zero), px(bottom))],
         MUTED.stroke_width(1),
     ))?;
-    for r in &spec.rules {
-        let x = f.left.project(r.value);
-        let c = color(r.color);
-        area.draw(&PathElement::new(
-            vec![(px(x), px(top - 6.0)), (px(x), px(bottom))],
-            c.stroke_width(2),
-        ))?;
-        // The label above the rows, kept inside the chart.
-        let half = text_width(&r.label, 11.0) / 2.0;
-        let lx = x.clamp(half + 2.0, (f.width - half - 2.0).max(half + 2.0));
-        let style = text(11.0, &c).pos(Pos::new(HPos::Center, VPos::Bottom));
-        area.draw(&Text::new(r.label.clone(), (px(lx), px(top - 8.0)), style))?;
-    }
     Ok(())
 }
 
