@@ -326,3 +326,26 @@ fn the_overview_scorecard_and_headlines() {
     assert_eq!(shown[1], ("Tỷ lệ trực tuyến", "11,4 %"));
     assert_eq!(headlines(&query(&l, "tay-ninh", Lang::Vi)), None);
 }
+
+#[test]
+fn the_indices_view_pairs_score_and_rank_and_sparse_ones_are_cards() {
+    use chiso_core::views::page::index_pairs;
+    let l = sample();
+    let today = day("2026-11-25");
+    let tay_ninh = index_pairs(query(&l, "tay-ninh", Lang::Vi), today);
+    assert_eq!(tay_ninh.len(), 1);
+    let (score, rank) = &tay_ninh[0];
+    assert_eq!(
+        (score.id.as_str(), rank.id.as_str()),
+        ("index-ict_index-score", "index-ict_index-rank")
+    );
+    // One figure: a card of figures, not a tall chart.
+    assert!(score.is_compact() && rank.is_compact());
+    let da_nang = index_pairs(query(&l, "da-nang", Lang::Vi), today);
+    assert_eq!(da_nang.len(), 6);
+    assert!(da_nang.iter().all(|(s, _)| !s.is_compact()));
+    assert_eq!(
+        da_nang[0].0.source_summary(),
+        "Báo cáo kết quả cải cách hành chính 2018–2025, 6 báo cáo"
+    );
+}

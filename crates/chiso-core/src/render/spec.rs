@@ -4,6 +4,7 @@
 use crate::contract::lang::Lang;
 use crate::query::status::StatusLine;
 use crate::render::numbers::NumberStyle;
+use crate::render::sources::summary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -203,22 +204,7 @@ impl ChartSpec {
     /// The source line in one line: "Báo cáo kết quả cải cách hành chính 2018–2025, 8 báo
     /// cáo", or the one report's title; `sources` keeps the full list.
     pub fn source_summary(&self) -> String {
-        let all = &self.sources;
-        match all.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            _ => {
-                let years: Vec<i32> = all.iter().flat_map(|t| years_in(t)).collect();
-                let span = match (years.iter().min(), years.iter().max()) {
-                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                    (Some(a), _) => a.to_string(),
-                    _ => String::new(),
-                };
-                let what = format!("{} {span}", common_stem(all));
-                let count = self.lang.pick("báo cáo", "reports");
-                format!("{}, {} {count}", what.trim(), all.len())
-            }
-        }
+        summary(&self.sources, self.lang)
     }
 
     pub fn format(&self, series: &Series, v: Option<f64>) -> String {
@@ -346,48 +332,79 @@ pub const HORIZONTAL_MARGIN: f64 = 40.0;
 /// What the title band and source line add to an exported image's height.
 pub const CHROME: f64 = 56.0;
 
-/// The years a title names: `2018` in "… năm 2018 (số liệu minh họa)".
-fn years_in(title: &str) -> Vec<i32> {
-    title
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .filter(|y| (1945..=2100).contains(y))
-        .collect()
-}
-
-/// The words every title starts with, up to the first that names a period, without a
-/// dangling "năm", "quý" or "of": "Báo cáo kết quả cải cách hành chính".
-fn common_stem(titles: &[String]) -> String {
-    let mut words: Vec<&str> = titles.first().map_or(Vec::new(), |t| {
-        t.split_whitespace()
-            .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
-            .collect()
-    });
-    for t in titles {
-        let same = t
-            .split_whitespace()
-            .zip(&words)
-            .take_while(|(a, b)| a == *b);
-        words.truncate(same.count());
-    }
-    const DANGLING: [&str; 11] = [
-        "năm", "quý", "tháng", "kỳ", "of", "for", "in", "year", "quarter", "–", "-",
-    ];
-    while words
-        .last()
-        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
-    {
-        words.pop();
-    }
-    words.join(" ")
-}
-
 /// Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(sources: &[&str], figures: &[usize]) -> ChartSpec {
+        let axis = AxisSpec {
+            title: String::new(),
+            style: NumberStyle::Fixed(0),
+            inverted: false,
+            from_zero: true,
+            domain: None,
+        };
+        let keys = figures.iter().copied().max().unwrap_or(0);
+        let series = figures
+            .iter()
+            .map(|n| Series {
+                id: "s".into(),
+                name: "s".into(),
+                mark: Mark::Line,
+                side: Side::Left,
+                color: 0,
+                style: NumberStyle::Fixed(0),
+                values: (0..keys).map(|i| (i < *n).then_some(1.0)).collect(),
+                sources: vec![None; keys],
+            })
+            .collect();
+        ChartSpec {
+            id: "t".into(),
+            title: "t".into(),
+            lang: Lang::Vi,
+            key_name: "period",
+            keys: vec![String::new(); keys],
+            axis_labels: Vec::new(),
+            labels: Vec::new(),
+            series,
+            left: axis,
+            right: None,
+            rules: Vec::new(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            illustrative: false,
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            spans: Vec::new(),
+            boundaries: Vec::new(),
+            gaps: Vec::new(),
+            horizontal: false,
+            highlight: None,
+            ranks: Vec::new(),
+            status: None,
+        }
+    }
+
+    #[test]
+    fn one_or_two_figures_make_a_card() {
+        assert!(spec(&[], &[1, 2]).is_compact());
+        assert!(spec(&[], &[]).is_compact());
+        assert!(!spec(&[], &[2, 3]).is_compact());
+    }
+
+    #[test]
+    fn rows_set_the_height_of_a_horizontal_chart() {
+        let mut c = spec(&[], &[63]);
+        assert_eq!(c.preferred_height(800.0), 420.0);
+        c.horizontal = true;
+        assert_eq!(c.preferred_height(800.0), HORIZONTAL_MARGIN + 63.0 * ROW);
     }
 }

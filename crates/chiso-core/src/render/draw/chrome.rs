@@ -1,5 +1,6 @@
 //! The words drawn around an exported chart, which the page shows as HTML instead: the
-//! title, the illustrative badge and the source line (in one line: the reports summed up).
+//! title, the illustrative badge, and a last line with the status against the target and the
+//! reports summed up.
 
 use super::layout::{text_width, Frame};
 use super::{px, text, Done, BADGE, INK, MUTED};
@@ -23,8 +24,11 @@ pub(super) fn chrome<DB: DrawingBackend>(
         ))?;
         area.draw(&Text::new(label, (px(bx + 6.0), 10), text(11.0, &WHITE)))?;
     }
+    // The status, in the words of the card and the chart's note, then the sources.
+    let status = spec.status.as_ref().map(|s| format!("{} · ", s.text));
     let source = format!(
-        "{}: {}",
+        "{}{}: {}",
+        status.unwrap_or_default(),
         spec.lang.pick("Nguồn", "Source"),
         spec.source_summary()
     );
