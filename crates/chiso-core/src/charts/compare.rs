@@ -77,6 +77,7 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
             .map(|(u, _)| data.value(&u.id, &rank, &p).map(|o| o.value))
             .collect();
     }
+    // `values` are in ranking order, as `Stat::of` needs them.
     spec.rules.extend(stat.of(&values).map(|v| Rule {
         value: v,
         band_to: None,

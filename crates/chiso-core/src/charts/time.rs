@@ -49,23 +49,26 @@ pub(super) fn mergers(
         }
     }
     let here = name(unit);
-    let changes = taken_in
-        .into_iter()
-        .map(|(from, names)| {
-            let names = names.join(", ");
-            let text = match lang {
+    let mut changes: Vec<(NaiveDate, String)> = Vec::new();
+    for (from, names) in taken_in {
+        let names = names.join(", ");
+        changes.push((
+            from,
+            match lang {
                 Lang::Vi => format!("{here} gồm cả {names}"),
                 Lang::En => format!("{here} includes {names}"),
-            };
-            (from, text)
-        })
-        .chain(merged_into.map(|(from, into)| {
-            let text = match lang {
+            },
+        ));
+    }
+    if let Some((from, into)) = merged_into {
+        changes.push((
+            from,
+            match lang {
                 Lang::Vi => format!("{here} sáp nhập vào {into}"),
                 Lang::En => format!("{here} merged into {into}"),
-            };
-            (from, text)
-        }));
+            },
+        ));
+    }
     let mut rules = Vec::new();
     let mut notes = Vec::new();
     for (from, text) in changes {

@@ -32,19 +32,14 @@ impl Stat {
         }
     }
 
-    /// The statistic of `values`; none without figures.
-    pub fn of(self, values: &[f64]) -> Option<f64> {
-        if values.is_empty() {
-            return None;
-        }
-        let n = values.len();
+    /// The statistic of `sorted`, figures in order (either way, as a ranking lists them);
+    /// none without figures.
+    pub fn of(self, sorted: &[f64]) -> Option<f64> {
+        let n = sorted.len();
         match self {
-            Stat::Average => Some(values.iter().sum::<f64>() / n as f64),
-            Stat::Median => {
-                let mut v = values.to_vec();
-                v.sort_by(f64::total_cmp);
-                Some((v[(n - 1) / 2] + v[n / 2]) / 2.0)
-            }
+            _ if n == 0 => None,
+            Stat::Average => Some(sorted.iter().sum::<f64>() / n as f64),
+            Stat::Median => Some((sorted[(n - 1) / 2] + sorted[n / 2]) / 2.0),
         }
     }
 }
@@ -55,8 +50,8 @@ mod tests {
 
     #[test]
     fn median_and_average() {
-        assert_eq!(Stat::Median.of(&[3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(Stat::Median.of(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(Stat::Median.of(&[3.0, 2.0, 1.0]), Some(2.0));
+        assert_eq!(Stat::Median.of(&[1.0, 2.0, 3.0, 10.0]), Some(2.5));
         assert_eq!(Stat::Average.of(&[1.0, 2.0, 6.0]), Some(3.0));
         assert_eq!(Stat::Median.of(&[]), None);
         assert_eq!(Stat::parse("average"), Some(Stat::Average));

@@ -213,7 +213,7 @@ impl ChartSpec {
 
     pub fn tooltip(&self, i: usize) -> Option<Tooltip> {
         let period = self.labels.get(i)?.clone();
-        let rows = self
+        let mut rows: Vec<TooltipRow> = self
             .series
             .iter()
             .filter_map(|s| {
@@ -225,13 +225,15 @@ impl ChartSpec {
                     source: s.sources.get(i).cloned().flatten(),
                 })
             })
-            .chain(self.rank(i).map(|value| TooltipRow {
+            .collect();
+        if let Some(value) = self.rank(i) {
+            rows.push(TooltipRow {
                 name: self.lang.pick("Hạng", "Rank").into(),
                 value,
                 color: 6,
                 source: None,
-            }))
-            .collect();
+            });
+        }
         Some(Tooltip { period, rows })
     }
 
@@ -281,12 +283,15 @@ impl ChartSpec {
         out.push('\n');
         for (i, key) in self.keys.iter().enumerate() {
             out.push_str(&csv_field(key));
-            let rank = self.ranks.get(i).copied().flatten();
-            let values = self
+            let mut values: Vec<Option<f64>> = self
                 .series
                 .iter()
-                .map(|s| s.values.get(i).copied().flatten());
-            for v in values.chain(ranked.then_some(rank)) {
+                .map(|s| s.values.get(i).copied().flatten())
+                .collect();
+            if ranked {
+                values.push(self.ranks.get(i).copied().flatten());
+            }
+            for v in values {
                 out.push(',');
                 if let Some(v) = v {
                     out.push_str(&v.to_string());

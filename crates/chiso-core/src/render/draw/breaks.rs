@@ -2,67 +2,46 @@
 //! in a word or two, and a merger as a dashed rule over them.
 
 use super::layout::{text_width, Frame};
-use super::{px, text, Done, INK, MUTED};
+use super::{Shapes, Style, INK, MUTED};
 use crate::render::spec::ChartSpec;
-use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::prelude::RGBColor;
+use plotters::style::text_anchor::{HPos, VPos};
 
 const BAND: RGBColor = RGBColor(0xF0, 0xF0, 0xF0);
 
 /// The bands of known gaps, behind everything else on the plot.
-pub(super) fn gaps<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+pub(super) fn gaps(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     let Some(t) = f.time else {
-        return Ok(());
+        return;
     };
     let (_, top, _, bottom) = f.plot;
+    let style = Style::new(10.0, MUTED).at(HPos::Center, VPos::Top);
     for g in &spec.gaps {
         let (a, b) = (t.project(g.from), t.project(g.to));
-        area.draw(&Rectangle::new(
-            [(px(a), px(top)), (px(b), px(bottom))],
-            BAND.filled(),
-        ))?;
-        let style = text(10.0, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+        out.rect((a, top), (b, bottom), BAND, 1.0);
         for (k, line) in wrap(&g.label, b - a - 4.0).into_iter().enumerate() {
-            let y = top + 4.0 + 12.0 * k as f64;
-            area.draw(&Text::new(line, (px((a + b) / 2.0), px(y)), style.clone()))?;
+            out.text(line, ((a + b) / 2.0, top + 4.0 + 12.0 * k as f64), style);
         }
     }
-    Ok(())
 }
 
 /// Mergers, over the figures: a dashed rule, named above the plot on the side with room.
-pub(super) fn mergers<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+pub(super) fn mergers(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     let Some(t) = f.time else {
-        return Ok(());
+        return;
     };
     let (_, top, _, bottom) = f.plot;
     for m in &spec.boundaries {
         let x = t.project(m.day);
-        area.draw(&DashedPathElement::new(
-            vec![(px(x), px(top - 8.0)), (px(x), px(bottom))],
-            4,
-            3,
-            INK.stroke_width(1),
-        ))?;
+        out.dashed(&[(x, top - 8.0), (x, bottom)], INK, 1, (4, 3));
         let (lx, anchor) = if x < (f.plot.0 + f.plot.2) / 2.0 {
             (x + 4.0, HPos::Left)
         } else {
             (x - 4.0, HPos::Right)
         };
-        let style = text(11.0, &INK).pos(Pos::new(anchor, VPos::Bottom));
-        area.draw(&Text::new(m.label.clone(), (px(lx), px(top - 4.0)), style))?;
+        let style = Style::new(11.0, INK).at(anchor, VPos::Bottom);
+        out.text(m.label.clone(), (lx, top - 4.0), style);
     }
-    Ok(())
 }
 
 /// Words on as few lines as fit `width` at the band's font; a word wider than that stays whole.
