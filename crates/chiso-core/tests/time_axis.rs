@@ -219,3 +219,49 @@ fn bars_sit_in_their_periods_span() {
         assert!((b.0 + b.2 / 2.0 - f.center(i)).abs() <= 1.0);
     }
 }
+
+#[test]
+fn months_run_on_past_the_target_years_own_key() {
+    let l = sample();
+    let dvc = INDICES.iter().find(|f| f.family == "dvc_index").unwrap();
+    let c = index(
+        query(&l, "da-nang", Lang::Vi),
+        dvc,
+        false,
+        day("2026-11-25"),
+    );
+    // The target's year is a key of its own, between November and December 2025.
+    let nov = c.keys.iter().position(|k| k == "2025-11").unwrap();
+    let dec = c.keys.iter().position(|k| k == "2025-12").unwrap();
+    assert_eq!(c.keys[nov + 1], "2025");
+    assert_eq!(dec, nov + 2);
+    let f = layout(&c, W, H, DrawOptions::default());
+    let svg = to_svg(&c, W as u32, H as u32, DrawOptions::default());
+    // November joins December: one line from the merger to the end of 2025.
+    let after = f.time.unwrap().project(day_number(day("2025-07-01")));
+    let lines = segments(&svg, &c, "dvc_index.score", &f);
+    let last = lines
+        .iter()
+        .find(|p| p.iter().all(|(x, _)| *x > after))
+        .unwrap();
+    assert_eq!(last.len(), 6, "{last:?}");
+    assert!((last[5].0 - f.center(dec)).abs() <= 1.0);
+    // A tap on December reads December out, not the year around it.
+    let mid = (f.plot.1 + f.plot.3) / 2.0;
+    assert_eq!(f.hit(f.center(dec), mid), Some(dec));
+    assert_eq!(f.hit(f.center(nov), mid), Some(nov));
+}
+
+#[test]
+fn a_reports_own_dates_are_read_against_months() {
+    let l = sample();
+    let c = dossiers_intake(query(&l, "tien-giang-bql-kcn", Lang::Vi));
+    let svg = to_svg(&c, 480, 300, DrawOptions::default());
+    let f = layout(&c, 480.0, 300.0, DrawOptions::default());
+    let labels: Vec<String> = texts(&svg)
+        .into_iter()
+        .filter(|(_, y, _)| *y > f.plot.3)
+        .map(|(_, _, s)| s)
+        .collect();
+    assert_eq!(labels, ["05/2020", "06/2020", "07/2020", "08/2020"]);
+}

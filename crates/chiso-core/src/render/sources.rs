@@ -25,7 +25,10 @@ pub fn summary(sources: &[String], lang: Lang) -> String {
 fn year_span(titles: &[String]) -> Option<(i32, i32)> {
     let mut span: Option<(i32, i32)> = None;
     for t in titles {
-        for w in t.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4) {
+        for w in t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+        {
             let y = w.bytes().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
             if (1945..=2100).contains(&y) {
                 span = Some(span.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));

@@ -182,11 +182,12 @@ impl ChartSpec {
             .all(|s| s.values.iter().flatten().count() <= 2)
     }
 
-    /// Whether a line may join the figures of keys `a` and `b`: only when their periods are
-    /// adjacent in time and no merger falls between them.
+    /// Whether a line may join the figures of keys `a` and `b` (`b` later): only when their
+    /// periods are adjacent in time and no merger falls between them; without time, when the
+    /// keys are neighbours.
     pub fn joins(&self, a: usize, b: usize) -> bool {
         let (Some(&(a0, a1)), Some(&(b0, b1))) = (self.spans.get(a), self.spans.get(b)) else {
-            return self.spans.is_empty();
+            return self.spans.is_empty() && b == a + 1;
         };
         b0 - a1 <= ADJACENT_DAYS && !self.boundaries.iter().any(|m| a0 < m.day && m.day < b1)
     }

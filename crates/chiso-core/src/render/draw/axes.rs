@@ -5,6 +5,7 @@ use super::layout::{text_width, tick_label, ticks_for, Frame};
 use super::{Shapes, Style, GRID, MUTED};
 use crate::render::scale::{day_number, time_ticks, Linear};
 use crate::render::spec::{ChartSpec, Side};
+use chrono::{Datelike, NaiveDate};
 use plotters::style::text_anchor::{HPos, VPos};
 
 pub(super) fn axes(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
@@ -77,7 +78,12 @@ fn time_labels(spec: &ChartSpec, f: &Frame, t: Linear, out: &mut Shapes) {
         .iter()
         .map(|(a, b)| b - a)
         .fold(f64::MAX, f64::min);
+    // A report's own dates ("28/05–28/08") are read against months, not calendar quarters.
+    let calendar = spec.spans.iter().all(|(a, _)| {
+        NaiveDate::from_num_days_from_ce_opt(*a as i32).is_some_and(|d| d.day() == 1)
+    });
     let finest = match shortest {
+        _ if !calendar => 1,
         d if d < 40.0 => 1,
         d if d < 100.0 => 3,
         _ => 12,

@@ -86,11 +86,14 @@ impl Frame {
         if along < across.0 || along >= across.1 {
             return None;
         }
-        let inside = self
-            .slots
-            .iter()
-            .position(|(a, b)| (*a..*b).contains(&along));
-        inside.or_else(|| {
+        // The narrowest key under the point: a month, not the target's year around it.
+        let mut inside: Option<(usize, f64)> = None;
+        for (i, (a, b)) in self.slots.iter().enumerate() {
+            if (*a..*b).contains(&along) && inside.is_none_or(|(_, w)| b - a < w) {
+                inside = Some((i, b - a));
+            }
+        }
+        inside.map(|(i, _)| i).or_else(|| {
             let near = |i: &usize| (self.center(*i) - along).abs();
             (0..self.slots.len())
                 .filter(|i| near(i) <= REACH)

@@ -118,9 +118,7 @@ fn lines(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
         let mut run = Vec::new();
         for (k, (i, p)) in points.iter().enumerate() {
             run.push(*p);
-            let joined = points
-                .get(k + 1)
-                .is_some_and(|(j, _)| *j == i + 1 && spec.joins(*i, *j));
+            let joined = points.get(k + 1).is_some_and(|(j, _)| spec.joins(*i, *j));
             if !joined {
                 if run.len() > 1 {
                     out.line(&run, c, 3);
