@@ -38,19 +38,21 @@ fn year_span(titles: &[String]) -> Option<(i32, i32)> {
     span
 }
 
+/// A title's words, split at spaces.
+fn words_of(title: &str) -> impl Iterator<Item = &str> {
+    title.split(' ').filter(|w| !w.is_empty())
+}
+
 /// The words every title starts with, up to the first that names a period, without a
 /// dangling "năm", "quý" or "of": "Báo cáo kết quả cải cách hành chính".
 fn common_stem(titles: &[String]) -> String {
     let mut words: Vec<&str> = titles.first().map_or(Vec::new(), |t| {
-        t.split_whitespace()
+        words_of(t)
             .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
             .collect()
     });
     for t in titles {
-        let same = t
-            .split_whitespace()
-            .zip(&words)
-            .take_while(|(a, b)| a == *b);
+        let same = words_of(t).zip(&words).take_while(|(a, b)| a == *b);
         words.truncate(same.count());
     }
     const DANGLING: [&str; 11] = [

@@ -47,7 +47,7 @@ pub(super) fn mergers(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
 /// Words on as few lines as fit `width` at the band's font; a word wider than that stays whole.
 fn wrap(label: &str, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for w in label.split_whitespace() {
+    for w in label.split(" ").filter(|w| !w.is_empty()) {
         match lines.last_mut() {
             Some(l) if text_width(&format!("{l} {w}"), 10.0) <= width => {
                 l.push(' ');
