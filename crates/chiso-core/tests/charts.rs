@@ -195,6 +195,7 @@ fn tay_ninh_ict_index_against_its_target() {
     let status = c.status.as_ref().unwrap();
     assert_eq!(status.status, Status::NoFigureYet);
     assert_eq!(status.text, c.notes[0]);
+    assert_eq!(c.notes[1], "Mục tiêu 0,5000 (năm 2025)");
     let rank = index(
         query(&l, "tay-ninh", Lang::En),
         ict,

@@ -7,7 +7,7 @@ use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind};
 use crate::contract::lang::Lang;
 use crate::contract::model::Target;
 use crate::contract::period::Period;
-use crate::query::status::{assess, latest_target, Assessment, StatusLine};
+use crate::query::status::{assess, latest_target, Assessment};
 use crate::query::Query;
 use crate::render::numbers::{figure, NumberStyle};
 use crate::render::spec::{AxisSpec, ChartSpec, Mark, Rule, Side};
@@ -68,10 +68,10 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
     let mut spec = b.finish(&format!("index-{}-{kind}", family.family), title, axis);
     spec.rules = rules;
     known_gaps(&mut spec, 0, family.gaps);
-    // The status first: what a leader reads before anything else.
-    if let Some(StatusLine { text, .. }) = &status {
-        spec.notes.insert(0, text.clone());
-    }
+    // The status first, what a leader reads before anything else, then the target in words.
+    let mut lead: Vec<String> = status.iter().map(|s| s.text.clone()).collect();
+    lead.extend(spec.rules.iter().map(|r| r.label.clone()));
+    spec.notes.splice(0..0, lead);
     spec.status = status;
     spec
 }
