@@ -71,7 +71,8 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
     // The status first, what a leader reads before anything else, then the target in words.
     let mut lead: Vec<String> = status.iter().map(|s| s.text.clone()).collect();
     lead.extend(spec.rules.iter().map(|r| r.label.clone()));
-    spec.notes.splice(0..0, lead);
+    lead.append(&mut spec.notes);
+    spec.notes = lead;
     spec.status = status;
     spec
 }
