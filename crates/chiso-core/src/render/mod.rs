@@ -5,6 +5,7 @@
 pub mod draw;
 pub mod numbers;
 pub mod scale;
+pub mod sources;
 pub mod spark;
 pub mod spec;
 

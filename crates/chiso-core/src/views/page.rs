@@ -76,6 +76,16 @@ impl View {
     }
 }
 
+/// The indices view as small multiples: each index with figures, its score chart beside its
+/// rank chart (either may be empty), in the catalogue's order.
+pub fn index_pairs(q: Query, today: NaiveDate) -> Vec<(ChartSpec, ChartSpec)> {
+    INDICES
+        .iter()
+        .map(|f| (index(q, f, false, today), index(q, f, true, today)))
+        .filter(|(score, rank)| !score.is_empty() || !rank.is_empty())
+        .collect()
+}
+
 /// The charts a meeting steps through in present mode: every view's charts that have figures.
 pub fn key_charts(q: Query, today: NaiveDate) -> Vec<ChartSpec> {
     [
