@@ -58,7 +58,7 @@ fn the_sample_data_loads_clean_and_checksums_match() {
         );
     }
     let merged = l.data.unit("quang-nam").unwrap();
-    assert_eq!(merged.successor.as_deref(), Some("da-nang"));
+    assert_eq!(merged.successor.as_deref(), Some("da-nang-2025"));
     assert!(l
         .data
         .series("quang-nam", "dossiers.received")

@@ -36,7 +36,7 @@ fn tay_ninh_pci() -> Loaded {
     let file = serde_json::json!({
         "format": "chiso-metrics/1",
         "title": "PCI",
-        "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province"}],
+        "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province", "successor": "tay-ninh-2025", "until": "2025-06-30"}],
         "observations": observations,
     })
     .to_string();

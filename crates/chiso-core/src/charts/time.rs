@@ -34,17 +34,25 @@ pub(super) fn mergers(
     let name = |id: &str| data.unit(id).map_or(id, |u| u.name.get(lang)).to_string();
     let mut taken_in: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
     let mut merged_into: Option<(NaiveDate, String)> = None;
+    let vi_name = |id: &str| data.unit(id).map(|u| u.name.get(Lang::Vi));
+    // A unit whose successor keeps its name goes on as it (Đà Nẵng into the larger Đà Nẵng):
+    // its chart says what joined it, not that it merged away.
+    let continues_as = data
+        .unit(unit)
+        .and_then(|u| u.successor.as_deref())
+        .filter(|s| vi_name(s) == vi_name(unit));
     for u in &data.units {
         let (Some(from), Some(successor)) = (u.until.and_then(|d| d.succ_opt()), &u.successor)
         else {
             continue;
         };
-        if successor == unit {
+        let joins = successor == unit || (u.id != unit && continues_as == Some(successor));
+        if joins {
             match taken_in.iter_mut().find(|(d, _)| *d == from) {
                 Some((_, names)) => names.push(u.name.get(lang)),
                 None => taken_in.push((from, vec![u.name.get(lang)])),
             }
-        } else if u.id == unit {
+        } else if u.id == unit && continues_as.is_none() {
             merged_into = Some((from, name(successor)));
         }
     }
