@@ -109,6 +109,8 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         <Controls bundle=bundle unit=unit present=present/>
         <View bundle=bundle unit=unit/>
         <FilesPanel bundle=bundle/>
-        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
+        <Show when=move || present.get()>
+            <Present bundle=bundle unit=unit open=present/>
+        </Show>
     }
 }
