@@ -235,7 +235,10 @@ fn by_key(k: &str) -> Option<Named> {
     }
     builtin()
         .into_iter()
-        .find(|d| key(d.name.get(crate::Lang::Vi)) == k || key(d.name.get(crate::Lang::En)) == k)
+        .find(|d| {
+            key(d.name.get(crate::contract::lang::Lang::Vi)) == k
+                || key(d.name.get(crate::contract::lang::Lang::En)) == k
+        })
         .map(|d| Named::Id(d.id))
 }
 

@@ -141,7 +141,7 @@ fn distinct(figures: Vec<Figure>, findings: &mut Vec<ImportFinding>) -> Vec<Figu
 }
 
 /// The index in `observations[14].value`.
-fn observation_index(f: &crate::Finding) -> Option<usize> {
+fn observation_index(f: &crate::ingest::finding::Finding) -> Option<usize> {
     let path = f.location.as_ref()?.path.strip_prefix("observations[")?;
     path.split(']').next()?.parse().ok()
 }
@@ -158,13 +158,13 @@ fn checked(
     let mut pass = 0;
     let json = loop {
         let json = document::build(&kept, opts.title.as_deref(), opts.source.as_deref());
-        let input = crate::Input {
+        let input = crate::ingest::load::Input {
             name: &opts.name,
             bytes: json.as_bytes(),
             sha256: None,
         };
         let mut rejected = HashSet::new();
-        for f in crate::load(&[input]).findings {
+        for f in crate::ingest::load::load(&[input]).findings {
             let index = observation_index(&f);
             if f.is_error() {
                 rejected.extend(index);

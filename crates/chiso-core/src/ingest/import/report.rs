@@ -3,8 +3,8 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::provinces::Province;
+use crate::ingest::finding::{Message, Severity};
 use crate::ingest::import::table::CellRef;
-use crate::{Message, Severity};
 use std::fmt::Write;
 
 #[derive(Clone, Debug, PartialEq)]
