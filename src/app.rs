@@ -109,8 +109,6 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         <Controls bundle=bundle unit=unit present=present/>
         <View bundle=bundle unit=unit/>
         <FilesPanel bundle=bundle/>
-        <Show when=move || present.get()>
-            <Present bundle=bundle unit=unit open=present/>
-        </Show>
+        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
     }
 }

@@ -288,3 +288,17 @@ pub fn embedded_files() -> Vec<(String, Vec<u8>, Option<String>)> {
         })
         .collect()
 }
+
+/// Whether the `<details>` whose toggle event this is now stands open.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
+/// Opens the browser's print dialog (and from there, its "Save as PDF").
+pub fn print_page() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

@@ -1,19 +1,16 @@
-//! A chart card: the title and badge, the canvas with its touch and hover read-out, the
-//! validator's warnings, the source line and the table of the exact figures.
+//! A chart card: the title and badge, the canvas with its touch and hover read-out (or, for
+//! one or two figures, the figures themselves), the validator's warnings, the source line and
+//! the table of the exact figures.
 
 use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
     paint_canvas, watch_width, WidthWatch,
 };
-use chiso_core::render::spec::css_color;
+use crate::chart_parts::{compact_figures, figure_table, source_line};
+use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
-
-/// Height for a width: wide on desktops, taller than wide never.
-fn height_for(width: f64) -> f64 {
-    (width * 0.55).clamp(260.0, 420.0)
-}
 
 /// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's density.
 fn paint(
@@ -30,23 +27,28 @@ fn paint(
     paint_canvas(canvas, width, height, |area| draw(spec, area, opts).ok())
 }
 
-/// Export size: a 16:9 image with the title, badge and source drawn in.
-const EXPORT: (u32, u32) = (1200, 675);
+/// Export size: a 16:9 image with the title, badge and source drawn in, or taller when the
+/// chart needs it (a row per unit).
+fn export_size(spec: &ChartSpec) -> (f64, f64) {
+    let (width, height) = (1200.0, 675.0);
+    (width, (spec.preferred_height(width) + CHROME).max(height))
+}
 
 fn export_png(spec: &ChartSpec) -> Option<()> {
     let canvas = offscreen_canvas()?;
-    paint(
-        &canvas,
-        spec,
-        EXPORT.0 as f64,
-        EXPORT.1 as f64,
-        DrawOptions { chrome: true },
-    )?;
+    let (width, height) = export_size(spec);
+    paint(&canvas, spec, width, height, DrawOptions { chrome: true })?;
     download_canvas(&canvas, &format!("chiso-{}.png", spec.id))
 }
 
 fn export_svg(spec: &ChartSpec) -> Option<()> {
-    let svg = to_svg(spec, EXPORT.0, EXPORT.1, DrawOptions { chrome: true });
+    let (width, height) = export_size(spec);
+    let svg = to_svg(
+        spec,
+        width as u32,
+        height as u32,
+        DrawOptions { chrome: true },
+    );
     download(
         &format!("chiso-{}.svg", spec.id),
         "image/svg+xml",
@@ -78,7 +80,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     Effect::new(move |_| {
         let w = width.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = spec.with(|s| paint(&el, s, w, height_for(w), DrawOptions::default()));
+        let drawn = spec.with(|s| paint(&el, s, w, s.preferred_height(w), DrawOptions::default()));
         if drawn.is_some() {
             mark_first_chart();
         }
@@ -123,7 +125,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
         let i = active.get()?;
         let t = spec.with(|s| s.tooltip(i))?;
         let f = frame.get()?;
-        let x = f.bands.center(i);
+        let (x, y) = f.anchor(i);
         // Keep the read-out inside the card: right of the point on the left half, else left.
         let (left, right) = if x < f.width / 2.0 {
             (format!("{}px", x + 12.0), "auto".to_string())
@@ -131,7 +133,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
             ("auto".to_string(), format!("{}px", f.width - x + 12.0))
         };
         Some(view! {
-            <div class="tooltip" role="status" style:left=left style:right=right style:top=format!("{}px", f.plot.1)>
+            <div class="tooltip" role="status" style:left=left style:right=right style:top=format!("{y}px")>
                 <strong>{t.period}</strong>
                 <ul>
                     {t.rows.into_iter().map(|r| view! {
@@ -145,72 +147,52 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
             </div>
         })
     };
-    let table = move || {
-        let (header, rows) = spec.with(|s| s.table());
-        view! {
-            <table>
-                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| {
-                        let mut cells = row.into_iter();
-                        let head = cells.next().unwrap_or_default();
-                        view! {
-                            <tr>
-                                <th scope="row">{head}</th>
-                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-    };
-
     view! {
         <figure class="chart" node_ref=figure id=move || spec.with(|s| s.id.clone())>
             <figcaption>
                 <h2>{move || spec.with(|s| s.title.clone())}</h2>
-                <Show when=move || spec.with(|s| s.illustrative)>
-                    <span class="badge">{move || lang().pick("Số liệu minh họa", "Illustrative data")}</span>
-                </Show>
+                {move || spec.with(|s| s.illustrative).then(|| view! {
+                    <span class="badge">{lang().pick("Số liệu minh họa", "Illustrative data")}</span>
+                })}
             </figcaption>
-            <Show
-                when=move || spec.with(|s| !s.is_empty())
-                fallback=move || view! {
-                    <p class="empty">{move || lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.")}</p>
+            {move || {
+                if spec.with(ChartSpec::is_empty) {
+                    let none = lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.");
+                    return view! { <p class="empty">{none}</p> }.into_any();
                 }
-            >
-                <div class="plot">
-                    <canvas
-                        node_ref=canvas
-                        role="img"
-                        aria-label=move || spec.with(|s| s.alt_text())
-                        on:pointermove=on_move
-                        on:pointerdown=on_down
-                        on:pointerleave=on_leave
-                    ></canvas>
-                    {tooltip}
-                </div>
-            </Show>
+                if spec.with(ChartSpec::is_compact) {
+                    return spec.with(compact_figures).into_any();
+                }
+                view! {
+                    <div class="plot">
+                        <canvas
+                            node_ref=canvas
+                            role="img"
+                            aria-label=move || spec.with(|s| s.alt_text())
+                            on:pointermove=on_move
+                            on:pointerdown=on_down
+                            on:pointerleave=on_leave
+                        ></canvas>
+                        {tooltip}
+                    </div>
+                }
+                .into_any()
+            }}
             <ul class="notes">
                 {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
             <ul class="warnings">
                 {move || spec.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
             </ul>
-            <p class="source">
-                {move || lang().pick("Nguồn: ", "Source: ")}
-                {move || spec.with(|s| s.sources.join("; "))}
-            </p>
-            <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
-                <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
-                <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
-                <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
+            {source_line(spec)}
+            <div class="tools">
+                {figure_table(spec)}
+                <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
+                    <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
+                    <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
+                    <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
+                </div>
             </div>
-            <details class="table-wrap" open>
-                <summary>{move || lang().pick("Bảng số liệu", "Table of figures")}</summary>
-                {table}
-            </details>
         </figure>
     }
 }

@@ -88,11 +88,11 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         >
             <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
             <ul>{rows}</ul>
-            <Show when=any_failed>
+            {move || any_failed().then(|| view! {
                 <button class="reload" on:click=move |_| reload.request()>
-                    {move || ui.lang().pick("Tải lại số liệu", "Fetch the files again")}
+                    {ui.lang().pick("Tải lại số liệu", "Fetch the files again")}
                 </button>
-            </Show>
+            })}
             <label class="open-file">
                 <span>{move || ui.lang().pick(
                     "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON vào đây",

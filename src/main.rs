@@ -2,7 +2,9 @@
 
 mod api;
 mod app;
+mod brief;
 mod browser;
+mod chart_parts;
 mod chart_view;
 mod controls;
 mod files_panel;

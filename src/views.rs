@@ -1,7 +1,8 @@
-//! The views of the dashboard. Most are a list of charts from the core; the overview is a
-//! scorecard and the comparison has its own pickers.
+//! The views of the dashboard. Most are a list of charts from the core; the indices are laid
+//! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
 
 use crate::api::Bundle;
+use crate::brief::{brief_head, brief_tail};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use chiso_core::charts::compare;
@@ -10,7 +11,7 @@ use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
 use chiso_core::render::ChartSpec;
 use chiso_core::views::overview::{headlines, scorecard, IndexCard};
-use chiso_core::views::page::View as Page;
+use chiso_core::views::page::{index_pairs, View as Page};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,6 +44,15 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
+        // Each index's score beside its rank, as small multiples: the pairs stay aligned in
+        // two columns (one on a phone) because an index lacking one of the two keeps its place.
+        Page::Indices => {
+            let specs = Memo::new(move |_| {
+                let pairs = with_query(bundle, unit, |q| index_pairs(q, ui.today));
+                pairs.into_iter().flat_map(|(s, r)| [s, r]).collect()
+            });
+            view! { <div class="indices"><Charts specs=specs/></div> }.into_any()
+        }
         page => {
             let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
             view! { <Charts specs=specs/> }.into_any()
@@ -114,36 +124,58 @@ fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
     }
 }
 
+/// The scorecard's cards: one per index.
+fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
+    scorecard(q, today)
+        .into_iter()
+        .map(|c| card_view(c, q.lang))
+        .collect_view()
+}
+
+/// The latest period's headline dossier figures, or a line saying there are none.
+fn headline_view(q: &Query) -> impl IntoView {
+    let lang = q.lang;
+    match headlines(q) {
+        Some((period, figures, illustrative)) => view! {
+            <section class="headline">
+                <h2>{lang.pick("Hồ sơ kỳ gần nhất: ", "Dossiers, latest period: ")}{period}</h2>
+                {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
+                <dl>
+                    {figures.into_iter().map(|h| view! { <div><dt>{h.label}</dt><dd>{h.value}</dd></div> }).collect_view()}
+                </dl>
+            </section>
+        }.into_any(),
+        None => view! {
+            <p class="empty">{lang.pick("Đơn vị này chưa công bố số liệu hồ sơ.", "This unit has published no dossier figures.")}</p>
+        }.into_any(),
+    }
+}
+
 #[component]
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
-    let cards = move || {
-        let lang = ui.lang();
-        with_query(bundle, unit, |q| scorecard(&q, ui.today))
-            .into_iter()
-            .map(|c| card_view(c, lang))
-            .collect_view()
+    let brief = ui.brief;
+    // The brief belongs to the overview: leaving it closes the brief.
+    on_cleanup(move || brief.set(false));
+    let cards = move || with_query(bundle, unit, |q| cards_view(&q, ui.today));
+    let latest = move || with_query(bundle, unit, |q| headline_view(&q));
+    let head = move || {
+        brief
+            .get()
+            .then(|| with_query(bundle, unit, |q| brief_head(q, ui.today, brief)))
     };
-    let latest = move || {
-        let lang = ui.lang();
-        match with_query(bundle, unit, |q| headlines(&q)) {
-            Some((period, figures, illustrative)) => view! {
-                <section class="headline">
-                    <h2>{lang.pick("Hồ sơ kỳ gần nhất: ", "Dossiers, latest period: ")}{period}</h2>
-                    {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
-                    <dl>
-                        {figures.into_iter().map(|h| view! { <div><dt>{h.label}</dt><dd>{h.value}</dd></div> }).collect_view()}
-                    </dl>
-                </section>
-            }.into_any(),
-            None => view! {
-                <p class="empty">{lang.pick("Đơn vị này chưa công bố số liệu hồ sơ.", "This unit has published no dossier figures.")}</p>
-            }.into_any(),
-        }
+    let tail = move || {
+        brief
+            .get()
+            .then(|| with_query(bundle, unit, |q| brief_tail(q, ui.today)))
     };
     view! {
-        <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
-        {latest}
+        <div class="overview" class:brief=move || brief.get()>
+            {head}
+            <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
+            {latest}
+            {tail}
+        </div>
     }
 }
 

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, open, dist, out, site, manifestOf, chartReady, sample, tablet, desktop } from "./support.mjs";
+import { serve, launch, open, dist, out, site, manifestOf, chartReady, figuresReady, tableText, sample, tablet, desktop } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -17,44 +17,59 @@ test("the dossiers chart and its table show the sample figures, on a tablet and 
   const s = await site(t);
   for (const [name, options] of [["tablet-800x1280", tablet], ["desktop-1920x1080", desktop]]) {
     const { page, errors } = await open(t, browser, s.url + "#/dossiers", options);
-    await chartReady(page);
+    // One quarter of figures: the figures themselves, not a chart of one bar.
+    await figuresReady(page, "#dossiers-intake");
     const intake = page.locator("#dossiers-intake");
     assert.match(await intake.locator("h2").textContent(), /Hồ sơ tiếp nhận – Bắc Kạn/);
-    const table = await intake.locator("table").textContent();
+    assert.equal(await intake.locator("canvas").count(), 0);
+    assert.match(await intake.locator(".figures").textContent(), /58\.463[\s\S]*quý II\/2020/);
+    const table = await tableText(page, "#dossiers-intake");
     assert.match(table, /quý II\/2020/);
     assert.match(table, /58\.463/);
     assert.match(table, /6\.687/);
     assert.match(table, /11,4 %/);
     assert.match(await intake.locator(".source").textContent(), /quý II năm 2020 của tỉnh Bắc Kạn/);
-    assert.match(await page.locator("#dossiers-outcome table").textContent(), /57\.064[\s\S]*1\.399/);
-    // Crisp on a high-density screen: the backing store has the device's pixels.
-    const [css, backing] = await intake.locator("canvas").evaluate((c) => [c.getBoundingClientRect().width, c.width]);
-    assert.equal(backing, Math.round(Math.floor(css) * (options.deviceScaleFactor ?? 1)));
-    assert.match(await intake.locator("canvas").getAttribute("aria-label"), /58\.463/);
+    assert.match(await tableText(page, "#dossiers-outcome"), /57\.064[\s\S]*1\.399/);
     await page.screenshot({ path: join(out, `dossiers-${name}.png`), fullPage: true });
+    // A unit with years of figures gets its chart, crisp on a high-density screen: the
+    // backing store has the device's pixels.
+    await page.goto(s.url + "#/dossiers?unit=da-nang");
+    await chartReady(page);
+    const canvas = page.locator("#dossiers-intake canvas");
+    const [css, backing] = await canvas.evaluate((c) => [c.getBoundingClientRect().width, c.width]);
+    assert.equal(backing, Math.round(Math.floor(css) * (options.deviceScaleFactor ?? 1)));
+    assert.match(await canvas.getAttribute("aria-label"), /Hồ sơ tiếp nhận – Đà Nẵng/);
     assert.deepEqual(errors, []);
   }
 });
 
 test("touching a bar shows the exact figure, its period and its source", async (t) => {
   const s = await site(t);
-  const { page, errors } = await open(t, browser, s.url + "#/dossiers", tablet);
+  const { page, errors } = await open(t, browser, s.url + "#/dossiers?unit=da-nang&from=2020-Q1&to=2020-Q4", tablet);
   await chartReady(page);
+  // The table opened first: a tap on its summary would close a read-out.
+  await tableText(page, "#dossiers-intake");
   const canvas = page.locator("#dossiers-intake canvas");
   const box = await canvas.boundingBox();
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  const at = [box.x + box.width / 2, box.y + box.height * 0.6];
+  await page.touchscreen.tap(...at);
   const tip = page.locator("#dossiers-intake .tooltip");
   await tip.waitFor({ timeout: 5000 });
   const text = await tip.textContent();
-  assert.match(text, /quý II\/2020/);
-  assert.match(text, /58\.463/);
-  assert.match(text, /Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn/);
+  const period = await tip.locator("strong").textContent();
+  assert.match(period, /^quý (I|II|III|IV)\/2020$/);
+  // The quarter's figures, as its row in the table has them, each with its report.
+  const row = await page.locator("#dossiers-intake tbody tr", { has: page.locator("th", { hasText: new RegExp(`^${period}$`) }) }).textContent();
+  const figures = row.match(/\d{1,3}(\.\d{3})+/g);
+  assert.ok(figures.length >= 2, row);
+  for (const f of figures) assert.ok(text.includes(f), `${f} not in ${text}`);
+  assert.match(text, /Báo cáo kết quả cải cách hành chính năm 2020/);
   await page.screenshot({ path: join(out, "tooltip-tablet.png") });
   // A second tap on the same period closes it.
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  await page.touchscreen.tap(...at);
   await tip.waitFor({ state: "detached", timeout: 5000 });
   // So does a tap anywhere else on the page.
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.6);
+  await page.touchscreen.tap(...at);
   await tip.waitFor({ timeout: 5000 });
   await page.touchscreen.tap(20, 20);
   await tip.waitFor({ state: "detached", timeout: 5000 });
@@ -64,15 +79,16 @@ test("touching a bar shows the exact figure, its period and its source", async (
 test("another unit, and English, change the figures as readers expect", async (t) => {
   const s = await site(t);
   const { page, errors } = await open(t, browser, s.url + "#/dossiers?lang=en&unit=tien-giang-bql-kcn", desktop);
-  await chartReady(page);
-  const table = await page.locator("#dossiers-intake table").textContent();
+  await figuresReady(page, "#dossiers-intake");
+  const table = await tableText(page, "#dossiers-intake");
   assert.match(table, /quý III \(28 May 2020–28 Aug 2020\)/);
   assert.match(await page.locator("#dossiers-intake h2").textContent(), /Dossiers received/);
+  // The card of figures follows the unit and the language.
   await page.selectOption("#unit", "bac-kan");
-  await page.waitForFunction(() => /58,463/.test(document.querySelector("#dossiers-intake table")?.textContent ?? ""));
-  assert.match(await page.locator("#dossiers-intake table").textContent(), /Q2 2020/);
+  await page.waitForFunction(() => /58,463/.test(document.querySelector("#dossiers-intake .figures")?.textContent ?? ""));
+  assert.match(await tableText(page, "#dossiers-intake"), /Q2 2020/);
   await page.click("text=VI");
-  await page.waitForFunction(() => /58\.463/.test(document.querySelector("#dossiers-intake table")?.textContent ?? ""));
+  await page.waitForFunction(() => /58\.463/.test(document.querySelector("#dossiers-intake .figures")?.textContent ?? ""));
   assert.equal(await page.evaluate(() => document.documentElement.lang), "vi");
   assert.deepEqual(errors, []);
 });
@@ -86,8 +102,8 @@ test("a broken file among good ones shows its error while the good figures still
     },
   });
   const { page } = await open(t, browser, s.url + "#/dossiers", desktop);
-  await chartReady(page);
-  assert.match(await page.locator("#dossiers-intake table").textContent(), /58\.463/);
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await tableText(page, "#dossiers-intake"), /58\.463/);
   const broken = await page.locator('li.file[data-file="broken.json"]').textContent();
   assert.match(broken, /bị từ chối/);
   assert.match(broken, /broken\.json:\d+:\d+: lỗi: tệp bị cắt cụt/);
@@ -102,7 +118,7 @@ test("markup in a unit name is shown as text and runs nothing", async (t) => {
   const hostile = sample("bac-kan.json").replace('"name": "Bắc Kạn"', '"name": "<img src=x onerror=window.__owned=1>"');
   const s = await site(t, { files: { "manifest.json": manifestOf(["bac-kan.json"]), "bac-kan.json": hostile } });
   const { page, errors } = await open(t, browser, s.url + "#/dossiers", desktop);
-  await chartReady(page);
+  await figuresReady(page, "#dossiers-intake");
   assert.match(await page.locator("#dossiers-intake h2").textContent(), /<img src=x onerror=window.__owned=1>/);
   assert.equal(await page.locator("main img").count(), 0);
   assert.equal(await page.evaluate(() => window.__owned), undefined);
@@ -116,14 +132,14 @@ test("the release build runs under a strict Content-Security-Policy and from a s
   const violations = [];
   await page.exposeFunction("reportViolation", (v) => violations.push(v));
   await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
-  await chartReady(page);
+  await figuresReady(page, "#dossiers-intake");
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
 
   // Served from /portal/chiso/ instead of the root: every URL in the build is relative.
   const sub = await serve(join(dist, ".."), {});
   t.after(() => sub.close());
-  const nested = await open(t, browser, sub.url + "dist/#/dossiers", desktop);
+  const nested = await open(t, browser, sub.url + "dist/#/dossiers?unit=da-nang", desktop);
   await chartReady(nested.page);
   assert.deepEqual(nested.errors, []);
 });

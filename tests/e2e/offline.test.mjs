@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, dist, out, chartReady, tablet } from "./support.mjs";
+import { launch, open, dist, out, figuresReady, tableText, tablet } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -19,15 +19,15 @@ test("the single-file build works from file:// with no network", async (t) => {
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));
   await page.goto(url);
-  await chartReady(page);
-  assert.match(await page.locator("#dossiers-intake table").textContent(), /quý II\/2020[\s\S]*58\.463/);
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await tableText(page, "#dossiers-intake"), /quý II\/2020[\s\S]*58\.463/);
   // The embedded files went through the validator, checksums included.
   assert.match(await page.locator('li.file[data-file="minh-hoa.json"]').textContent(), /đã tải · 3628 số liệu/);
   // Links inside the file work: the views are hash routes.
   await page.click('nav.views a:has-text("Chỉ số")');
   await page.selectOption("#unit", "tay-ninh");
-  await chartReady(page, "#index-ict_index-score canvas");
-  assert.match(await page.locator("#index-ict_index-score table").textContent(), /0,4582/);
+  await figuresReady(page, "#index-ict_index-score");
+  assert.match(await tableText(page, "#index-ict_index-score"), /0,4582/);
   await page.screenshot({ path: join(out, "offline-file-tablet.png"), fullPage: true });
   assert.deepEqual(requests.filter((r) => !r.startsWith("file://") && !r.startsWith("data:")), []);
   assert.deepEqual(errors, []);

@@ -71,3 +71,20 @@ export async function chartReady(page, selector = "#dossiers-intake canvas") {
     return coloured > 20;
   }, selector, { timeout: 30000 });
 }
+
+/// Waits until a chart card shows its figures: a drawn canvas, or the card of figures that
+/// stands in for a chart of one or two.
+export async function figuresReady(page, card) {
+  await page.waitForSelector(`${card} canvas, ${card} .figures`, { timeout: 30000 });
+  if (await page.locator(`${card} canvas`).count()) await chartReady(page, `${card} canvas`);
+}
+
+/// Opens a chart card's table (built only on tap) and returns its text.
+export async function tableText(page, card) {
+  const table = page.locator(`${card} table`);
+  if (!(await table.count())) await page.locator(`${card} details.table-wrap > summary`).click();
+  return table.textContent();
+}
+
+/// The number of pages of a PDF: its page objects.
+export const pdfPages = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;

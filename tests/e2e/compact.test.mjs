@@ -1,0 +1,151 @@
+// Compact by default, complete on demand: sources in one line with the full list on tap,
+// tables built on tap, one or two figures as a card of figures, the indices as small
+// multiples; and the one-page brief a leader prints.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { launch, open, out, site, chartReady, figuresReady, pdfPages, tablet } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+
+/// Opens a unit's indices view and waits until every chart in it is drawn.
+async function indices(t, s, unit, options) {
+  const opened = await open(t, browser, s.url + `#/indices?unit=${unit}`, options);
+  const { page } = opened;
+  await page.waitForSelector(".pairs figure.chart", { timeout: 30000 });
+  for (const id of await page.locator("figure.chart:has(canvas)").evaluateAll((l) => l.map((f) => f.id))) {
+    await chartReady(page, `#${id} canvas`);
+  }
+  return opened;
+}
+
+test("a source line is one line; the full list of reports opens on tap", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await indices(t, s, "da-nang", tablet);
+  const source = page.locator("#index-pci-score details.source");
+  const summary = await source.locator("summary").textContent();
+  const [, count] = summary.match(/^Nguồn: Báo cáo kết quả cải cách hành chính 2018–2025, (\d+) báo cáo$/);
+  const reports = source.locator("li");
+  assert.equal(await reports.count(), Number(count));
+  assert.ok(Number(count) >= 2);
+  assert.equal(await reports.first().isVisible(), false);
+  await source.locator("summary").click();
+  assert.equal(await reports.first().isVisible(), true);
+  assert.match(await reports.first().textContent(), /^Báo cáo kết quả cải cách hành chính năm 2018/);
+  // One report is named as it is, with nothing to open.
+  await page.goto(s.url + "#/dossiers?unit=bac-kan");
+  await figuresReady(page, "#dossiers-intake");
+  assert.equal(await page.locator("#dossiers-intake details.source").count(), 0);
+  assert.match(await page.locator("#dossiers-intake p.source").textContent(), /^Nguồn: Kết quả công tác kiểm soát TTHC quý II năm 2020 của tỉnh Bắc Kạn$/);
+  assert.deepEqual(errors, []);
+});
+
+test("a chart's table is built when tapped open, and gone when closed", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await indices(t, s, "da-nang", tablet);
+  assert.equal(await page.locator("table").count(), 0, "no table before a tap");
+  const summary = page.locator("#index-pci-score details.table-wrap > summary");
+  await summary.click();
+  const table = page.locator("#index-pci-score table");
+  await table.waitFor();
+  assert.equal(await page.locator("table").count(), 1);
+  // The same figure the scorecard shows for PCI 2025.
+  assert.match(await table.locator("tbody tr", { hasText: "năm 2025" }).textContent(), /63,72/);
+  await summary.click();
+  await table.waitFor({ state: "detached" });
+  assert.deepEqual(errors, []);
+});
+
+test("one or two figures make a card of figures, not a tall empty chart", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await indices(t, s, "da-nang", tablet);
+  const chart = await page.locator("#index-ict_index-score").boundingBox();
+  await page.goto(s.url + "#/indices?unit=tay-ninh");
+  const card = page.locator("#index-ict_index-score");
+  await card.locator(".figures").waitFor();
+  assert.equal(await card.locator("canvas").count(), 0);
+  assert.match(await card.locator(".figures").textContent(), /ICT Index – điểm\s*0,4582\s*năm 2019/);
+  assert.match(await card.locator(".target").textContent(), /Mục tiêu 0,5000 \(năm 2025\)/);
+  // The status says what is known: no 2025 figure yet, and its latest figure.
+  assert.match(await card.locator(".notes").textContent(), /Chưa có số liệu năm 2025 \(mới nhất: 0,4582 năm 2019\)/);
+  assert.doesNotMatch(await card.textContent(), /Không đạt/);
+  const compact = await card.boundingBox();
+  assert.ok(compact.height < chart.height * 0.75, `card ${compact.height} px, chart ${chart.height} px`);
+  assert.match(await page.locator("#index-ict_index-rank .figures").textContent(), /25\s*năm 2019/);
+  assert.deepEqual(errors, []);
+});
+
+// Measured on the build before this layout: every index's score and rank chart one under the
+// other, each with its full table and source list open.
+const INDICES_HEIGHT_BEFORE = 14462;
+
+test("a unit's indices view at 800×1280 is at most half as tall as before, score beside rank", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await indices(t, s, "da-nang", tablet);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height <= INDICES_HEIGHT_BEFORE / 2, `${height} px`);
+  const pairs = page.locator(".pair");
+  assert.equal(await pairs.count(), 6);
+  for (const pair of await pairs.all()) {
+    const [score, rank] = await pair.locator("figure.chart").all();
+    const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
+    assert.equal(a.y, b.y);
+    assert.ok(a.x + a.width <= b.x, "rank right of score");
+  }
+  await page.screenshot({ path: join(out, "indices-pairs-tablet.png") });
+  // On a phone, one column: the rank under the score.
+  const small = await indices(t, s, "da-nang", phone);
+  const [score, rank] = await small.page.locator(".pair").first().locator("figure.chart").all();
+  const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
+  assert.ok(b.y >= a.y + a.height, "rank under score");
+  assert.ok(await small.page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  assert.deepEqual([...errors, ...small.errors], []);
+});
+
+test("printing a unit's brief gives one A4 page with its scorecard", async (t) => {
+  const s = await site(t);
+  const units = [
+    ["da-nang", "Đà Nẵng", /PCI\s*63,72/, true],
+    ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false],
+  ];
+  for (const [unit, name, figure, illustrative] of units) {
+    const { page, errors } = await open(t, browser, s.url + `#/overview?unit=${unit}`, tablet);
+    await page.locator("button.brief-open").click();
+    const brief = page.locator(".brief");
+    await brief.locator(".scorecard .card").first().waitFor();
+    assert.equal(await brief.locator("h1").textContent(), name);
+    const header = await brief.locator("header").textContent();
+    assert.match(header, /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}/);
+    assert.equal(/Số liệu minh họa/.test(header), illustrative, header);
+    assert.equal(await brief.locator(".scorecard .card").count(), 6);
+    assert.match(await brief.locator(".scorecard").textContent(), figure);
+    assert.match(await brief.locator("footer").textContent(), /Nguồn:\s*\S/);
+    await page.emulateMedia({ media: "print" });
+    // On paper the brief is all there is: no navigation, controls or file panel.
+    for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-bar"]) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+    }
+    assert.equal(await brief.locator(".scorecard").isVisible(), true);
+    const pdf = await page.pdf({ format: "A4" });
+    assert.equal(pdfPages(pdf), 1, `${unit}: ${pdfPages(pdf)} pages`);
+    await page.screenshot({ path: join(out, `brief-${unit}.png`), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    await page.keyboard.press("Escape");
+    await brief.waitFor({ state: "detached" });
+    // The page count is real: without the brief, the long indices view prints to many pages.
+    if (unit === "da-nang") {
+      await page.goto(s.url + `#/indices?unit=${unit}`);
+      await chartReady(page, "#index-pci-score canvas");
+      assert.ok(pdfPages(await page.pdf({ format: "A4" })) > 1);
+    }
+    assert.deepEqual(errors, []);
+  }
+});
