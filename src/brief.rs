@@ -25,54 +25,56 @@ fn charts(q: Query, today: NaiveDate) -> (Vec<ChartSpec>, [ChartSpec; 2]) {
     (indices, [dossiers_intake(q), dossiers_outcome(q)])
 }
 
-/// The reports behind a set of charts, in one line: "Báo cáo … 2018–2025, 6 báo cáo".
-fn sources_line(specs: &[ChartSpec], q: &Query) -> String {
-    let mut all: Vec<String> = specs.iter().flat_map(|s| s.sources.clone()).collect();
-    all.sort();
-    all.dedup();
-    summary(&all, q.lang)
-}
-
 /// The title line: the unit, the day, the illustrative badge, and the brief's buttons.
-pub fn brief_head(q: Query, today: NaiveDate, open: RwSignal<bool>) -> impl IntoView {
+pub fn brief_head(q: Query, today: NaiveDate, open: RwSignal<bool>) -> AnyView {
     let lang = q.lang;
     let (indices, dossiers) = charts(q, today);
     let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
+    let day = format!(
+        "{} {:02}/{:02}/{}",
+        lang.pick(
+            "Chỉ số cải cách hành chính · bản tóm tắt ngày",
+            "Administrative-reform indicators · brief of"
+        ),
+        today.day(),
+        today.month(),
+        today.year()
+    );
     view! {
         <header class="brief-head">
             <h2>{q.unit_name()}</h2>
-            <p>
-                {lang.pick("Chỉ số cải cách hành chính · bản tóm tắt ngày ", "Administrative-reform indicators · brief of ")}
-                {format!("{:02}/{:02}/{}", today.day(), today.month(), today.year())}
-            </p>
+            <p>{day}</p>
             {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
             <button class="print" on:click=move |_| print_page()>{lang.pick("In / Lưu PDF", "Print / Save PDF")}</button>
             <button class="close" on:click=move |_| open.set(false)>{lang.pick("Đóng", "Close")}</button>
         </header>
     }
+    .into_any()
 }
 
-/// Below the figures: the dossiers drawn small, and where every figure comes from.
-pub fn brief_tail(q: Query, today: NaiveDate) -> impl IntoView {
+/// Below the figures: the dossiers drawn small, each with its title and sources as exported
+/// images have them, then the reports behind the scorecard.
+pub fn brief_tail(q: Query, today: NaiveDate) -> AnyView {
     let (indices, dossiers) = charts(q, today);
-    let mut lines = vec![sources_line(&indices, &q), sources_line(&dossiers, &q)];
-    lines.dedup();
-    let sources = lines
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| view! { <li>{s}</li> })
+    let mut reports: Vec<String> = indices.iter().flat_map(|s| s.sources.clone()).collect();
+    reports.sort();
+    reports.dedup();
+    let sources = format!(
+        "{} {}",
+        q.lang.pick("Nguồn:", "Sources:"),
+        summary(&reports, q.lang)
+    );
+    // A chart of one or two figures adds nothing to the headline figures above it. SVG prints
+    // crisp, and it is our renderer's, which escapes every text it draws: data stays text.
+    let small = dossiers
+        .iter()
+        .filter(|s| !s.is_compact())
+        .map(|s| to_svg(s, SMALL.0, SMALL.1, DrawOptions { chrome: true }))
+        .map(|svg| view! { <div inner_html=svg></div> })
         .collect_view();
-    // A chart of one or two figures adds nothing to the headline figures above it.
-    let small = dossiers.into_iter().filter(|s| !s.is_compact()).map(|s| {
-        // SVG prints crisp; it is our renderer's, which escapes every text: data stays text.
-        let svg = to_svg(&s, SMALL.0, SMALL.1, DrawOptions::default());
-        view! { <figure><figcaption>{s.title}</figcaption><div inner_html=svg></div></figure> }
-    });
     view! {
-        <section class="small-charts">{small.collect_view()}</section>
-        <footer class="brief-sources">
-            <span>{q.lang.pick("Nguồn:", "Sources:")}</span>
-            <ul>{sources}</ul>
-        </footer>
+        <section class="small-charts">{small}</section>
+        <p class="brief-sources">{(!reports.is_empty()).then_some(sources)}</p>
     }
+    .into_any()
 }

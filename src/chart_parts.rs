@@ -49,7 +49,9 @@ pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
         }
     };
     view! {
-        <details class="table-wrap" on:toggle=move |ev| open.set(details_open(&ev))>
+        // Held open by the signal too: a card redrawn for another unit reuses this element,
+        // and must not stand open with no table in it.
+        <details class="table-wrap" open=move || open.get() on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{move || spec.with(|s| s.lang.pick("Bảng số liệu", "Table of figures"))}</summary>
             {move || open.get().then(table)}
         </details>

@@ -170,7 +170,7 @@ fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
             .then(|| with_query(bundle, unit, |q| brief_tail(q, ui.today)))
     };
     view! {
-        <div class="overview" class:brief=move || brief.get()>
+        <div class="overview">
             {head}
             <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
             {latest}

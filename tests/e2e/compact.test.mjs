@@ -20,7 +20,7 @@ const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile:
 async function indices(t, s, unit, options) {
   const opened = await open(t, browser, s.url + `#/indices?unit=${unit}`, options);
   const { page } = opened;
-  await page.waitForSelector(".pairs figure.chart", { timeout: 30000 });
+  await page.waitForSelector(".indices figure.chart", { timeout: 30000 });
   for (const id of await page.locator("figure.chart:has(canvas)").evaluateAll((l) => l.map((f) => f.id))) {
     await chartReady(page, `#${id} canvas`);
   }
@@ -73,9 +73,8 @@ test("one or two figures make a card of figures, not a tall empty chart", async 
   await card.locator(".figures").waitFor();
   assert.equal(await card.locator("canvas").count(), 0);
   assert.match(await card.locator(".figures").textContent(), /ICT Index – điểm\s*0,4582\s*năm 2019/);
-  assert.match(await card.locator(".target").textContent(), /Mục tiêu 0,5000 \(năm 2025\)/);
-  // The status says what is known: no 2025 figure yet, and its latest figure.
-  assert.match(await card.locator(".notes").textContent(), /Chưa có số liệu năm 2025 \(mới nhất: 0,4582 năm 2019\)/);
+  // The status says what is known (no 2025 figure yet, and the latest), then the target.
+  assert.match(await card.locator(".notes").textContent(), /^Chưa có số liệu năm 2025 \(mới nhất: 0,4582 năm 2019\)Mục tiêu 0,5000 \(năm 2025\)/);
   assert.doesNotMatch(await card.textContent(), /Không đạt/);
   const compact = await card.boundingBox();
   assert.ok(compact.height < chart.height * 0.75, `card ${compact.height} px, chart ${chart.height} px`);
@@ -92,18 +91,21 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   const { page, errors } = await indices(t, s, "da-nang", tablet);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= INDICES_HEIGHT_BEFORE / 2, `${height} px`);
-  const pairs = page.locator(".pair");
-  assert.equal(await pairs.count(), 6);
-  for (const pair of await pairs.all()) {
-    const [score, rank] = await pair.locator("figure.chart").all();
-    const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
+  // Six indices, each its score then its rank, side by side.
+  const cards = page.locator(".indices figure.chart");
+  const ids = await cards.evaluateAll((l) => l.map((f) => f.id));
+  assert.equal(ids.length, 12);
+  for (let i = 0; i < ids.length; i += 2) {
+    assert.match(ids[i], /^index-\w+-score$/);
+    assert.equal(ids[i + 1], ids[i].replace(/score$/, "rank"));
+    const [a, b] = [await cards.nth(i).boundingBox(), await cards.nth(i + 1).boundingBox()];
     assert.equal(a.y, b.y);
     assert.ok(a.x + a.width <= b.x, "rank right of score");
   }
   await page.screenshot({ path: join(out, "indices-pairs-tablet.png") });
   // On a phone, one column: the rank under the score.
   const small = await indices(t, s, "da-nang", phone);
-  const [score, rank] = await small.page.locator(".pair").first().locator("figure.chart").all();
+  const [score, rank] = await small.page.locator(".indices figure.chart").all();
   const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
   assert.ok(b.y >= a.y + a.height, "rank under score");
   assert.ok(await small.page.evaluate(() => document.documentElement.scrollWidth <= 360));
@@ -117,29 +119,31 @@ test("printing a unit's brief gives one A4 page with its scorecard", async (t) =
     ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false],
   ];
   for (const [unit, name, figure, illustrative] of units) {
-    const { page, errors } = await open(t, browser, s.url + `#/overview?unit=${unit}`, tablet);
+    // From any view, "In" opens the overview as the brief.
+    const { page, errors } = await open(t, browser, s.url + `#/indices?unit=${unit}`, tablet);
     await page.locator("button.brief-open").click();
-    const brief = page.locator(".brief");
-    await brief.locator(".scorecard .card").first().waitFor();
-    assert.equal(await brief.locator("h1").textContent(), name);
-    const header = await brief.locator("header").textContent();
-    assert.match(header, /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}/);
-    assert.equal(/Số liệu minh họa/.test(header), illustrative, header);
-    assert.equal(await brief.locator(".scorecard .card").count(), 6);
-    assert.match(await brief.locator(".scorecard").textContent(), figure);
-    assert.match(await brief.locator("footer").textContent(), /Nguồn:\s*\S/);
+    const head = page.locator(".brief-head");
+    await head.waitFor();
+    assert.match(await page.evaluate(() => location.hash), /^#\/overview\?unit=/);
+    assert.equal(await head.locator("h2").textContent(), name);
+    assert.match(await head.locator("p").textContent(), /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}$/);
+    assert.equal(await head.locator(".badge").count(), illustrative ? 1 : 0);
+    const scorecard = page.locator(".overview .scorecard");
+    assert.equal(await scorecard.locator(".card").count(), 6);
+    assert.match(await scorecard.textContent(), figure);
+    assert.match(await page.locator(".brief-sources").textContent(), /^Nguồn: \S/);
     await page.emulateMedia({ media: "print" });
-    // On paper the brief is all there is: no navigation, controls or file panel.
-    for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-bar"]) {
+    // On paper the brief is all there is: no navigation, controls, buttons or file panel.
+    for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-head button"]) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
     }
-    assert.equal(await brief.locator(".scorecard").isVisible(), true);
+    assert.equal(await scorecard.isVisible(), true);
     const pdf = await page.pdf({ format: "A4" });
     assert.equal(pdfPages(pdf), 1, `${unit}: ${pdfPages(pdf)} pages`);
     await page.screenshot({ path: join(out, `brief-${unit}.png`), fullPage: true });
     await page.emulateMedia({ media: "screen" });
-    await page.keyboard.press("Escape");
-    await brief.waitFor({ state: "detached" });
+    await head.locator("button.close").click();
+    await head.waitFor({ state: "detached" });
     // The page count is real: without the brief, the long indices view prints to many pages.
     if (unit === "da-nang") {
       await page.goto(s.url + `#/indices?unit=${unit}`);
