@@ -17,7 +17,7 @@ say "release build"
 scripts/build.sh
 say "parse + validate benchmark (figures, not a pass/fail)"
 cargo bench -p chiso-core --bench parse
-say "time to first chart (figures, not a pass/fail)"
-node scripts/bench-first-chart.mjs
+say "benchmark against the Chart.js page, short form (figures, not a pass/fail)"
+scripts/bench.sh --quick
 say "schema and browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs

@@ -255,6 +255,21 @@ pub fn mark_first_chart() {
     let _ = w.request_animation_frame(mark.unchecked_ref());
 }
 
+/// Runs `f` as a named span on the page's performance timeline (`performance.measure`), so
+/// benchmarks read how long a step took from the page itself.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
+
 /// Data files embedded in the page itself (the single-file offline build): name, bytes and
 /// checksum of each `<script type="application/json" data-chiso-file>`.
 pub fn embedded_files() -> Vec<(String, Vec<u8>, Option<String>)> {

@@ -101,6 +101,14 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                 <input type="file" id="open-files" accept=".json,application/json" multiple
                     on:change=move |ev| add_files(bundle, chosen_files(&ev))/>
             </label>
+            // The publisher's template: fill it, then `chiso import` (docs/publishing.md).
+            <p class="template">
+                <a href="templates/mau-chi-so.xlsx" download>
+                    {move || ui.lang().pick("Tải mẫu bảng tính", "Download template")}
+                </a>
+                " · "
+                <a href="templates/mau-chi-so.csv" download>"CSV"</a>
+            </p>
         </section>
     }
 }

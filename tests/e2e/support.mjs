@@ -1,9 +1,11 @@
-// Shared by the browser tests: the static server and Chromium of scripts/lib/harness.mjs, pages
+// Shared by the browser tests: the static server of scripts/lib/server.mjs and the Chromium of
+// scripts/lib/harness.mjs, pages
 // that record their errors, sites with data files swapped. Screenshots go to tests/e2e/out/.
 import { mkdir } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { root, dist, serve, launch as chromium } from "../../scripts/lib/harness.mjs";
+import { root, dist, launch as chromium } from "../../scripts/lib/harness.mjs";
+import { serve } from "../../scripts/lib/server.mjs";
 
 export { dist, serve };
 export const out = join(root, "tests/e2e/out");

@@ -57,7 +57,7 @@ fn each_broken_file_is_named_with_place_and_reason() {
         ("\"value\": 37", "\"value\": 1e999", "value 1e999 is too large", "observations[6].value"),
         ("\"value\": 8", "\"value\": -8", "a count cannot be negative (-8)", "observations[3].value"),
         ("\"indicator\": \"feedback.received\", \"period\": \"2020-Q3\"", "\"indicator\": \"feedback.recieved\", \"period\": \"2020-Q3\"", "indicator \"feedback.recieved\" is neither", "observations[4].indicator"),
-        ("{ \"unit\": \"tay-ninh\", \"indicator\": \"procedures.decisions\", \"period\": \"2020-Q3\"", "{ \"unit\": \"long-an\", \"indicator\": \"procedures.decisions\", \"period\": \"2020-Q3\"", "unit \"long-an\" is not declared", "observations[3].unit"),
+        ("{ \"unit\": \"tay-ninh\", \"indicator\": \"procedures.decisions\", \"period\": \"2020-Q3\"", "{ \"unit\": \"tay-nihn\", \"indicator\": \"procedures.decisions\", \"period\": \"2020-Q3\"", "unit \"tay-nihn\" is not declared", "observations[3].unit"),
     ];
     for (from, to, message, path) in cases {
         let file = temp("broken.json", &tay_ninh_with(from, to));

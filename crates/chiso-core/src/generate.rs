@@ -155,6 +155,20 @@ fn source_key(period: &str) -> String {
     format!("bc-{}", &period[..4])
 }
 
+/// A province declared as the register has it (its successor and end included), so files
+/// agree with the register; one the register does not know, as given.
+fn province(id: &str, name: &str, code: &str) -> Value {
+    let Some(p) = crate::contract::provinces::get(id) else {
+        return json!({ "id": id, "name": name, "level": "province", "code": code });
+    };
+    let mut unit = json!({ "id": id, "name": p.name_vi, "level": "province", "code": p.code });
+    if let (Some(successor), Some(until)) = (p.successor, p.until()) {
+        unit["successor"] = successor.into();
+        unit["until"] = until.to_string().into();
+    }
+    unit
+}
+
 /// A unit's standing: 0 is the weakest province, 1 the strongest.
 struct Profile {
     quality: f64,
@@ -190,12 +204,7 @@ pub fn generate(opts: &Options) -> String {
     }
 
     for (id, name, code, merged) in &provinces {
-        let mut unit = json!({ "id": id, "name": name, "level": "province", "code": code });
-        if *merged {
-            unit["successor"] = PROVINCES[0].0.into();
-            unit["until"] = "2025-06-30".into();
-        }
-        units.push(unit);
+        units.push(province(id, name, code));
         let profile = Profile {
             quality: rng.range(0.2, 0.95),
             growth: rng.range(0.01, 0.04),

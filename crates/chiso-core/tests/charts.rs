@@ -1,53 +1,13 @@
 //! Charts from the bundled sample data: the figures they carry, and where the drawing puts them.
 
+mod common;
+
 use chiso_core::charts::{dossiers_intake, dossiers_outcome};
 use chiso_core::ingest::load::{load, Input, Loaded};
-use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::query::Query;
 use chiso_core::render::{draw::layout, to_svg, ChartSpec, DrawOptions, Mark};
 use chiso_core::{Lang, Period};
-use std::path::PathBuf;
-
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-/// The sample data exactly as the dashboard loads it: through the manifest, checksums checked.
-fn sample() -> Loaded {
-    let manifest = std::fs::read(data_dir().join("manifest.json")).unwrap();
-    let (entries, problems) = parse_manifest("manifest.json", &manifest);
-    assert!(problems.is_empty(), "{problems:#?}");
-    let files: Vec<(String, Vec<u8>, Option<String>)> = entries
-        .into_iter()
-        .map(|e| {
-            (
-                e.path.clone(),
-                std::fs::read(data_dir().join(&e.path)).unwrap(),
-                e.sha256,
-            )
-        })
-        .collect();
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|(n, b, s)| Input {
-            name: n,
-            bytes: b,
-            sha256: s.as_deref(),
-        })
-        .collect();
-    load(&inputs)
-}
-
-fn query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> Query<'a> {
-    Query {
-        data: &l.data,
-        findings: &l.findings,
-        unit,
-        lang,
-        from: None,
-        to: None,
-    }
-}
+use common::{data_dir, day, query, rects, sample};
 
 fn chart(l: &Loaded, unit: &str, lang: Lang, build: fn(Query) -> ChartSpec) -> ChartSpec {
     build(query(l, unit, lang))
@@ -98,7 +58,7 @@ fn the_sample_data_loads_clean_and_checksums_match() {
         );
     }
     let merged = l.data.unit("quang-nam").unwrap();
-    assert_eq!(merged.successor.as_deref(), Some("da-nang"));
+    assert_eq!(merged.successor.as_deref(), Some("da-nang-2025"));
     assert!(l
         .data
         .series("quang-nam", "dossiers.received")
@@ -171,36 +131,6 @@ fn illustrative_figures_are_flagged_on_the_chart() {
     assert!(svg.contains(&c.title));
 }
 
-/// The rectangles of an SVG with a given fill, as (x, y, width, height).
-fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!(" {name}=\"");
-        let start = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
-        tag[start..]
-            .split('"')
-            .next()
-            .unwrap_or("")
-            .parse()
-            .unwrap_or(f64::NAN)
-    };
-    svg.split("<rect")
-        .skip(1)
-        .map(|t| t.split('>').next().unwrap_or(""))
-        .filter(|t| {
-            t.to_ascii_lowercase()
-                .contains(&format!("fill=\"{}\"", fill.to_ascii_lowercase()))
-        })
-        .map(|t| {
-            (
-                attr(t, "x"),
-                attr(t, "y"),
-                attr(t, "width"),
-                attr(t, "height"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn bars_are_drawn_to_scale_and_hit_tested_by_period() {
     let l = sample();
@@ -239,14 +169,11 @@ fn markup_in_data_is_escaped_in_svg() {
     assert!(svg.contains("&lt;img"));
 }
 
-fn day(s: &str) -> chrono::NaiveDate {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 #[test]
 fn tay_ninh_ict_index_against_its_target() {
     use chiso_core::charts::index;
     use chiso_core::contract::catalogue::INDICES;
+    use chiso_core::query::status::Status;
     let l = sample();
     let ict = INDICES.iter().find(|f| f.family == "ict_index").unwrap();
     let c = index(
@@ -260,7 +187,15 @@ fn tay_ninh_ict_index_against_its_target() {
     assert_eq!(c.rules[0].value, 0.5);
     assert_eq!(c.rules[0].label, "Mục tiêu 0,5000 (năm 2025)");
     assert!(c.table().1[0].contains(&"0,4582".to_string()));
-    assert!(c.notes[0].starts_with("Không đạt"), "{:?}", c.notes);
+    // One figure from 2019 and none for 2025: not called missed.
+    assert_eq!(
+        c.notes[0],
+        "Chưa có số liệu năm 2025 (mới nhất: 0,4582 năm 2019)"
+    );
+    let status = c.status.as_ref().unwrap();
+    assert_eq!(status.status, Status::NoFigureYet);
+    assert_eq!(status.text, c.notes[0]);
+    assert_eq!(c.notes[1], "Mục tiêu 0,5000 (năm 2025)");
     let rank = index(
         query(&l, "tay-ninh", Lang::En),
         ict,
@@ -313,10 +248,11 @@ fn compare_ranks_units_and_names_the_merged_ones() {
     assert!(c.keys.contains(&"bac-kan".to_string()));
     let i = c.keys.iter().position(|k| k == "bac-kan").unwrap();
     assert_eq!(c.series[0].values[i], Some(58463.0));
-    assert!(c.series[0].values.iter().filter(|v| v.is_some()).count() == 1);
-    let values: Vec<f64> = (0..c.keys.len())
-        .map(|k| c.series[0].values[k].or(c.series[1].values[k]).unwrap())
-        .collect();
+    // One series, the selected unit highlighted rather than split into its own column.
+    assert_eq!(c.series.len(), 1);
+    assert_eq!(c.highlight, Some(i));
+    assert!(c.horizontal);
+    let values: Vec<f64> = c.series[0].values.iter().map(|v| v.unwrap()).collect();
     assert!(
         values.windows(2).all(|w| w[0] >= w[1]),
         "best first: {values:?}"
@@ -333,9 +269,14 @@ fn compare_ranks_units_and_names_the_merged_ones() {
         "{:?}",
         later.notes
     );
-    assert!(later
-        .csv()
-        .starts_with("unit,dossiers.received.selected,dossiers.received.others\n"));
+    assert!(later.csv().starts_with("unit,dossiers.received\n"));
+    // One row per unit: its name and figure; no rank column when none is published.
+    let (header, rows) = later.table();
+    assert_eq!(
+        header,
+        vec!["Đơn vị", "Hồ sơ tiếp nhận (gồm kỳ trước chuyển sang)"]
+    );
+    assert!(rows.iter().all(|r| r.len() == 2 && r[1] != "–"), "{rows:?}");
 }
 
 #[test]
@@ -364,7 +305,11 @@ fn the_overview_scorecard_and_headlines() {
     assert_eq!(ict.score, Some(("năm 2019".into(), "0,4582".into())));
     assert_eq!(ict.rank.as_deref(), Some("25/63"));
     assert_eq!(ict.target.as_deref(), Some("0,5000 (năm 2025)"));
-    assert_eq!(ict.status, Some(Status::Missed));
+    assert_eq!(ict.status, Some(Status::NoFigureYet));
+    assert_eq!(
+        ict.status_text.as_deref(),
+        Some("Chưa có số liệu năm 2025 (mới nhất: 0,4582 năm 2019)")
+    );
     assert!(cards
         .iter()
         .find(|c| c.family == "pci")
@@ -381,4 +326,27 @@ fn the_overview_scorecard_and_headlines() {
     assert_eq!(shown[0], ("Hồ sơ tiếp nhận", "58.463"));
     assert_eq!(shown[1], ("Tỷ lệ trực tuyến", "11,4 %"));
     assert_eq!(headlines(&query(&l, "tay-ninh", Lang::Vi)), None);
+}
+
+#[test]
+fn the_indices_view_pairs_score_and_rank_and_sparse_ones_are_cards() {
+    use chiso_core::views::page::index_pairs;
+    let l = sample();
+    let today = day("2026-11-25");
+    let tay_ninh = index_pairs(query(&l, "tay-ninh", Lang::Vi), today);
+    assert_eq!(tay_ninh.len(), 1);
+    let (score, rank) = &tay_ninh[0];
+    assert_eq!(
+        (score.id.as_str(), rank.id.as_str()),
+        ("index-ict_index-score", "index-ict_index-rank")
+    );
+    // One figure: a card of figures, not a tall chart.
+    assert!(score.is_compact() && rank.is_compact());
+    let da_nang = index_pairs(query(&l, "da-nang", Lang::Vi), today);
+    assert_eq!(da_nang.len(), 6);
+    assert!(da_nang.iter().all(|(s, _)| !s.is_compact()));
+    assert_eq!(
+        da_nang[0].0.source_summary(),
+        "Báo cáo kết quả cải cách hành chính 2018–2025, 6 báo cáo"
+    );
 }

@@ -117,9 +117,9 @@ fn bad_entries_are_dropped_with_their_path_and_the_rest_kept() {
             "observations[1].indicator",
         ),
         (
-            r#"{ "unit": "long-an", "indicator": "feedback.received", "period": "2020-Q3", "value": 5 }"#,
+            r#"{ "unit": "dong-an", "indicator": "feedback.received", "period": "2020-Q3", "value": 5 }"#,
             Message::UnknownUnit {
-                id: "long-an".into(),
+                id: "dong-an".into(),
             },
             "observations[1].unit",
         ),

@@ -2,6 +2,7 @@
 //! derived from it, and at the end the words around them: sources, warnings, the
 //! illustrative flag, and the rate axis when a rate is shown.
 
+use super::time;
 use crate::contract::catalogue::same_series;
 use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Observation, Unit};
@@ -223,10 +224,15 @@ impl<'a> Builder<'a> {
         self.series.push(series);
     }
 
-    /// The finished chart. A rate shown puts the percent axis on the right.
+    /// The finished chart. A rate shown puts the percent axis on the right; the periods' places
+    /// in time and the mergers within them go with the categories.
     pub(super) fn finish(self, id: &str, title: String, left: AxisSpec) -> ChartSpec {
         let lang = self.q.lang;
         let (key_name, keys, axis_labels, labels) = self.categories();
+        let spans = time::spans(self.periods());
+        let (boundaries, mergers) = time::mergers(self.q.data, self.q.unit, &spans, lang);
+        let mut notes = self.waiting_for();
+        notes.extend(mergers);
         ChartSpec {
             id: id.into(),
             title,
@@ -235,7 +241,7 @@ impl<'a> Builder<'a> {
             labels,
             key_name,
             keys,
-            notes: self.waiting_for(),
+            notes,
             right: self
                 .series
                 .iter()
@@ -247,6 +253,13 @@ impl<'a> Builder<'a> {
             illustrative: self.illustrative,
             warnings: self.warnings(),
             series: self.series,
+            spans,
+            boundaries,
+            gaps: Vec::new(),
+            horizontal: false,
+            highlight: None,
+            ranks: Vec::new(),
+            status: None,
         }
     }
 

@@ -1,20 +1,29 @@
 //! One indicator across the selected unit's peers in one period: best first, the selected
-//! unit highlighted, and the peers without a figure named.
+//! unit highlighted, ranks as published, the median as a rule, and the peers without a
+//! figure named.
 
 use super::builder::{unit_label, Builder, Look, BAR};
 use crate::contract::catalogue::{Better, IndicatorDef};
 use crate::contract::lang::Lang;
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
+use crate::query::stat::Stat;
 use crate::query::units::peers;
 use crate::query::Query;
 use crate::render::numbers::NumberStyle;
-use crate::render::spec::{AxisSpec, ChartSpec, Side};
+use crate::render::spec::{AxisSpec, ChartSpec, Rule, Side};
 
-/// Every unit of the selected unit's level on one indicator and period, best first, the
-/// selected unit highlighted. A unit merged away is shown under its own name with its
-/// successor; one without a figure for the period is named in a note, never dropped silently.
+/// Every unit of the selected unit's level on one indicator and period, best first, read
+/// against their median. See `compare_by`.
 pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
+    compare_by(q, indicator, period, Stat::Median)
+}
+
+/// Every unit of the selected unit's level on one indicator and period: horizontal bars, best
+/// first, the selected unit highlighted, the rank each was published with, and `stat` of all
+/// figures as a rule. A unit merged away is shown under its own name with its successor; one
+/// without a figure for the period is named in a note, never dropped silently.
+pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat) -> ChartSpec {
     let (data, lang) = (q.data, q.lang);
     let def = data.catalogue.get(indicator);
     let peers = peers(data, q.unit);
@@ -38,26 +47,15 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
     let mut b = Builder::over_units(q, indicator, rows.iter().map(|(u, _)| *u).collect());
     let sources: Vec<Option<String>> = rows.iter().map(|(_, o)| b.figure(o)).collect();
     let style = def.map_or(NumberStyle::Fixed(2), NumberStyle::for_indicator);
-    let values = |selected: bool| {
-        rows.iter()
-            .map(|(u, o)| ((u.id == q.unit) == selected).then_some(o.value))
-            .collect()
-    };
-    b.keep(Look::new(BAR, Side::Left, 5).series(
-        &format!("{indicator}.selected"),
-        q.unit_name(),
-        style,
-        values(true),
-        sources.clone(),
-    ));
+    let name = q.indicator_name(indicator);
+    let values: Vec<f64> = rows.iter().map(|(_, o)| o.value).collect();
     b.keep(Look::new(BAR, Side::Left, 0).series(
-        &format!("{indicator}.others"),
-        lang.pick("Các đơn vị khác", "Other units").into(),
+        indicator,
+        name.clone(),
         style,
-        values(false),
+        values.iter().map(|v| Some(*v)).collect(),
         sources,
     ));
-    let name = q.indicator_name(indicator);
     let period_label = period.map_or_else(String::new, |p| p.label(lang));
     let title = format!("{name} – {period_label}");
     let axis = AxisSpec {
@@ -69,6 +67,24 @@ pub fn compare(q: Query, indicator: &str, period: Option<Period>) -> ChartSpec {
         domain: None,
     };
     let mut spec = b.finish("compare", title, axis);
+    spec.horizontal = true;
+    spec.highlight = rows.iter().position(|(u, _)| u.id == q.unit);
+    // The rank published with a score, for the same period.
+    if let (Some(family), Some(p)) = (indicator.strip_suffix(".score"), period) {
+        let rank = format!("{family}.rank");
+        spec.ranks = rows
+            .iter()
+            .map(|(u, _)| data.value(&u.id, &rank, &p).map(|o| o.value))
+            .collect();
+    }
+    // `values` are in ranking order, as `Stat::of` needs them.
+    spec.rules.extend(stat.of(&values).map(|v| Rule {
+        value: v,
+        band_to: None,
+        side: Side::Left,
+        label: format!("{}: {}", stat.name(lang), style.format(v, lang)),
+        color: 7,
+    }));
     spec.notes = without_figure(&q, &peers, &rows);
     spec
 }

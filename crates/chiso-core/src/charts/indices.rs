@@ -2,13 +2,14 @@
 //! target, with the recent trend projected to the target's date.
 
 use super::builder::{unit_title, Builder, Look};
+use super::time::known_gaps;
 use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind};
 use crate::contract::lang::Lang;
 use crate::contract::model::Target;
 use crate::contract::period::Period;
 use crate::query::status::{assess, latest_target, Assessment};
 use crate::query::Query;
-use crate::render::numbers::NumberStyle;
+use crate::render::numbers::{figure, NumberStyle};
 use crate::render::spec::{AxisSpec, ChartSpec, Mark, Rule, Side};
 use chrono::NaiveDate;
 
@@ -39,7 +40,7 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
         today,
     };
     let mut rules = Vec::new();
-    let mut notes = Vec::new();
+    let mut status = None;
     if let Some(t) = latest_target(q.data, q.unit, &id) {
         let rule = target_rule(t, how);
         let observed: Vec<(Period, f64)> = q
@@ -51,7 +52,7 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
             .collect();
         let better = def.map_or(Better::Higher, IndicatorDef::better);
         if let Some(a) = assess(&observed, t, better, today) {
-            notes.push(status_note(&a, &rule.label, how));
+            status = Some(a.line(lang, &|v| figure(how.style, rank, v, lang)));
             project(&mut b, &values, t, &a, how);
         }
         rules.push(rule);
@@ -66,7 +67,13 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
     let axis = index_axis(&q, def, &id, what, how);
     let mut spec = b.finish(&format!("index-{}-{kind}", family.family), title, axis);
     spec.rules = rules;
-    spec.notes = notes;
+    known_gaps(&mut spec, 0, family.gaps);
+    // The status first, what a leader reads before anything else, then the target in words.
+    let mut lead: Vec<String> = status.iter().map(|s| s.text.clone()).collect();
+    lead.extend(spec.rules.iter().map(|r| r.label.clone()));
+    lead.append(&mut spec.notes);
+    spec.notes = lead;
+    spec.status = status;
     spec
 }
 
@@ -90,19 +97,6 @@ fn target_rule(t: &Target, how: Reading) -> Rule {
         label,
         color: 2,
     }
-}
-
-/// "Missed: Target 0,5000 (năm 2025) (latest figure năm 2019 0,4582)".
-fn status_note(a: &Assessment, target: &str, how: Reading) -> String {
-    let lang = how.lang;
-    let (p, v) = a.latest;
-    format!(
-        "{}: {target} ({} {} {})",
-        a.status.text(lang),
-        lang.pick("số liệu mới nhất", "latest figure"),
-        p.label(lang),
-        how.style.format(v, lang)
-    )
 }
 
 /// Projection: from the last figure to the target date, along the recent trend, while the

@@ -6,7 +6,8 @@ mod builder;
 mod compare;
 mod flows;
 mod indices;
+mod time;
 
-pub use compare::compare;
+pub use compare::{compare, compare_by};
 pub use flows::{dossiers_intake, dossiers_outcome, feedback, procedures, services};
 pub use indices::index;

@@ -74,6 +74,20 @@ pub struct IndexFamily {
     pub family: &'static str,
     pub name_vi: &'static str,
     pub name_en: &'static str,
+    /// Years its publisher is known to leave without a figure for some units.
+    pub gaps: &'static [KnownGap],
+}
+
+/// Years in which an index has no figure for a reason known in advance: a missing figure
+/// there is normal, never zero and never a unit's failure to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownGap {
+    /// First and last year, inclusive; `i32::MAX` while it lasts.
+    pub years: (i32, i32),
+    /// A word or two for the gap on the chart, then the reason in a sentence, in Vietnamese
+    /// and English.
+    pub label: [&'static str; 2],
+    pub reason: [&'static str; 2],
 }
 
 pub const INDICES: [IndexFamily; 6] = [
@@ -81,31 +95,51 @@ pub const INDICES: [IndexFamily; 6] = [
         family: "pci",
         name_vi: "PCI",
         name_en: "PCI",
+        gaps: &[KnownGap {
+            years: (2023, i32::MAX),
+            label: ["Không công bố", "Not published"],
+            reason: [
+                "Từ năm 2023 VCCI chỉ công bố PCI của 30 tỉnh, thành phố dẫn đầu",
+                "Since 2023 VCCI publishes PCI only for the top 30 provinces",
+            ],
+        }],
     },
     IndexFamily {
         family: "papi",
         name_vi: "PAPI",
         name_en: "PAPI",
+        gaps: &[],
     },
     IndexFamily {
         family: "par_index",
         name_vi: "PAR INDEX (Chỉ số CCHC)",
         name_en: "PAR INDEX",
+        gaps: &[],
     },
     IndexFamily {
         family: "sipas",
         name_vi: "SIPAS (mức độ hài lòng)",
         name_en: "SIPAS (satisfaction)",
+        gaps: &[],
     },
     IndexFamily {
         family: "ict_index",
         name_vi: "ICT Index",
         name_en: "ICT Index",
+        gaps: &[KnownGap {
+            years: (2021, 2021),
+            label: ["Không tổ chức", "Not run"],
+            reason: [
+                "ICT Index không được đánh giá năm 2021",
+                "The ICT Index was not assessed in 2021",
+            ],
+        }],
     },
     IndexFamily {
         family: "dvc_index",
         name_vi: "Chỉ số phục vụ người dân, doanh nghiệp",
         name_en: "DVC index (service to citizens and businesses)",
+        gaps: &[],
     },
 ];
 

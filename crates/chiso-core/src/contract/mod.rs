@@ -4,5 +4,7 @@
 pub mod catalogue;
 pub mod lang;
 pub mod model;
+pub mod names;
 pub mod period;
+pub mod provinces;
 pub mod text;

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod envelope;
 pub mod finding;
 pub mod gather;
+pub mod import;
 pub mod json;
 pub mod load;
 pub mod manifest;

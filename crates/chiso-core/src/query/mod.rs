@@ -1,8 +1,10 @@
 //! What the views ask of the loaded data: the `Query` every chart and card answers, the units,
-//! peers and periods the pickers offer, derived series and the assessment against targets.
+//! peers and periods the pickers offer, derived series, the assessment against targets and
+//! the statistic a comparison is read against.
 
 pub mod derive;
 pub mod periods;
+pub mod stat;
 pub mod status;
 pub mod units;
 

@@ -92,6 +92,16 @@ pub fn compact(v: f64, max: usize, lang: Lang) -> String {
     number(v, decimals, lang)
 }
 
+/// A figure as a sentence names it: `0,4582`, or `hạng 15` / `rank 15` for a rank.
+pub fn figure(style: NumberStyle, rank: bool, v: f64, lang: Lang) -> String {
+    let n = style.format(v, lang);
+    if rank {
+        format!("{} {n}", lang.pick("hạng", "rank"))
+    } else {
+        n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

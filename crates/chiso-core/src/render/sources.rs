@@ -9,11 +9,10 @@ pub fn summary(sources: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         all => {
-            let years: Vec<i32> = all.iter().flat_map(|t| years_in(t)).collect();
-            let span = match (years.iter().min(), years.iter().max()) {
-                (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                (Some(a), _) => a.to_string(),
-                _ => String::new(),
+            let span = match year_span(all) {
+                Some((a, b)) if a != b => format!("{a}–{b}"),
+                Some((a, _)) => a.to_string(),
+                None => String::new(),
             };
             let what = format!("{} {span}", common_stem(all));
             let count = lang.pick("báo cáo", "reports");
@@ -22,38 +21,44 @@ pub fn summary(sources: &[String], lang: Lang) -> String {
     }
 }
 
-/// The years a title names: `2018` in "… năm 2018 (số liệu minh họa)".
-fn years_in(title: &str) -> Vec<i32> {
-    title
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .filter(|y| (1945..=2100).contains(y))
-        .collect()
+/// The first and last years the titles name: `2018` in "… năm 2018 (số liệu minh họa)".
+fn year_span(titles: &[String]) -> Option<(i32, i32)> {
+    let mut span: Option<(i32, i32)> = None;
+    for t in titles {
+        for w in t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+        {
+            let y = w.bytes().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+            if (1945..=2100).contains(&y) {
+                span = Some(span.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+            }
+        }
+    }
+    span
+}
+
+/// A title's words, split at spaces.
+fn words_of(title: &str) -> impl Iterator<Item = &str> {
+    title.split(' ').filter(|w| !w.is_empty())
 }
 
 /// The words every title starts with, up to the first that names a period, without a
 /// dangling "năm", "quý" or "of": "Báo cáo kết quả cải cách hành chính".
 fn common_stem(titles: &[String]) -> String {
     let mut words: Vec<&str> = titles.first().map_or(Vec::new(), |t| {
-        t.split_whitespace()
+        words_of(t)
             .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
             .collect()
     });
     for t in titles {
-        let same = t
-            .split_whitespace()
-            .zip(&words)
-            .take_while(|(a, b)| a == *b);
+        let same = words_of(t).zip(&words).take_while(|(a, b)| a == *b);
         words.truncate(same.count());
     }
     const DANGLING: [&str; 11] = [
         "năm", "quý", "tháng", "kỳ", "of", "for", "in", "year", "quarter", "–", "-",
     ];
-    while words
-        .last()
-        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
-    {
+    while words.last().is_some_and(|w| DANGLING.contains(w)) {
         words.pop();
     }
     words.join(" ")

@@ -2,6 +2,7 @@
 //! every word around the figures. The canvas, the SVG export, the table and the CSV all read it.
 
 use crate::contract::lang::Lang;
+use crate::query::status::StatusLine;
 use crate::render::numbers::NumberStyle;
 use crate::render::sources::summary;
 
@@ -64,6 +65,23 @@ pub struct Rule {
     pub color: usize,
 }
 
+/// A change of the unit's territory (a merger) on a time axis: a vertical rule from `day`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Boundary {
+    /// The first day of the new territory, in days from the common era.
+    pub day: f64,
+    pub label: String,
+}
+
+/// Time known to have no figure, such as an index not published that year: a labelled band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// From its first day to the day after its last, in days from the common era.
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     /// Stable id for exports and element ids: `dossiers-intake`.
@@ -89,7 +107,28 @@ pub struct ChartSpec {
     pub warnings: Vec<String>,
     /// What the reader should know that is not a warning: units without a figure, merges.
     pub notes: Vec<String>,
+    /// Where each key sits in time, when keys are periods: its first day and the day after its
+    /// last, in days from the common era. Empty on comparisons of units.
+    pub spans: Vec<(f64, f64)>,
+    /// Mergers within the time shown; no line joins figures across one.
+    pub boundaries: Vec<Boundary>,
+    /// Stretches known to have no figure.
+    pub gaps: Vec<Gap>,
+    /// Keys run down the chart, bars across: comparisons of units.
+    pub horizontal: bool,
+    /// The key drawn highlighted: the selected unit on a comparison.
+    pub highlight: Option<usize>,
+    /// The rank each key was published with, where the data gives one; empty otherwise.
+    pub ranks: Vec<Option<f64>>,
+    /// Where the unit stands against its target, on index charts.
+    pub status: Option<StatusLine>,
 }
+
+/// Two adjacent periods may leave a few days between them (reports' own date intervals).
+const ADJACENT_DAYS: f64 = 7.0;
+
+/// Height of one row of a horizontal chart, in pixels.
+pub const ROW: f64 = 24.0;
 
 /// Okabe–Ito: eight colours that readers with colour-vision deficiencies can tell apart.
 pub const PALETTE: [(u8, u8, u8); 8] = [
@@ -130,6 +169,12 @@ impl ChartSpec {
             .all(|s| s.values.iter().all(Option::is_none))
     }
 
+    /// The published rank of key `i`, written as a count.
+    fn rank(&self, i: usize) -> Option<String> {
+        let v = self.ranks.get(i).copied().flatten()?;
+        Some(NumberStyle::Fixed(0).format(v, self.lang))
+    }
+
     /// One or two figures per series: shown as a card of figures rather than a chart.
     pub fn is_compact(&self) -> bool {
         self.series
@@ -137,9 +182,24 @@ impl ChartSpec {
             .all(|s| s.values.iter().flatten().count() <= 2)
     }
 
-    /// The height the chart reads best at for a `width`: a landscape box.
+    /// Whether a line may join the figures of keys `a` and `b` (`b` later): only when their
+    /// periods are adjacent in time and no merger falls between them; without time, when the
+    /// keys are neighbours.
+    pub fn joins(&self, a: usize, b: usize) -> bool {
+        let (Some(&(a0, a1)), Some(&(b0, b1))) = (self.spans.get(a), self.spans.get(b)) else {
+            return self.spans.is_empty() && b == a + 1;
+        };
+        b0 - a1 <= ADJACENT_DAYS && !self.boundaries.iter().any(|m| a0 < m.day && m.day < b1)
+    }
+
+    /// The height the chart reads best at for a `width`: a row per unit on horizontal charts,
+    /// so 63 provinces scroll down; a landscape box otherwise. Add `CHROME` for exports.
     pub fn preferred_height(&self, width: f64) -> f64 {
-        (width * 0.55).clamp(260.0, 420.0)
+        if self.horizontal {
+            HORIZONTAL_MARGIN + ROW * self.keys.len() as f64
+        } else {
+            (width * 0.55).clamp(260.0, 420.0)
+        }
     }
 
     /// The source line in one line: "Báo cáo kết quả cải cách hành chính 2018–2025, 8 báo
@@ -154,7 +214,7 @@ impl ChartSpec {
 
     pub fn tooltip(&self, i: usize) -> Option<Tooltip> {
         let period = self.labels.get(i)?.clone();
-        let rows = self
+        let mut rows: Vec<TooltipRow> = self
             .series
             .iter()
             .filter_map(|s| {
@@ -167,6 +227,14 @@ impl ChartSpec {
                 })
             })
             .collect();
+        if let Some(value) = self.rank(i) {
+            rows.push(TooltipRow {
+                name: self.lang.pick("Hạng", "Rank").into(),
+                value,
+                color: 6,
+                source: None,
+            });
+        }
         Some(Tooltip { period, rows })
     }
 
@@ -178,6 +246,10 @@ impl ChartSpec {
         };
         let mut header = vec![first.to_string()];
         header.extend(self.series.iter().map(|s| s.name.clone()));
+        let ranked = self.ranks.iter().any(Option::is_some);
+        if ranked {
+            header.push(self.lang.pick("Hạng", "Rank").into());
+        }
         let rows = self
             .labels
             .iter()
@@ -189,6 +261,9 @@ impl ChartSpec {
                         .iter()
                         .map(|s| self.format(s, s.values.get(i).copied().flatten())),
                 );
+                if ranked {
+                    row.push(self.rank(i).unwrap_or_else(|| "–".into()));
+                }
                 row
             })
             .collect();
@@ -202,12 +277,24 @@ impl ChartSpec {
             out.push(',');
             out.push_str(&csv_field(&s.id));
         }
+        let ranked = self.ranks.iter().any(Option::is_some);
+        if ranked {
+            out.push_str(",rank");
+        }
         out.push('\n');
         for (i, key) in self.keys.iter().enumerate() {
             out.push_str(&csv_field(key));
-            for s in &self.series {
+            let mut values: Vec<Option<f64>> = self
+                .series
+                .iter()
+                .map(|s| s.values.get(i).copied().flatten())
+                .collect();
+            if ranked {
+                values.push(self.ranks.get(i).copied().flatten());
+            }
+            for v in values {
                 out.push(',');
-                if let Some(v) = s.values.get(i).copied().flatten() {
+                if let Some(v) = v {
                     out.push_str(&v.to_string());
                 }
             }
@@ -221,6 +308,8 @@ impl ChartSpec {
         let Some(last) = self.labels.len().checked_sub(1) else {
             return self.title.clone();
         };
+        // A comparison reads out the selected unit; a time series its latest period.
+        let last = self.highlight.filter(|i| *i <= last).unwrap_or(last);
         let latest: Vec<String> = self
             .series
             .iter()
@@ -244,6 +333,8 @@ impl ChartSpec {
     }
 }
 
+/// Above and below the rows of a horizontal chart: the rule's label, the margins.
+pub const HORIZONTAL_MARGIN: f64 = 40.0;
 /// What the title band and source line add to an exported image's height.
 pub const CHROME: f64 = 56.0;
 
@@ -253,5 +344,73 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(sources: &[&str], figures: &[usize]) -> ChartSpec {
+        let axis = AxisSpec {
+            title: String::new(),
+            style: NumberStyle::Fixed(0),
+            inverted: false,
+            from_zero: true,
+            domain: None,
+        };
+        let keys = figures.iter().copied().max().unwrap_or(0);
+        let series = figures
+            .iter()
+            .map(|n| Series {
+                id: "s".into(),
+                name: "s".into(),
+                mark: Mark::Line,
+                side: Side::Left,
+                color: 0,
+                style: NumberStyle::Fixed(0),
+                values: (0..keys).map(|i| (i < *n).then_some(1.0)).collect(),
+                sources: vec![None; keys],
+            })
+            .collect();
+        ChartSpec {
+            id: "t".into(),
+            title: "t".into(),
+            lang: Lang::Vi,
+            key_name: "period",
+            keys: vec![String::new(); keys],
+            axis_labels: Vec::new(),
+            labels: Vec::new(),
+            series,
+            left: axis,
+            right: None,
+            rules: Vec::new(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            illustrative: false,
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            spans: Vec::new(),
+            boundaries: Vec::new(),
+            gaps: Vec::new(),
+            horizontal: false,
+            highlight: None,
+            ranks: Vec::new(),
+            status: None,
+        }
+    }
+
+    #[test]
+    fn one_or_two_figures_make_a_card() {
+        assert!(spec(&[], &[1, 2]).is_compact());
+        assert!(spec(&[], &[]).is_compact());
+        assert!(!spec(&[], &[2, 3]).is_compact());
+    }
+
+    #[test]
+    fn rows_set_the_height_of_a_horizontal_chart() {
+        let mut c = spec(&[], &[63]);
+        assert_eq!(c.preferred_height(800.0), 420.0);
+        c.horizontal = true;
+        assert_eq!(c.preferred_height(800.0), HORIZONTAL_MARGIN + 63.0 * ROW);
     }
 }

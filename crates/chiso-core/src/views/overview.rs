@@ -7,7 +7,7 @@ use crate::contract::period::Period;
 use crate::query::derive::share_of;
 use crate::query::status::{assess, latest_target, Status};
 use crate::query::Query;
-use crate::render::numbers::NumberStyle;
+use crate::render::numbers::{figure, NumberStyle};
 use chrono::NaiveDate;
 
 /// One index's card.
@@ -24,6 +24,9 @@ pub struct IndexCard {
     /// `0,5000 (năm 2025)`.
     pub target: Option<String>,
     pub status: Option<Status>,
+    /// The status in a sentence, as the index chart's note says it: "Chưa có số liệu năm 2025
+    /// (mới nhất: 0,4582 năm 2019)".
+    pub status_text: Option<String>,
     /// The score series, oldest first, for a sparkline.
     pub spark: Vec<f64>,
     pub illustrative: bool,
@@ -75,19 +78,13 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
             .iter()
             .map(|o| (o.period, o.value))
             .collect();
-        let better = data.catalogue.get(id)?.better();
-        let a = assess(&series, t, better, today)?;
-        let shown = if id.ends_with(".rank") {
-            format!(
-                "{} {} ({})",
-                lang.pick("hạng", "rank"),
-                t.value,
-                t.by.label(lang)
-            )
-        } else {
-            format!("{} ({})", style.format(t.value, lang), t.by.label(lang))
-        };
-        Some((shown, a.status))
+        let def = data.catalogue.get(id)?;
+        let a = assess(&series, t, def.better(), today)?;
+        let rank = id.ends_with(".rank");
+        let style = NumberStyle::for_indicator(def);
+        let fmt = |v: f64| figure(style, rank, v, lang);
+        let shown = format!("{} ({})", fmt(t.value), t.by.label(lang));
+        Some((shown, a.line(lang, &fmt)))
     });
     IndexCard {
         family: family.family,
@@ -96,7 +93,8 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
         rank,
         change,
         target: assessed.as_ref().map(|(t, _)| t.clone()),
-        status: assessed.map(|(_, s)| s),
+        status: assessed.as_ref().map(|(_, l)| l.status),
+        status_text: assessed.map(|(_, l)| l.text),
         spark: scores.iter().map(|o| o.value).collect(),
         illustrative: scores.iter().any(|o| data.is_illustrative(o)),
     }

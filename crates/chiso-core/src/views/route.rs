@@ -1,8 +1,9 @@
 //! The dashboard's address, kept in `location.hash` so links work anywhere, file:// included:
-//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>`.
+//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>&stat=average`.
 
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
+use crate::query::stat::Stat;
 use crate::views::page::View;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub struct Route {
     pub lang: Option<Lang>,
     /// The indicator compared across units.
     pub indicator: Option<String>,
+    /// What a comparison is read against; the median when absent.
+    pub stat: Option<Stat>,
 }
 
 /// Percent-encodes all but the characters that are safe in a fragment's query.
@@ -75,6 +78,7 @@ impl Route {
                 "to" => r.to = Period::parse(&v).ok(),
                 "lang" => r.lang = Lang::parse(&v),
                 "indicator" => r.indicator = Some(v),
+                "stat" => r.stat = Stat::parse(&v),
                 _ => {}
             }
         }
@@ -98,6 +102,9 @@ impl Route {
         if let Some(i) = &self.indicator {
             params.push(format!("indicator={}", encode(i)));
         }
+        if let Some(s) = self.stat {
+            params.push(format!("stat={}", s.slug()));
+        }
         let query = if params.is_empty() {
             String::new()
         } else {
@@ -120,9 +127,10 @@ mod tests {
             to: Period::parse("2020-05-28/2020-08-28").ok(),
             lang: Some(Lang::En),
             indicator: Some("ict_index.score".into()),
+            stat: Some(Stat::Average),
         };
         let h = r.to_hash();
-        assert_eq!(h, "#/indices?unit=tay-ninh&from=2018&to=2020-05-28/2020-08-28&lang=en&indicator=ict_index.score");
+        assert_eq!(h, "#/indices?unit=tay-ninh&from=2018&to=2020-05-28/2020-08-28&lang=en&indicator=ict_index.score&stat=average");
         assert_eq!(Route::parse(&h), r);
     }
 
@@ -134,6 +142,7 @@ mod tests {
             View::Overview
         );
         assert_eq!(Route::parse("#/nowhere?from=2020-Q9").from, None);
+        assert_eq!(Route::parse("#/compare?stat=mean").stat, None);
         assert_eq!(Route::parse("#/dossiers?unit=%ZZ").unit, None);
         let odd = Route {
             unit: Some("đơn vị & <b>".into()),

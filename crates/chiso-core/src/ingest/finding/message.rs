@@ -86,6 +86,16 @@ pub enum Identity {
     Timeliness,
 }
 
+/// A field of a register unit as a file declares it and as the register has it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    pub id: String,
+    pub field: &'static str,
+    pub given: Found,
+    /// None: the register gives nothing for the field.
+    pub register: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
     Empty,
@@ -163,6 +173,8 @@ pub enum Message {
     BuiltinRedefined {
         id: String,
     },
+    /// A register unit declared otherwise than the register has it (boxed: rare, and large).
+    DiffersFromRegister(Box<Difference>),
     BadIndicator {
         detail: String,
     },
@@ -241,6 +253,26 @@ impl Message {
             M::EmptyId => (&w::EMPTY_ID, vec![]),
             M::DuplicateId { id } => (&w::DUPLICATE_ID, vec![clip(id)]),
             M::BuiltinRedefined { id } => (&w::BUILTIN_REDEFINED, vec![clip(id)]),
+            M::DiffersFromRegister(d) => {
+                let Difference {
+                    id,
+                    field,
+                    given,
+                    register,
+                } = d.as_ref();
+                let given = match given {
+                    Found::String(s) => format!("\"{}\"", clip(s)),
+                    other => other.text(lang),
+                };
+                let register = match register {
+                    Some(v) => format!("\"{}\"", clip(v)),
+                    None => lang.pick("không có", "none").into(),
+                };
+                (
+                    &w::DIFFERS_FROM_REGISTER,
+                    vec![clip(id), field.to_string(), given, register],
+                )
+            }
             M::BadIndicator { detail } => (&w::BAD_INDICATOR, vec![detail.clone()]),
             M::NotFinite { value } => (&w::NOT_FINITE, vec![clip(value)]),
             M::Negative { value } => (&w::NEGATIVE, vec![num(*value)]),
@@ -360,6 +392,12 @@ mod tests {
             Message::EmptyId,
             Message::DuplicateId { id: s("d") },
             Message::BuiltinRedefined { id: s("b") },
+            Message::DiffersFromRegister(Box::new(Difference {
+                id: s("bac-kan"),
+                field: "successor",
+                given: Found::String(s("thai-nguyen")),
+                register: Some(s("thai-nguyen-2025")),
+            })),
             Message::BadIndicator { detail: s("d") },
         ]
     }

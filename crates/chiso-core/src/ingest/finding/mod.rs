@@ -4,7 +4,7 @@
 mod message;
 mod words;
 
-pub use message::{Expected, Found, Identity, Message};
+pub use message::{Difference, Expected, Found, Identity, Message};
 
 use crate::contract::lang::Lang;
 use serde::Serialize;

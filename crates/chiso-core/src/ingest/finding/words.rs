@@ -89,8 +89,8 @@ pub(super) const UNKNOWN_FIELD: Words = words(
     "field \"{0}\" is not part of the format and is ignored (a typo?)",
 );
 pub(super) const UNKNOWN_UNIT: Words = words(
-    "đơn vị \"{0}\" chưa được khai báo trong \"units\"",
-    "unit \"{0}\" is not declared in \"units\"",
+    "đơn vị \"{0}\" chưa được khai báo, cũng không có trong danh mục tỉnh, thành",
+    "unit \"{0}\" is not declared, nor in the register of provinces",
 );
 pub(super) const UNKNOWN_INDICATOR: Words = words(
     "chỉ tiêu \"{0}\" không có trong danh mục và không được khai báo trong \"indicators\"",
@@ -105,8 +105,8 @@ pub(super) const UNKNOWN_LEVEL: Words = words(
     "level \"{0}\" is not one of nation, province, district, commune, agency",
 );
 pub(super) const UNKNOWN_REFERENCE: Words = words(
-    "\"{0}\" trỏ tới đơn vị \"{1}\" chưa được khai báo",
-    "\"{0}\" names unit \"{1}\", which is not declared",
+    "\"{0}\" trỏ tới đơn vị \"{1}\" chưa được khai báo, cũng không có trong danh mục tỉnh, thành",
+    "\"{0}\" names unit \"{1}\", which is neither declared nor in the register of provinces",
 );
 pub(super) const BAD_PERIOD: Words = words("kỳ \"{0}\" {1}", "period \"{0}\" {1}");
 pub(super) const BAD_DATE: Words = words(
@@ -120,6 +120,10 @@ pub(super) const EMPTY_ID: Words = words(
 pub(super) const DUPLICATE_ID: Words = words(
     "mã \"{0}\" được khai báo hai lần với nội dung khác nhau; dùng khai báo sau",
     "\"{0}\" is declared twice, differently; the later declaration is used",
+);
+pub(super) const DIFFERS_FROM_REGISTER: Words = words(
+    "\"{1}\" của \"{0}\" là {2} trong tệp, {3} trong danh mục tỉnh, thành có sẵn; dùng khai báo của tệp",
+    "\"{1}\" of \"{0}\" is {2} here, {3} in the register of provinces; the file's declaration is used",
 );
 pub(super) const BUILTIN_REDEFINED: Words = words(
     "\"{0}\" là chỉ tiêu có sẵn trong danh mục; khai báo lại bị bỏ qua",

@@ -106,7 +106,7 @@ fn clean_observation(
         .source
         .as_ref()
         .is_none_or(|k| meta.sources.contains_key(k.as_ref()));
-    let clean = registry.unit_index.contains_key(f.unit.as_ref())
+    let clean = registry.knows(f.unit.as_ref())
         && f.value.is_finite()
         && of_ok
         && source_ok
@@ -178,10 +178,7 @@ fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize)
 fn read_subject(e: &mut Entry, registry: &Registry) -> Option<(String, IndicatorDef)> {
     let unit = e.string("unit", true);
     let indicator = e.string("indicator", true);
-    if let Some(u) = unit
-        .as_ref()
-        .filter(|u| !registry.unit_index.contains_key(*u))
-    {
+    if let Some(u) = unit.as_ref().filter(|u| !registry.knows(u)) {
         let message = Message::UnknownUnit { id: u.clone() };
         e.problem(Severity::Error, "unit", message);
     }

@@ -5,9 +5,11 @@ use super::entry::Entry;
 use super::file::Parsed;
 use super::report::{FileCtx, Report};
 use crate::contract::catalogue::{Catalogue, IndicatorDef};
+use crate::contract::lang::Lang;
 use crate::contract::model::{Level, Unit};
+use crate::contract::provinces::{self, Province};
 use crate::contract::text::Text;
-use crate::ingest::finding::{Expected, Found, Message, Severity};
+use crate::ingest::finding::{Difference, Expected, Found, Message, Severity};
 use crate::ingest::json;
 use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashMap};
@@ -60,6 +62,9 @@ impl Registry {
                 continue;
             };
             let ctx = &p.ctx;
+            if let Some(p) = provinces::get(&unit.id) {
+                warn_differences(&unit, p, ctx, raw, &path, report);
+            }
             match self.unit_index.get(&unit.id) {
                 Some(&k) if self.units[k] != unit => {
                     let message = Message::DuplicateId {
@@ -121,8 +126,30 @@ impl Registry {
         }
     }
 
-    /// Warns of `parent` and `successor` links to units no file declares.
-    fn check_references(&self, declared: Vec<Declared>, report: &mut Report) {
+    /// Whether figures may name `id`: declared by a file, or in the register.
+    pub(super) fn knows(&self, id: &str) -> bool {
+        self.unit_index.contains_key(id) || provinces::get(id).is_some()
+    }
+
+    /// Declares a register unit a file names without declaring it, with its successor.
+    /// Returns false when `id` is neither declared nor in the register.
+    pub(super) fn adopt(&mut self, id: &str) -> bool {
+        if self.unit_index.contains_key(id) {
+            return true;
+        }
+        let units = provinces::units_for(id);
+        let found = !units.is_empty();
+        for unit in units {
+            if !self.unit_index.contains_key(&unit.id) {
+                self.unit_index.insert(unit.id.clone(), self.units.len());
+                self.units.push(unit);
+            }
+        }
+        found
+    }
+
+    /// Warns of `parent` and `successor` links to units neither a file nor the register knows.
+    fn check_references(&mut self, declared: Vec<Declared>, report: &mut Report) {
         for Declared {
             unit,
             ctx,
@@ -130,9 +157,9 @@ impl Registry {
             path,
         } in declared
         {
-            let unit = &self.units[unit];
+            let unit = self.units[unit].clone();
             for (field, id) in [("parent", &unit.parent), ("successor", &unit.successor)] {
-                let Some(id) = id.as_ref().filter(|id| !self.unit_index.contains_key(*id)) else {
+                let Some(id) = id.as_ref().filter(|id| !self.adopt(id)) else {
                     continue;
                 };
                 let obj = json::object(raw).unwrap_or_default();
@@ -178,4 +205,56 @@ fn read_unit(e: &mut Entry) -> Option<Unit> {
         successor,
         until,
     })
+}
+
+/// Warns, at each field, where a declaration of a register unit says something else than the
+/// register. A field left out is no difference; a name agrees when its Vietnamese form does
+/// and any English form given does too.
+fn warn_differences(
+    unit: &Unit,
+    p: &Province,
+    ctx: &FileCtx,
+    raw: &RawValue,
+    path: &str,
+    report: &mut Report,
+) {
+    let en = match &unit.name {
+        Text::Plain(_) => None,
+        Text::Localized { en, .. } => en.as_deref(),
+    };
+    let name_differs = unit.name.get(Lang::Vi) != p.name_vi || en.is_some_and(|en| en != p.name_en);
+    let until = p.until().map(|d| d.to_string());
+    let differs =
+        |given: Option<&str>, register: Option<&str>| given.is_some() && given != register;
+    let fields = [
+        ("level", unit.level != Level::Province, Some("province")),
+        ("name", name_differs, Some(p.name_vi)),
+        (
+            "successor",
+            differs(unit.successor.as_deref(), p.successor),
+            p.successor,
+        ),
+        (
+            "until",
+            unit.until.is_some_and(|d| Some(d.to_string()) != until),
+            until.as_deref(),
+        ),
+    ];
+    let obj = json::object(raw).unwrap_or_default();
+    for (field, _, register) in fields.into_iter().filter(|f| f.1) {
+        let at = obj.get(field).copied().unwrap_or(raw);
+        let message = Message::DiffersFromRegister(Box::new(Difference {
+            id: unit.id.clone(),
+            field,
+            given: json::found(at),
+            register: register.map(str::to_string),
+        }));
+        ctx.at(
+            report,
+            Severity::Warning,
+            at,
+            &json::member(path, field),
+            message,
+        );
+    }
 }

@@ -1,10 +1,11 @@
 //! Where everything goes on the surface, worked out before anything is drawn: the plot area,
-//! the axes' ticks and scales, the legend's rows. Hit-testing reads the same numbers.
+//! the axes' ticks and scales, each key's place (in time, or a row of a horizontal chart),
+//! the legend's rows. Hit-testing reads the same numbers.
 
 use super::DrawOptions;
 use crate::render::numbers::{compact, percent_compact, NumberStyle};
 use crate::render::scale::{nice_ticks, Bands, Linear};
-use crate::render::spec::{ChartSpec, Mark, Side};
+use crate::render::spec::{ChartSpec, Mark, Side, HORIZONTAL_MARGIN};
 
 /// Rough width of text at a font size: layout must not depend on a font being measurable
 /// (natively there is none; in the browser it would cost a DOM round trip per label).
@@ -36,24 +37,68 @@ pub struct Frame {
     pub height: f64,
     /// Plot area: left, top, right, bottom.
     pub plot: (f64, f64, f64, f64),
+    /// Equal slots along the plot's width; where keys really are is `slots` (`center`).
     pub bands: Bands,
+    /// The value scale of the left axis; on horizontal charts it runs along x.
     pub left: Linear,
     pub right: Option<Linear>,
+    /// Each key's extent along the category axis, in pixels: x on time and vertical charts,
+    /// y on horizontal ones.
+    pub slots: Vec<(f64, f64)>,
+    /// Days from the common era to x, when the keys are periods.
+    pub time: Option<Linear>,
+    pub horizontal: bool,
 }
 
+/// How far from a figure a tap still reads it out, where periods leave gaps between them.
+const REACH: f64 = 16.0;
+
 impl Frame {
-    /// Where a read-out for key `i` points: (x, y).
-    pub fn anchor(&self, i: usize) -> (f64, f64) {
-        (self.bands.center(i), self.plot.1)
+    /// The middle of key `i` along the category axis.
+    pub fn center(&self, i: usize) -> f64 {
+        self.slots.get(i).map_or(f64::NAN, |(a, b)| (a + b) / 2.0)
     }
 
-    /// The period under a point of the chart, if it is over the plot area.
+    /// Where a read-out for key `i` points: (x, y).
+    pub fn anchor(&self, i: usize) -> (f64, f64) {
+        if self.horizontal {
+            (self.plot.0, self.center(i))
+        } else {
+            (self.center(i), self.plot.1)
+        }
+    }
+
+    /// The key under a point of the chart: the period over the plot area, or a row of a
+    /// horizontal chart, its name included.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        let (_, top, _, bottom) = self.plot;
-        if y < top - 8.0 || y > bottom + 24.0 {
+        let (left, top, right, bottom) = self.plot;
+        let (along, across) = if self.horizontal {
+            if !(0.0..=self.width).contains(&x) {
+                return None;
+            }
+            (y, (top, bottom))
+        } else {
+            if y < top - 8.0 || y > bottom + 24.0 {
+                return None;
+            }
+            (x, (left, right))
+        };
+        if along < across.0 || along >= across.1 {
             return None;
         }
-        self.bands.at(x)
+        // The narrowest key under the point: a month, not the target's year around it.
+        let mut inside: Option<(usize, f64)> = None;
+        for (i, (a, b)) in self.slots.iter().enumerate() {
+            if (*a..*b).contains(&along) && inside.is_none_or(|(_, w)| b - a < w) {
+                inside = Some((i, b - a));
+            }
+        }
+        inside.map(|(i, _)| i).or_else(|| {
+            let near = |i: &usize| (self.center(*i) - along).abs();
+            (0..self.slots.len())
+                .filter(|i| near(i) <= REACH)
+                .min_by(|a, b| near(a).total_cmp(&near(b)))
+        })
     }
 
     /// The scale a side's series are drawn on; the left one when there is no right axis.
@@ -160,6 +205,9 @@ pub(super) fn legend_rows(
 
 /// Computes where everything goes on a `width` × `height` surface.
 pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> Frame {
+    if spec.horizontal {
+        return rows_layout(spec, width, height, opts);
+    }
     let header = header(opts);
     let footer = footer(opts);
     let (_, legend_lines) = legend_rows(spec, 8.0, width - 16.0);
@@ -187,14 +235,32 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> F
         range: (plot.0, plot.2),
     };
     let scale = |side, inverted: bool| {
-        let t = ticks_for(spec, side);
-        let domain = (t[0], t[t.len() - 1]);
+        let (lo, hi) = bounds(spec, side);
         let range = if inverted {
             (plot.1, plot.3)
         } else {
             (plot.3, plot.1)
         };
-        Linear { domain, range }
+        Linear {
+            domain: (lo, hi),
+            range,
+        }
+    };
+    let time = time_scale(spec, (plot.0, plot.2));
+    let slots = match time {
+        Some(t) => spec
+            .spans
+            .iter()
+            .map(|(a, b)| (t.project(*a), t.project(*b)))
+            .collect(),
+        None => (0..spec.keys.len())
+            .map(|i| {
+                (
+                    bands.center(i) - bands.width() / 2.0,
+                    bands.center(i) + bands.width() / 2.0,
+                )
+            })
+            .collect(),
     };
     Frame {
         width,
@@ -203,5 +269,86 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> F
         bands,
         left: scale(Side::Left, spec.left.inverted),
         right: spec.right.as_ref().map(|a| scale(Side::Right, a.inverted)),
+        slots,
+        time,
+        horizontal: false,
+    }
+}
+
+/// The first and last tick of a side's axis: its extent.
+fn bounds(spec: &ChartSpec, side: Side) -> (f64, f64) {
+    let t = ticks_for(spec, side);
+    (
+        t.first().copied().unwrap_or(0.0),
+        t.last().copied().unwrap_or(1.0),
+    )
+}
+
+/// Days to x across the periods' whole extent, when there is one for every key.
+fn time_scale(spec: &ChartSpec, range: (f64, f64)) -> Option<Linear> {
+    if spec.spans.is_empty() || spec.spans.len() != spec.keys.len() {
+        return None;
+    }
+    let start = spec.spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+    let end = spec
+        .spans
+        .iter()
+        .map(|s| s.1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    Some(Linear {
+        domain: (start, end),
+        range,
+    })
+}
+
+/// Space above the rows of a horizontal chart, for the rule's label.
+const ROWS_TOP: f64 = 28.0;
+
+/// A horizontal chart's row name: the rank as published, then the unit: "20. Tây Ninh".
+pub(super) fn row_name(spec: &ChartSpec, i: usize) -> String {
+    let name = spec.axis_labels.get(i).map_or("", String::as_str);
+    match spec.ranks.get(i).copied().flatten() {
+        Some(r) => format!("{}. {name}", compact(r, 0, spec.lang)),
+        None => name.to_string(),
+    }
+}
+
+/// A horizontal chart's value at the end of each bar.
+pub(super) fn row_value(spec: &ChartSpec, i: usize) -> Option<String> {
+    let s = spec.series.first()?;
+    let v = s.values.get(i).copied().flatten()?;
+    Some(spec.format(s, Some(v)))
+}
+
+/// Rows from the top, names at the left, values after the bars: as many rows as keys, each
+/// its share of the height (`ROW` at `ChartSpec::preferred_height`).
+fn rows_layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> Frame {
+    let n = spec.keys.len();
+    let widest = |f: &dyn Fn(usize) -> f64| (0..n).map(f).fold(0.0, f64::max);
+    let names = widest(&|i| text_width(&row_name(spec, i), 12.0)).min(width * 0.45) + 12.0;
+    let values = widest(&|i| row_value(spec, i).map_or(0.0, |v| text_width(&v, 11.0))) + 10.0;
+    let top = header(opts) + ROWS_TOP;
+    let bottom = (height - footer(opts) - (HORIZONTAL_MARGIN - ROWS_TOP)).max(top + 1.0);
+    let plot = (names, top, (width - values).max(names + 10.0), bottom);
+    let row = (bottom - top) / n.max(1) as f64;
+    let (lo, hi) = bounds(spec, Side::Left);
+    Frame {
+        width,
+        height,
+        plot,
+        bands: Bands {
+            count: n,
+            range: (plot.0, plot.2),
+        },
+        left: Linear {
+            domain: (lo, hi),
+            range: (plot.0, plot.2),
+        },
+        right: None,
+        slots: (0..n)
+            .map(|i| (top + row * i as f64, top + row * (i + 1) as f64))
+            .collect(),
+        time: None,
+        horizontal: true,
     }
 }

@@ -2,22 +2,15 @@
 //! totals, lines with a dot on each figure, and dashed projections.
 
 use super::layout::Frame;
-use super::{color, px, text, Done};
+use super::{color, Shapes, Style};
 use crate::render::spec::{ChartSpec, Mark, Series};
-use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-pub(super) fn marks<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
-    rules(spec, f, area)?;
-    bars(spec, f, area)?;
-    lines(spec, f, area)?;
-    projections(spec, f, area)
+pub(super) fn marks(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
+    rules(spec, f, out);
+    bars(spec, f, out);
+    lines(spec, f, out);
+    projections(spec, f, out);
 }
 
 /// A series' figure in period `i`, if it has one.
@@ -25,47 +18,23 @@ fn value(s: &Series, i: usize) -> Option<f64> {
     s.values.get(i).copied().flatten()
 }
 
-fn rules<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     let (x0, _, x1, _) = f.plot;
     for r in &spec.rules {
         let s = f.scale(r.side);
         let c = color(r.color);
+        let y = s.project(r.value);
         match r.band_to {
-            Some(to) => {
-                let (a, b) = (s.project(r.value), s.project(to));
-                area.draw(&Rectangle::new(
-                    [(px(x0), px(a.min(b))), (px(x1), px(a.max(b)))],
-                    c.mix(0.12).filled(),
-                ))?;
-            }
-            None => {
-                let y = s.project(r.value);
-                area.draw(&PathElement::new(
-                    vec![(px(x0), px(y)), (px(x1), px(y))],
-                    c.stroke_width(2),
-                ))?;
-            }
+            Some(to) => out.rect((x0, y), (x1, s.project(to)), c, 0.12),
+            None => out.line(&[(x0, y), (x1, y)], c, 2),
         }
-        let style = text(11.0, &c).pos(Pos::new(HPos::Right, VPos::Bottom));
-        area.draw(&Text::new(
-            r.label.clone(),
-            (px(x1 - 4.0), px(s.project(r.value) - 3.0)),
-            style,
-        ))?;
+        let style = Style::new(11.0, c).at(HPos::Right, VPos::Bottom);
+        out.text(r.label.clone(), (x1 - 4.0, y - 3.0), style);
     }
-    Ok(())
 }
 
-/// Bars: one slot per stack within each period's band; a stack's total is a mark across it.
-fn bars<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+/// Bars: one slot per stack within each period's span; a stack's total is a mark across it.
+fn bars(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     let mut stacks: Vec<u8> = spec
         .series
         .iter()
@@ -76,27 +45,26 @@ fn bars<DB: DrawingBackend>(
         .collect();
     stacks.sort_unstable();
     stacks.dedup();
-    // Bars stay bar-shaped when there are few periods.
-    let slot = (f.bands.width() * 0.72 / stacks.len().max(1) as f64).min(72.0);
-    for i in 0..spec.keys.len() {
-        let left_edge = f.bands.center(i) - slot * stacks.len() as f64 / 2.0;
+    let n = stacks.len().max(1) as f64;
+    for (i, (a, b)) in f.slots.iter().enumerate() {
+        // Bars stay bar-shaped when there are few periods.
+        let slot = ((b - a) * 0.72 / n).min(72.0);
+        let left_edge = (a + b) / 2.0 - slot * n / 2.0;
         for (k, stack) in stacks.iter().enumerate() {
             let xa = left_edge + slot * k as f64;
-            stack_bar(spec, f, area, i, *stack, (xa, slot))?;
+            stack_bar(spec, f, out, (i, *stack), (xa, slot));
         }
     }
-    Ok(())
 }
 
-/// One stack of one period, in the slot starting at `x` and `slot` wide.
-fn stack_bar<DB: DrawingBackend>(
+/// One stack of period `i`, in the slot starting at `xa` and `slot` wide.
+fn stack_bar(
     spec: &ChartSpec,
     f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-    i: usize,
-    stack: u8,
+    out: &mut Shapes,
+    (i, stack): (usize, u8),
     (xa, slot): (f64, f64),
-) -> Done<DB> {
+) {
     let mut base = 0.0;
     for s in spec.series.iter().filter(|s| s.mark == Mark::Bar { stack }) {
         let Some(v) = value(s, i) else {
@@ -107,13 +75,12 @@ fn stack_bar<DB: DrawingBackend>(
         let clip = |y: f64| y.clamp(f.plot.1, f.plot.3);
         let (ya, yb) = (clip(sc.project(base)), clip(sc.project(base + v)));
         let gap = if slot > 6.0 { 1.0 } else { 0.0 };
-        area.draw(&Rectangle::new(
-            [
-                (px(xa + gap), px(ya.min(yb))),
-                (px(xa + slot - gap), px(ya.max(yb))),
-            ],
-            color(s.color).filled(),
-        ))?;
+        out.rect(
+            (xa + gap, ya.min(yb)),
+            (xa + slot - gap, ya.max(yb)),
+            color(s.color),
+            1.0,
+        );
         base += v;
     }
     for s in spec
@@ -124,66 +91,53 @@ fn stack_bar<DB: DrawingBackend>(
         let Some(v) = value(s, i) else {
             continue;
         };
-        let y = px(f.scale(s.side).project(v));
+        let y = f.scale(s.side).project(v);
         let reach = (slot * 0.15).min(6.0);
-        let ends = vec![(px(xa - reach), y), (px(xa + slot + reach), y)];
-        area.draw(&PathElement::new(ends, color(s.color).stroke_width(3)))?;
+        out.line(
+            &[(xa - reach, y), (xa + slot + reach, y)],
+            color(s.color),
+            3,
+        );
     }
-    Ok(())
 }
 
-/// Lines, broken where a period has no figure, with a dot on each figure.
-fn lines<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+/// A series' figures as points at their keys' middles, with the key of each.
+fn points(spec: &ChartSpec, f: &Frame, s: &Series) -> Vec<(usize, (f64, f64))> {
+    let sc = f.scale(s.side);
+    (0..spec.keys.len())
+        .filter_map(|i| Some((i, (f.center(i), sc.project(value(s, i)?)))))
+        .collect()
+}
+
+/// Lines, broken where a period has no figure, where periods leave time between them and at
+/// a merger; a dot on each figure.
+fn lines(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     for s in spec.series.iter().filter(|s| s.mark == Mark::Line) {
-        let sc = f.scale(s.side);
         let c = color(s.color);
-        let mut run: Vec<(i32, i32)> = Vec::new();
-        let points: Vec<Option<(i32, i32)>> = (0..spec.keys.len())
-            .map(|i| value(s, i).map(|v| (px(f.bands.center(i)), px(sc.project(v)))))
-            .collect();
-        for p in points.iter().chain(std::iter::once(&None)) {
-            match p {
-                Some(p) => run.push(*p),
-                None if !run.is_empty() => {
-                    area.draw(&PathElement::new(
-                        std::mem::take(&mut run),
-                        c.stroke_width(3),
-                    ))?;
+        let points = points(spec, f, s);
+        let mut run = Vec::new();
+        for (k, (i, p)) in points.iter().enumerate() {
+            run.push(*p);
+            let joined = points.get(k + 1).is_some_and(|(j, _)| spec.joins(*i, *j));
+            if !joined {
+                if run.len() > 1 {
+                    out.line(&run, c, 3);
                 }
-                None => {}
+                run.clear();
             }
         }
-        for p in points.into_iter().flatten() {
-            area.draw(&Circle::new(p, 4, c.filled()))?;
-            area.draw(&Circle::new(p, 4, WHITE.stroke_width(1)))?;
+        for (_, p) in points {
+            out.dot(p, c);
         }
     }
-    Ok(())
 }
 
 /// Projections: dashed, straight across the periods in between.
-fn projections<DB: DrawingBackend>(
-    spec: &ChartSpec,
-    f: &Frame,
-    area: &DrawingArea<DB, Shift>,
-) -> Done<DB> {
+fn projections(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     for s in spec.series.iter().filter(|s| s.mark == Mark::Dashed) {
-        let sc = f.scale(s.side);
-        let points: Vec<(i32, i32)> = (0..spec.keys.len())
-            .filter_map(|i| Some((px(f.bands.center(i)), px(sc.project(value(s, i)?)))))
-            .collect();
+        let points: Vec<(f64, f64)> = points(spec, f, s).into_iter().map(|(_, p)| p).collect();
         if points.len() > 1 {
-            area.draw(&DashedPathElement::new(
-                points,
-                6,
-                4,
-                color(s.color).stroke_width(2),
-            ))?;
+            out.dashed(&points, color(s.color), 2, (6, 4));
         }
     }
-    Ok(())
 }

@@ -1,20 +1,24 @@
 //! Draws a `ChartSpec` on any plotters backend: a canvas in the page, an SVG string for export
 //! and for native tests. Layout is ours (see `layout`), so hit-testing uses the same numbers;
-//! drawing goes layer by layer, back to front.
+//! the layers, back to front, put plain shapes in a list (`shapes`) that each backend paints;
+//! comparisons of units are drawn as rows.
 
 mod axes;
+mod breaks;
 mod chrome;
 mod layout;
 mod legend;
 mod marks;
+mod rows;
+mod shapes;
 
 pub use layout::{layout, Frame};
 
 use crate::render::spec::{ChartSpec, PALETTE};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use shapes::{Shapes, Style};
 
-const FONT: &str = "sans-serif";
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 const MUTED: RGBColor = RGBColor(0x66, 0x66, 0x66);
 const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
@@ -27,20 +31,27 @@ pub struct DrawOptions {
     pub chrome: bool,
 }
 
-/// What drawing one layer returns: nothing, or the backend's error.
-type Done<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
 fn color(i: usize) -> RGBColor {
     let (r, g, b) = PALETTE[i % PALETTE.len()];
     RGBColor(r, g, b)
 }
 
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
-fn text(size: f64, c: &RGBColor) -> TextStyle<'_> {
-    TextStyle::from((FONT, size).into_font()).color(c)
+/// Every layer of the chart, back to front.
+fn shapes(spec: &ChartSpec, f: &Frame, opts: DrawOptions) -> Shapes {
+    let mut out = Shapes::default();
+    if opts.chrome {
+        chrome::chrome(spec, f, &mut out);
+    }
+    if spec.horizontal {
+        rows::rows(spec, f, &mut out);
+        return out;
+    }
+    legend::legend(spec, f, &mut out, opts);
+    breaks::gaps(spec, f, &mut out);
+    axes::axes(spec, f, &mut out);
+    marks::marks(spec, f, &mut out);
+    breaks::mergers(spec, f, &mut out);
+    out
 }
 
 /// Draws the chart filling `area`, and returns the frame for hit-testing.
@@ -52,12 +63,7 @@ pub fn draw<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let f = layout(spec, w as f64, h as f64, opts);
     area.fill(&WHITE)?;
-    if opts.chrome {
-        chrome::chrome(spec, &f, area)?;
-    }
-    legend::legend(spec, &f, area, opts)?;
-    axes::axes(spec, &f, area)?;
-    marks::marks(spec, &f, area)?;
+    shapes(spec, &f, opts).paint(area)?;
     Ok(f)
 }
 

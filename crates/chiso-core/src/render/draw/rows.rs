@@ -1,0 +1,63 @@
+//! Horizontal bars, a row per unit: its name (after its rank as published) at the left, the
+//! bar, its figure at the bar's end, the selected unit highlighted, and the median (or
+//! average) as a rule across every row.
+
+use super::layout::{row_name, row_value, text_width, Frame};
+use super::{color, Shapes, Style, INK, MUTED};
+use crate::render::spec::ChartSpec;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// The palette colour of the selected unit's bar.
+const HIGHLIGHT: usize = 5;
+
+pub(super) fn rows(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
+    let Some(series) = spec.series.first() else {
+        return;
+    };
+    let (x0, top, x1, bottom) = f.plot;
+    let zero = f.left.project(0.0).clamp(x0, x1);
+    // The rule first: bars and figures stay readable over it.
+    for r in &spec.rules {
+        let x = f.left.project(r.value);
+        let c = color(r.color);
+        out.line(&[(x, top - 6.0), (x, bottom)], c, 2);
+        // The label above the rows, kept inside the chart.
+        let half = text_width(&r.label, 11.0) / 2.0;
+        let lx = x.clamp(half + 2.0, (f.width - half - 2.0).max(half + 2.0));
+        let style = Style::new(11.0, c).at(HPos::Center, VPos::Bottom);
+        out.text(r.label.clone(), (lx, top - 8.0), style);
+    }
+    for (i, &(a, b)) in f.slots.iter().enumerate() {
+        let y = (a + b) / 2.0;
+        let chosen = spec.highlight == Some(i);
+        let ink = if chosen { color(HIGHLIGHT) } else { INK };
+        let name = Style::new(12.0, ink).at(HPos::Right, VPos::Center);
+        out.text(
+            fit(&row_name(spec, i), x0 - 12.0, 12.0),
+            (x0 - 8.0, y),
+            name,
+        );
+        let (Some(v), Some(label)) = (series.values.get(i).copied().flatten(), row_value(spec, i))
+        else {
+            continue;
+        };
+        let x = f.left.project(v).clamp(x0, x1);
+        let pad = ((b - a) * 0.18).min(4.0);
+        let fill = color(if chosen { HIGHLIGHT } else { series.color });
+        out.rect((zero, a + pad), (x, b - pad), fill, 1.0);
+        let style = Style::new(11.0, ink).at(HPos::Left, VPos::Center);
+        out.text(label, (zero.max(x) + 4.0, y), style);
+    }
+    out.line(&[(zero, top), (zero, bottom)], MUTED, 1);
+}
+
+/// A name cut to `width` with an ellipsis, so a long one never runs into its bar.
+fn fit(name: &str, width: f64, size: f64) -> String {
+    if text_width(name, size) <= width {
+        return name.to_string();
+    }
+    let keep = (width / (size * 0.56)).floor().max(1.0) as usize - 1;
+    let mut cut: String = name.chars().take(keep).collect();
+    cut.push('…');
+    cut
+}

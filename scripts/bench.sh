@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The benchmark against a Chart.js page: builds the dashboard (release) and the peer page in
+# bench/peer/, generates the national-size file, measures both side by side in headless
+# Chromium (bench/run.mjs) and writes bench/report.md. Figures only: timing never fails it,
+# a page that breaks does.
+#   --quick    one run, one profile, the sample standing in for the national file, and the
+#              dist/ already built when there is one: the short form scripts/test.sh runs
+#   --runs N   cold loads per figure (default 7)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -n "${CHISO_SETUP_DONE:-}" ] || source scripts/setup.sh --browser
+
+quick=0
+for arg in "$@"; do
+  [ "$arg" = "--quick" ] && quick=1
+done
+
+if [ ! -d node_modules/esbuild ] || [ ! -d node_modules/chart.js ]; then
+  say "installing npm tools (esbuild, Chart.js)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if [ "$quick" = 0 ] || [ ! -f dist/index.html ]; then
+  scripts/build.sh
+fi
+say "building the peer page (Chart.js 4 + esbuild)"
+node bench/peer/build.mjs
+if [ "$quick" = 0 ]; then
+  say "generating the national file (34 units, 40 quarters)"
+  mkdir -p bench/out/extra/data
+  cargo run --quiet --release -p chiso-cli -- generate --units 34 --quarters 40 -o bench/out/extra/data/national.json
+fi
+say "measuring (headless Chromium)"
+node bench/run.mjs "$@"
