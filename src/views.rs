@@ -5,7 +5,7 @@ use crate::api::Bundle;
 use crate::brief::{brief_head, brief_tail, charts};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
-use chiso_core::charts::compare;
+use chiso_core::charts::compare_by;
 use chiso_core::query::units::peer_indicators;
 use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
@@ -197,8 +197,9 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     });
     let spec = Signal::derive(move || {
         let id = indicator.get();
-        let period = ui.route.with(|r| r.to);
-        with_query(bundle, unit, |q| compare(q, &id, period))
+        // The median unless the address asks for the average (`stat=average`).
+        let (period, stat) = ui.route.with(|r| (r.to, r.stat.unwrap_or_default()));
+        with_query(bundle, unit, |q| compare_by(q, &id, period, stat))
     });
     let options = move || {
         let lang = ui.lang();
