@@ -1,7 +1,7 @@
-//! The one-page brief of a unit, for a leader's desk: the overview in brief mode. Above its
-//! scorecard and latest dossier figures it adds the title line (unit, date, illustrative
-//! badge, Print and Close), below them small charts of the dossiers and the sources; the
-//! print stylesheet fits it on one A4 page, and the browser saves that as PDF.
+//! The overview as a one-page brief for a leader's desk: above the scorecard and the latest
+//! dossier figures, a title line (the unit, the day, the illustrative badge and the Print
+//! button); below them, small charts of the dossiers and the reports behind the scorecard.
+//! The print stylesheet fits it on one A4 page, which the browser saves as PDF.
 
 use crate::browser::print_page;
 use chiso_core::charts::{dossiers_intake, dossiers_outcome};
@@ -16,8 +16,8 @@ use leptos::prelude::*;
 /// the size they were drawn.
 const SMALL: (u32, u32) = (360, 280);
 
-/// The charts behind the brief: every index's, then the dossiers'.
-fn charts(q: Query, today: NaiveDate) -> (Vec<ChartSpec>, [ChartSpec; 2]) {
+/// The charts behind the brief: every index's (for its sources), then the dossiers'.
+pub fn charts(q: Query, today: NaiveDate) -> (Vec<ChartSpec>, [ChartSpec; 2]) {
     let indices = index_pairs(q, today)
         .into_iter()
         .flat_map(|(score, rank)| [score, rank])
@@ -25,16 +25,14 @@ fn charts(q: Query, today: NaiveDate) -> (Vec<ChartSpec>, [ChartSpec; 2]) {
     (indices, [dossiers_intake(q), dossiers_outcome(q)])
 }
 
-/// The title line: the unit, the day, the illustrative badge, and the brief's buttons.
-pub fn brief_head(q: Query, today: NaiveDate, open: RwSignal<bool>) -> AnyView {
+/// The title line: the unit, the day, the illustrative badge, and Print.
+pub fn brief_head(q: &Query, today: NaiveDate, illustrative: bool) -> impl IntoView {
     let lang = q.lang;
-    let (indices, dossiers) = charts(q, today);
-    let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
     let day = format!(
-        "{} {:02}/{:02}/{}",
+        "{} · {:02}/{:02}/{}",
         lang.pick(
-            "Chỉ số cải cách hành chính · bản tóm tắt ngày",
-            "Administrative-reform indicators · brief of"
+            "Chỉ số cải cách hành chính",
+            "Administrative-reform indicators"
         ),
         today.day(),
         today.month(),
@@ -45,36 +43,31 @@ pub fn brief_head(q: Query, today: NaiveDate, open: RwSignal<bool>) -> AnyView {
             <h2>{q.unit_name()}</h2>
             <p>{day}</p>
             {illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
-            <button class="print" on:click=move |_| print_page()>{lang.pick("In / Lưu PDF", "Print / Save PDF")}</button>
-            <button class="close" on:click=move |_| open.set(false)>{lang.pick("Đóng", "Close")}</button>
+            <button class="print" on:click=|_| print_page()>{lang.pick("In / Lưu PDF", "Print / Save PDF")}</button>
         </header>
     }
-    .into_any()
 }
 
 /// Below the figures: the dossiers drawn small, each with its title and sources as exported
-/// images have them, then the reports behind the scorecard.
-pub fn brief_tail(q: Query, today: NaiveDate) -> AnyView {
-    let (indices, dossiers) = charts(q, today);
+/// images have them, then the reports behind the scorecard in one line.
+pub fn brief_tail(q: &Query, indices: &[ChartSpec], dossiers: &[ChartSpec]) -> impl IntoView {
     let mut reports: Vec<String> = indices.iter().flat_map(|s| s.sources.clone()).collect();
     reports.sort();
     reports.dedup();
-    let sources = format!(
-        "{} {}",
-        q.lang.pick("Nguồn:", "Sources:"),
-        summary(&reports, q.lang)
-    );
+    let sources = (!reports.is_empty()).then(|| {
+        let all = summary(&reports, q.lang);
+        format!("{} {all}", q.lang.pick("Nguồn:", "Sources:"))
+    });
     // A chart of one or two figures adds nothing to the headline figures above it. SVG prints
     // crisp, and it is our renderer's, which escapes every text it draws: data stays text.
     let small = dossiers
         .iter()
-        .filter(|s| !s.is_compact())
+        .filter(|s| !s.is_empty() && !s.is_compact())
         .map(|s| to_svg(s, SMALL.0, SMALL.1, DrawOptions { chrome: true }))
         .map(|svg| view! { <div inner_html=svg></div> })
         .collect_view();
     view! {
         <section class="small-charts">{small}</section>
-        <p class="brief-sources">{(!reports.is_empty()).then_some(sources)}</p>
+        <p class="brief-sources">{sources}</p>
     }
-    .into_any()
 }

@@ -1,9 +1,9 @@
 //! The parts of a chart card around its plot, compact by default and complete on demand: the
-//! source line summed up in one line with the full list on tap, the table built only once
-//! opened, and the card of figures that stands in for a chart of one or two figures.
+//! source line summed up in one line with the full list on tap, and the table built only once
+//! opened (open from the start where it stands in for a chart of one or two figures).
 
-use crate::browser::{details_open, mark_first_chart};
-use chiso_core::render::{ChartSpec, Mark};
+use crate::browser::details_open;
+use chiso_core::render::ChartSpec;
 use leptos::prelude::*;
 
 /// "Nguồn: Báo cáo … 2018–2025, 8 báo cáo", the reports listed on tap; one report as it is.
@@ -25,9 +25,10 @@ pub fn source_line(spec: Signal<ChartSpec>) -> impl IntoView {
 }
 
 /// The exact figures as a table, built when the reader opens it (and dropped when closed):
-/// a dozen tables nobody opened cost a page its layout time.
+/// a dozen tables nobody opened cost a page its layout time. A chart of one or two figures
+/// has its table open instead of a drawing: the card of figures.
 pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(spec.with_untracked(ChartSpec::is_compact));
     let table = move || {
         let (header, rows) = spec.with(|s| s.table());
         view! {
@@ -55,34 +56,5 @@ pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
             <summary>{move || spec.with(|s| s.lang.pick("Bảng số liệu", "Table of figures"))}</summary>
             {move || open.get().then(table)}
         </details>
-    }
-}
-
-/// One or two figures per series, large, each with its series and period (the status and
-/// the target are in the card's notes). A projection is not a figure, so it is left out.
-pub fn compact_figures(s: &ChartSpec) -> impl IntoView {
-    // The figures are what a reader came for: this is the moment they see them.
-    mark_first_chart();
-    let figures: Vec<(String, String, String)> = s
-        .series
-        .iter()
-        .filter(|series| series.mark != Mark::Dashed)
-        .flat_map(|series| {
-            series
-                .values
-                .iter()
-                .zip(&s.labels)
-                .filter_map(move |(v, period)| {
-                    let value = s.format(series, Some((*v)?));
-                    Some((series.name.clone(), value, period.clone()))
-                })
-        })
-        .collect();
-    view! {
-        <ul class="figures">
-            {figures.into_iter().map(|(name, value, period)| view! {
-                <li>{name}" "<b>{value}</b>" "<small>{period}</small></li>
-            }).collect_view()}
-        </ul>
     }
 }

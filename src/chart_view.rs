@@ -6,7 +6,7 @@ use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
     paint_canvas, watch_width, WidthWatch,
 };
-use crate::chart_parts::{compact_figures, figure_table, source_line};
+use crate::chart_parts::{figure_table, source_line};
 use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
@@ -161,7 +161,9 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                     return view! { <p class="empty">{none}</p> }.into_any();
                 }
                 if spec.with(ChartSpec::is_compact) {
-                    return spec.with(compact_figures).into_any();
+                    // One or two figures: the table, open below, says them better.
+                    mark_first_chart();
+                    return ().into_any();
                 }
                 view! {
                     <div class="plot">

@@ -1,11 +1,9 @@
-//! The unit picker and the period range (both in the address), and the buttons to present
-//! the unit's charts and to open its one-page brief: thumb-sized.
+//! The unit picker, the period range and the present-mode button: thumb-sized, in the address.
 
 use crate::api::Bundle;
 use crate::state::ui;
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::units::units_by_level;
-use chiso_core::views::page::View as Page;
 use chiso_core::Period;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -80,12 +78,6 @@ pub fn Controls(
             </label>
             <button class="present" on:click=move |_| present.set(true)>
                 {move || lang().pick("Trình chiếu", "Present")}
-            </button>
-            <button class="brief-open" on:click=move |_| {
-                ui.set(|r| r.view = Page::Overview);
-                ui.brief.set(true);
-            }>
-                {move || lang().pick("In", "Print")}
             </button>
         </section>
     }

@@ -1,6 +1,5 @@
 //! What every component reads: the route (view, unit, periods, language), kept in the page's
-//! address, today's date, whether the overview is shown as the printable brief, and the
-//! signal that fetches the data again. Provided once by the app
+//! address, today's date, and the signal that fetches the data again. Provided once by the app
 //! as context.
 
 use crate::browser::{hash, remember, remembered, set_hash, today};
@@ -17,8 +16,6 @@ pub struct Ui {
     lang: Memo<Lang>,
     pub view: Memo<View>,
     pub today: chrono::NaiveDate,
-    /// The overview shown as the one-page brief, ready to print.
-    pub brief: RwSignal<bool>,
 }
 
 impl Ui {
@@ -52,7 +49,6 @@ impl Ui {
             lang: Memo::new(move |_| route.with(|r| r.lang.unwrap_or_default())),
             view: Memo::new(move |_| route.with(|r| r.view)),
             today: today(),
-            brief: RwSignal::new(false),
         }
     }
 

@@ -2,10 +2,10 @@
 //! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
 
 use crate::api::Bundle;
-use crate::brief::{brief_head, brief_tail};
+use crate::brief::{brief_head, brief_tail, charts};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
-use chiso_core::charts::compare;
+use chiso_core::charts::compare_by;
 use chiso_core::query::units::peer_indicators;
 use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
@@ -44,24 +44,25 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
-        // Each index's score beside its rank, as small multiples: the pairs stay aligned in
-        // two columns (one on a phone) because an index lacking one of the two keeps its place.
-        Page::Indices => {
-            let specs = Memo::new(move |_| {
-                let pairs = with_query(bundle, unit, |q| index_pairs(q, ui.today));
-                pairs.into_iter().flat_map(|(s, r)| [s, r]).collect()
-            });
-            view! { <div class="indices"><Charts specs=specs/></div> }.into_any()
-        }
         page => {
-            let specs = Memo::new(move |_| with_query(bundle, unit, |q| page.charts(q, ui.today)));
-            view! { <Charts specs=specs/> }.into_any()
+            let specs = Memo::new(move |_| {
+                with_query(bundle, unit, |q| match page {
+                    // Each index's score beside its rank, as small multiples: an index lacking
+                    // one of the two keeps its place, so the pairs stay aligned in two columns.
+                    Page::Indices => index_pairs(q, ui.today)
+                        .into_iter()
+                        .flat_map(|(score, rank)| [score, rank])
+                        .collect(),
+                    _ => page.charts(q, ui.today),
+                })
+            });
+            view! { <Charts specs=specs view=page.slug()/> }.into_any()
         }
     }
 }
 
 #[component]
-fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
+fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
     let ui = ui();
     move || {
         let list = specs.get();
@@ -84,7 +85,7 @@ fn Charts(specs: Memo<Vec<ChartSpec>>) -> impl IntoView {
             .into_any();
         }
         view! {
-            <section class="charts">
+            <section class="charts" data-view=view>
                 {list.into_iter().map(|s| view! { <ChartCard spec=Signal::stored(s)/> }).collect_view()}
             </section>
         }
@@ -154,28 +155,21 @@ fn headline_view(q: &Query) -> impl IntoView {
 #[component]
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
-    let brief = ui.brief;
-    // The brief belongs to the overview: leaving it closes the brief.
-    on_cleanup(move || brief.set(false));
-    let cards = move || with_query(bundle, unit, |q| cards_view(&q, ui.today));
-    let latest = move || with_query(bundle, unit, |q| headline_view(&q));
-    let head = move || {
-        brief
-            .get()
-            .then(|| with_query(bundle, unit, |q| brief_head(q, ui.today, brief)))
-    };
-    let tail = move || {
-        brief
-            .get()
-            .then(|| with_query(bundle, unit, |q| brief_tail(q, ui.today)))
-    };
-    view! {
-        <div class="overview">
-            {head}
-            <section class="scorecard" aria-label=move || ui.lang().pick("Các chỉ số", "Indices")>{cards}</section>
-            {latest}
-            {tail}
-        </div>
+    move || {
+        with_query(bundle, unit, |q| {
+            let (indices, dossiers) = charts(q, ui.today);
+            let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
+            view! {
+                <div class="overview">
+                    {brief_head(&q, ui.today, illustrative)}
+                    <section class="scorecard" aria-label=q.lang.pick("Các chỉ số", "Indices")>
+                        {cards_view(&q, ui.today)}
+                    </section>
+                    {headline_view(&q)}
+                    {brief_tail(&q, &indices, &dossiers)}
+                </div>
+            }
+        })
     }
 }
 
@@ -203,8 +197,9 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     });
     let spec = Signal::derive(move || {
         let id = indicator.get();
-        let period = ui.route.with(|r| r.to);
-        with_query(bundle, unit, |q| compare(q, &id, period))
+        // The median unless the address asks for the average (`stat=average`).
+        let (period, stat) = ui.route.with(|r| (r.to, r.stat.unwrap_or_default()));
+        with_query(bundle, unit, |q| compare_by(q, &id, period, stat))
     });
     let options = move || {
         let lang = ui.lang();

@@ -20,7 +20,7 @@ const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile:
 async function indices(t, s, unit, options) {
   const opened = await open(t, browser, s.url + `#/indices?unit=${unit}`, options);
   const { page } = opened;
-  await page.waitForSelector(".indices figure.chart", { timeout: 30000 });
+  await page.waitForSelector(".charts figure.chart", { timeout: 30000 });
   for (const id of await page.locator("figure.chart:has(canvas)").evaluateAll((l) => l.map((f) => f.id))) {
     await chartReady(page, `#${id} canvas`);
   }
@@ -70,15 +70,18 @@ test("one or two figures make a card of figures, not a tall empty chart", async 
   const chart = await page.locator("#index-ict_index-score").boundingBox();
   await page.goto(s.url + "#/indices?unit=tay-ninh");
   const card = page.locator("#index-ict_index-score");
-  await card.locator(".figures").waitFor();
+  // No drawing: the table of its one figure, open from the start, and of the target's year
+  // that has none yet.
+  await card.locator("table").waitFor();
   assert.equal(await card.locator("canvas").count(), 0);
-  assert.match(await card.locator(".figures").textContent(), /ICT Index – điểm\s*0,4582\s*năm 2019/);
+  assert.match(await card.locator("table").textContent(), /ICT Index – điểm\s*năm 2019\s*0,4582\s*năm 2025\s*–$/);
+  assert.equal(await card.locator("td").first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize) >= 24), true);
   // The status says what is known (no 2025 figure yet, and the latest), then the target.
   assert.match(await card.locator(".notes").textContent(), /^Chưa có số liệu năm 2025 \(mới nhất: 0,4582 năm 2019\)Mục tiêu 0,5000 \(năm 2025\)/);
   assert.doesNotMatch(await card.textContent(), /Không đạt/);
   const compact = await card.boundingBox();
-  assert.ok(compact.height < chart.height * 0.75, `card ${compact.height} px, chart ${chart.height} px`);
-  assert.match(await page.locator("#index-ict_index-rank .figures").textContent(), /25\s*năm 2019/);
+  assert.ok(compact.height < chart.height * 0.8, `card ${compact.height} px, chart ${chart.height} px`);
+  assert.match(await page.locator("#index-ict_index-rank table").textContent(), /năm 2019\s*25\s*năm 2025\s*–$/);
   assert.deepEqual(errors, []);
 });
 
@@ -92,7 +95,7 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= INDICES_HEIGHT_BEFORE / 2, `${height} px`);
   // Six indices, each its score then its rank, side by side.
-  const cards = page.locator(".indices figure.chart");
+  const cards = page.locator(".charts figure.chart");
   const ids = await cards.evaluateAll((l) => l.map((f) => f.id));
   assert.equal(ids.length, 12);
   for (let i = 0; i < ids.length; i += 2) {
@@ -105,33 +108,40 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
   await page.screenshot({ path: join(out, "indices-pairs-tablet.png") });
   // On a phone, one column: the rank under the score.
   const small = await indices(t, s, "da-nang", phone);
-  const [score, rank] = await small.page.locator(".indices figure.chart").all();
+  const [score, rank] = await small.page.locator(".charts figure.chart").all();
   const [a, b] = [await score.boundingBox(), await rank.boundingBox()];
   assert.ok(b.y >= a.y + a.height, "rank under score");
   assert.ok(await small.page.evaluate(() => document.documentElement.scrollWidth <= 360));
   assert.deepEqual([...errors, ...small.errors], []);
 });
 
-test("printing a unit's brief gives one A4 page with its scorecard", async (t) => {
+test("printing a unit's overview gives a one-page A4 brief with its scorecard", async (t) => {
   const s = await site(t);
   const units = [
-    ["da-nang", "Đà Nẵng", /PCI\s*63,72/, true],
-    ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false],
+    ["da-nang", "Đà Nẵng", /PCI\s*63,72/, true, 2],
+    ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false, 0],
   ];
-  for (const [unit, name, figure, illustrative] of units) {
-    // From any view, "In" opens the overview as the brief.
-    const { page, errors } = await open(t, browser, s.url + `#/indices?unit=${unit}`, tablet);
-    await page.locator("button.brief-open").click();
+  for (const [unit, name, figure, illustrative, charts] of units) {
+    const { page, errors } = await open(t, browser, s.url + `#/overview?unit=${unit}`, tablet);
     const head = page.locator(".brief-head");
     await head.waitFor();
-    assert.match(await page.evaluate(() => location.hash), /^#\/overview\?unit=/);
     assert.equal(await head.locator("h2").textContent(), name);
-    assert.match(await head.locator("p").textContent(), /bản tóm tắt ngày \d{2}\/\d{2}\/\d{4}$/);
+    assert.match(await head.locator("p").textContent(), /^Chỉ số cải cách hành chính · \d{2}\/\d{2}\/\d{4}$/);
     assert.equal(await head.locator(".badge").count(), illustrative ? 1 : 0);
     const scorecard = page.locator(".overview .scorecard");
     assert.equal(await scorecard.locator(".card").count(), 6);
     assert.match(await scorecard.textContent(), figure);
+    // Small charts of the dossiers, where there are more than two figures to draw.
+    assert.equal(await page.locator(".small-charts svg").count(), charts);
     assert.match(await page.locator(".brief-sources").textContent(), /^Nguồn: \S/);
+    // "In / Print" opens the browser's print dialog (stood in for here: a headless one
+    // would hold the page).
+    await page.evaluate(() => {
+      window.printed = 0;
+      window.print = () => window.printed++;
+    });
+    await head.locator("button.print").click();
+    assert.equal(await page.evaluate(() => window.printed), 1);
     await page.emulateMedia({ media: "print" });
     // On paper the brief is all there is: no navigation, controls, buttons or file panel.
     for (const hidden of ["header.top", "nav.views", ".controls", "section.files", ".brief-head button"]) {
@@ -141,10 +151,7 @@ test("printing a unit's brief gives one A4 page with its scorecard", async (t) =
     const pdf = await page.pdf({ format: "A4" });
     assert.equal(pdfPages(pdf), 1, `${unit}: ${pdfPages(pdf)} pages`);
     await page.screenshot({ path: join(out, `brief-${unit}.png`), fullPage: true });
-    await page.emulateMedia({ media: "screen" });
-    await head.locator("button.close").click();
-    await head.waitFor({ state: "detached" });
-    // The page count is real: without the brief, the long indices view prints to many pages.
+    // The page count is real: the long indices view prints to many pages.
     if (unit === "da-nang") {
       await page.goto(s.url + `#/indices?unit=${unit}`);
       await chartReady(page, "#index-pci-score canvas");

@@ -30,7 +30,7 @@ const texts = (svg) =>
     s: s.trim(),
   }));
 
-test("a comparison of 63 provinces on an 800-wide tablet names every one, with no overlap", async (t) => {
+test("a comparison of 63 provinces on an 800-wide tablet names every one with no overlap, against the median or the average", async (t) => {
   const file = national();
   const names = JSON.parse(file).units.filter((u) => u.level === "province").map((u) => u.name);
   assert.equal(names.length, 63);
@@ -57,6 +57,14 @@ test("a comparison of 63 provinces on an 800-wide tablet names every one, with n
   });
   const ys = rows.map((r) => r.y).sort((a, b) => a - b);
   for (let i = 1; i < ys.length; i++) assert.ok(ys[i] - ys[i - 1] >= 14, `rows ${ys[i - 1]} and ${ys[i]} overlap`);
+
+  // The median as a rule, or the average when the address asks for it.
+  assert.ok(drawn.some((d) => /^Trung vị: \d/.test(d.s)));
+  await page.goto(s.url + link + "&stat=average");
+  await chartReady(page, "#compare canvas");
+  const [average] = await Promise.all([page.waitForEvent("download"), page.locator("#compare .export-svg").click()]);
+  const rules = texts(await readFile(await average.path(), "utf8")).filter((d) => /^(Trung vị|Trung bình): /.test(d.s));
+  assert.deepEqual(rules.map((d) => d.s.split(":")[0]), ["Trung bình"]);
 
   // The table: one row per unit, with its name, figure and rank.
   await tableText(page, "#compare");

@@ -72,10 +72,10 @@ export async function chartReady(page, selector = "#dossiers-intake canvas") {
   }, selector, { timeout: 30000 });
 }
 
-/// Waits until a chart card shows its figures: a drawn canvas, or the card of figures that
-/// stands in for a chart of one or two.
+/// Waits until a chart card shows its figures: a drawn canvas, or for one or two figures the
+/// table that stands in for a chart.
 export async function figuresReady(page, card) {
-  await page.waitForSelector(`${card} canvas, ${card} .figures`, { timeout: 30000 });
+  await page.waitForSelector(`${card} canvas, ${card} table`, { timeout: 30000 });
   if (await page.locator(`${card} canvas`).count()) await chartReady(page, `${card} canvas`);
 }
 
