@@ -1,9 +1,11 @@
 //! The dashboard's address, kept in `location.hash` so links work anywhere, file:// included:
-//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>&stat=average`.
+//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>&stat=average`, and
+//! for a chart embedded in another site `#/embed/<view>[/<chart>]?…&id=<id>` (see `embed`).
 
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
 use crate::query::stat::Stat;
+use crate::views::embed::Embed;
 use crate::views::page::View;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub struct Route {
     pub indicator: Option<String>,
     /// What a comparison is read against; the median when absent.
     pub stat: Option<Stat>,
+    /// Present when the page is an embed: the view's chart(s) alone, for another site's page.
+    pub embed: Option<Embed>,
 }
 
 /// Percent-encodes all but the characters that are safe in a fragment's query.
@@ -63,10 +67,19 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let s = hash.trim_start_matches('#').trim_start_matches('/');
         let (path, query) = s.split_once('?').unwrap_or((s, ""));
+        let mut segments = path.split('/').filter(|p| !p.is_empty()).peekable();
+        let embed = segments.next_if_eq(&"embed").map(|_| Embed::default());
         let mut r = Route {
-            view: View::from_slug(path.trim_end_matches('/')).unwrap_or_default(),
+            view: segments
+                .next()
+                .and_then(View::from_slug)
+                .unwrap_or_default(),
+            embed,
             ..Route::default()
         };
+        if let Some(e) = &mut r.embed {
+            e.chart = segments.next().and_then(decode).filter(|c| !c.is_empty());
+        }
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let Some(v) = decode(v).filter(|v| !v.is_empty()) else {
@@ -79,6 +92,11 @@ impl Route {
                 "lang" => r.lang = Lang::parse(&v),
                 "indicator" => r.indicator = Some(v),
                 "stat" => r.stat = Stat::parse(&v),
+                "id" => {
+                    if let Some(e) = &mut r.embed {
+                        e.id = Some(v);
+                    }
+                }
                 _ => {}
             }
         }
@@ -105,12 +123,35 @@ impl Route {
         if let Some(s) = self.stat {
             params.push(format!("stat={}", s.slug()));
         }
+        if let Some(id) = self.embed.as_ref().and_then(|e| e.id.as_ref()) {
+            params.push(format!("id={}", encode(id)));
+        }
         let query = if params.is_empty() {
             String::new()
         } else {
             format!("?{}", params.join("&"))
         };
-        format!("#/{}{query}", self.view.slug())
+        let path = match &self.embed {
+            None => self.view.slug().to_string(),
+            Some(Embed { chart: None, .. }) => format!("embed/{}", self.view.slug()),
+            // A chart selector is one path segment: a slash in it is encoded too.
+            Some(Embed { chart: Some(c), .. }) => {
+                format!(
+                    "embed/{}/{}",
+                    self.view.slug(),
+                    encode(c).replace('/', "%2F")
+                )
+            }
+        };
+        format!("#/{path}{query}")
+    }
+
+    /// The same view in the full dashboard: the address an embed's "open" link goes to.
+    pub fn full(&self) -> Route {
+        Route {
+            embed: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -128,6 +169,7 @@ mod tests {
             lang: Some(Lang::En),
             indicator: Some("ict_index.score".into()),
             stat: Some(Stat::Average),
+            embed: None,
         };
         let h = r.to_hash();
         assert_eq!(h, "#/indices?unit=tay-ninh&from=2018&to=2020-05-28/2020-08-28&lang=en&indicator=ict_index.score&stat=average");
@@ -149,5 +191,71 @@ mod tests {
             ..Route::default()
         };
         assert_eq!(Route::parse(&odd.to_hash()), odd);
+    }
+
+    #[test]
+    fn embeds_parse_to_the_same_route_plus_their_part() {
+        let r = Route::parse("#/embed/indices/pci?unit=tay-ninh&from=2018&lang=en&id=pci-box");
+        assert_eq!(r.view, View::Indices);
+        assert_eq!(r.unit.as_deref(), Some("tay-ninh"));
+        assert_eq!(r.from, Period::parse("2018").ok());
+        assert_eq!(r.lang, Some(Lang::En));
+        let e = r.embed.clone().unwrap();
+        assert_eq!(e.chart.as_deref(), Some("pci"));
+        assert_eq!(e.id.as_deref(), Some("pci-box"));
+        assert_eq!(
+            r.to_hash(),
+            "#/embed/indices/pci?unit=tay-ninh&from=2018&lang=en&id=pci-box"
+        );
+        assert_eq!(
+            r.full().to_hash(),
+            "#/indices?unit=tay-ninh&from=2018&lang=en"
+        );
+        // A whole view, with no chart and no id.
+        let whole = Route::parse("#/embed/dossiers/");
+        assert_eq!(whole.view, View::Dossiers);
+        assert_eq!(whole.embed, Some(Embed::default()));
+        assert_eq!(whole.to_hash(), "#/embed/dossiers");
+    }
+
+    #[test]
+    fn embeds_round_trip_odd_selectors_and_ids() {
+        let r = Route {
+            view: View::Dossiers,
+            embed: Some(Embed {
+                chart: Some("a/b c&<\"".into()),
+                id: Some("x&y=\"<z>".into()),
+            }),
+            ..Route::default()
+        };
+        let h = r.to_hash();
+        assert!(
+            h.starts_with("#/embed/dossiers/a%2Fb%20c%26%3C%22?id="),
+            "{h}"
+        );
+        assert_eq!(Route::parse(&h), r);
+    }
+
+    #[test]
+    fn embeds_tolerate_junk() {
+        let r = Route::parse("#/embed/nowhere/pci/extra?id=&unit=%ZZ&lang=xx");
+        assert_eq!(r.view, View::Overview);
+        assert_eq!(r.unit, None);
+        assert_eq!(r.lang, None);
+        assert_eq!(
+            r.embed,
+            Some(Embed {
+                chart: Some("pci".into()),
+                id: None
+            })
+        );
+        assert_eq!(Route::parse("#/embed").embed, Some(Embed::default()));
+        assert_eq!(
+            Route::parse("#/embed/indices/%ZZ").embed,
+            Some(Embed::default())
+        );
+        // `id` means nothing outside an embed, and `embed` only counts as the first segment.
+        assert_eq!(Route::parse("#/dossiers?id=x").embed, None);
+        assert_eq!(Route::parse("#/dossiers/embed").embed, None);
     }
 }
