@@ -1,9 +1,10 @@
 //! The app: loads the data once, then the selected view of the selected unit, the file panel
-//! and present mode.
+//! and present mode; or, for an embed address, the embed alone.
 
 use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
 use crate::browser::{query_param, set_page_lang};
 use crate::controls::Controls;
+use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
 use crate::present::Present;
 use crate::state::{ui, Reload, Ui};
@@ -36,9 +37,15 @@ pub fn App() -> impl IntoView {
         }
     });
     Effect::new(move |_| set_page_lang(ui.lang().code()));
+    // Whether the page is an embed is settled by the address it opened with.
+    let embedded = ui.route.with_untracked(|r| r.embed.is_some());
+    if embedded {
+        crate::embed::start();
+    }
     let pick = move |l: Lang| move |_| ui.set(|r| r.lang = Some(l));
 
     view! {
+        {(!embedded).then(|| view! {
         <header class="top">
             <h1>"Chỉ số"</h1>
             <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
@@ -47,12 +54,14 @@ pub fn App() -> impl IntoView {
                 <button aria-pressed=move || (ui.lang() == Lang::En).to_string() on:click=pick(Lang::En)>"EN"</button>
             </div>
         </header>
+        })}
         <main>
             <Transition fallback=move || view! {
                 <p class="loading" role="status">{move || ui.lang().pick("Đang tải số liệu…", "Loading figures…")}</p>
             }>
                 {move || Suspend::new(async move {
                     match data.await {
+                        Ok(bundle) if embedded => view! { <EmbedPage bundle=bundle/> }.into_any(),
                         Ok(bundle) => view! { <Dashboard bundle=bundle/> }.into_any(),
                         Err(e) => view! {
                             <div class="error" role="alert">
@@ -74,19 +83,24 @@ fn default_unit(bundle: &Bundle) -> String {
         .unwrap_or_default()
 }
 
-#[component]
-fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
+/// The unit shown: the address's if it exists in the data, else the default.
+pub(crate) fn shown_unit(bundle: RwSignal<Arc<Bundle>>) -> Memo<String> {
     let ui = ui();
-    let bundle = RwSignal::new(bundle);
-    // The unit shown: the address's if it exists in the data, else the default.
-    let unit = Memo::new(move |_| {
+    Memo::new(move |_| {
         let wanted = ui.route.with(|r| r.unit.clone());
         bundle.with(|b| {
             wanted
                 .filter(|u| b.loaded.data.unit(u).is_some())
                 .unwrap_or_else(|| default_unit(b))
         })
-    });
+    })
+}
+
+#[component]
+fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
+    let ui = ui();
+    let bundle = RwSignal::new(bundle);
+    let unit = shown_unit(bundle);
     let present = RwSignal::new(false);
     let nav = move || {
         let current = ui.route.get();

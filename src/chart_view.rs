@@ -1,12 +1,13 @@
 //! A chart card: the title and badge, the canvas with its touch and hover read-out (or, for
 //! one or two figures, the figures themselves), the validator's warnings, the source line and
-//! the table of the exact figures.
+//! the table of the exact figures, downloads and the embed snippets.
 
 use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
     paint_canvas, watch_width, WidthWatch,
 };
 use crate::chart_parts::{figure_table, source_line};
+use crate::embed_dialog::EmbedButton;
 use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
@@ -194,6 +195,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                     <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
                     <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
                 </div>
+                <EmbedButton spec=spec/>
             </div>
         </figure>
     }

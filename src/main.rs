@@ -7,6 +7,8 @@ mod browser;
 mod chart_parts;
 mod chart_view;
 mod controls;
+mod embed;
+mod embed_dialog;
 mod files_panel;
 mod present;
 mod state;

@@ -22,9 +22,13 @@ impl Ui {
     /// Reads the address, falls back to the remembered language, and keeps the two in step.
     pub fn start() -> Ui {
         let mut initial = Route::parse(&hash());
-        initial.lang = initial
-            .lang
-            .or_else(|| remembered("lang").and_then(|l| Lang::parse(&l)));
+        // An embed speaks its address's language alone (`lang=`, else Vietnamese): what a
+        // reader chose on the full dashboard must not change a portal's page.
+        if initial.embed.is_none() {
+            initial.lang = initial
+                .lang
+                .or_else(|| remembered("lang").and_then(|l| Lang::parse(&l)));
+        }
         let route = RwSignal::new(initial);
         Effect::new(move |previous: Option<View>| {
             let r = route.get();
@@ -32,7 +36,7 @@ impl Ui {
             if h != hash() {
                 set_hash(&h, previous.is_some_and(|v| v != r.view));
             }
-            if let Some(l) = r.lang {
+            if let (Some(l), None) = (r.lang, &r.embed) {
                 remember("lang", l.code());
             }
             r.view

@@ -45,6 +45,30 @@ impl Route {
     }
 }
 
+/// The view a chart belongs to, from its id: a chart card may stand elsewhere (present mode
+/// steps through every view's charts), but its embed names the view that draws it.
+pub fn home_view(chart: &str) -> View {
+    match chart {
+        "services" => View::Services,
+        "procedures" | "feedback" => View::Procedures,
+        "compare" => View::Compare,
+        c if c.starts_with("index-") => View::Indices,
+        _ => View::Dossiers,
+    }
+}
+
+/// The embed of one chart card, with the unit, period, language and comparison of `route`.
+pub fn card_route(route: &Route, chart: &str) -> Route {
+    Route {
+        view: home_view(chart),
+        embed: Some(Embed {
+            chart: Some(chart.to_string()),
+            id: None,
+        }),
+        ..route.clone()
+    }
+}
+
 /// Every chart an embed of `view` may show, empty ones included so that a chart asked for by
 /// its id is found even when the unit has no figures for it. A comparison shows `indicator`, or
 /// the first one its peers report, as the dashboard does.
@@ -195,6 +219,20 @@ mod tests {
         assert!(s
             .script
             .ends_with("<script src=\"http://127.0.0.1:8080/embed.js\" async></script>"));
+    }
+
+    #[test]
+    fn a_cards_embed_names_the_view_that_draws_it() {
+        let r = Route::parse("#/overview?unit=da-nang&to=2024&lang=en&indicator=pci.score");
+        let h = |chart| card_route(&r, chart).to_hash();
+        assert_eq!(
+            h("index-pci-rank"),
+            "#/embed/indices/index-pci-rank?unit=da-nang&to=2024&lang=en&indicator=pci.score"
+        );
+        assert!(h("feedback").starts_with("#/embed/procedures/feedback?"));
+        assert!(h("services").starts_with("#/embed/services/services?"));
+        assert!(h("compare").starts_with("#/embed/compare/compare?"));
+        assert!(h("dossiers-outcome").starts_with("#/embed/dossiers/dossiers-outcome?"));
     }
 
     #[test]
