@@ -31,7 +31,10 @@ fn snippet(label: &'static str, text: String) -> impl IntoView {
         let lang = ui.lang();
         said.get().map(|copied| match copied {
             true => lang.pick("Đã sao chép.", "Copied."),
-            false => lang.pick("Đã chọn: nhấn Ctrl+C để sao chép.", "Selected: press Ctrl+C to copy."),
+            false => lang.pick(
+                "Đã chọn: nhấn Ctrl+C để sao chép.",
+                "Selected: press Ctrl+C to copy.",
+            ),
         })
     };
     view! {

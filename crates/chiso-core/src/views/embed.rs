@@ -128,6 +128,7 @@ fn attr(s: &str) -> String {
 }
 
 /// What a portal pastes: an iframe on its own, or a `div` for `embed.js` and its script tag.
+/// No `style` attribute: a portal whose CSP forbids inline styles would report it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippets {
     pub iframe: String,
@@ -152,7 +153,7 @@ pub fn snippets(base: &str, route: &Route, title: &str) -> Snippets {
     Snippets {
         iframe: format!(
             "<iframe src=\"{url}\" title=\"{title}\" width=\"100%\" height=\"{FIRST_HEIGHT}\" \
-             style=\"border:0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>"
+             frameborder=\"0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>"
         ),
         script: format!(
             "<div data-chiso=\"{url}\" data-chiso-title=\"{title}\"></div>\n\
@@ -201,7 +202,7 @@ mod tests {
         assert_eq!(
             s.iframe,
             format!(
-                "<iframe src=\"{url}\" title=\"PCI\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>"
+                "<iframe src=\"{url}\" title=\"PCI\" width=\"100%\" height=\"480\" frameborder=\"0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>"
             )
         );
         assert_eq!(
