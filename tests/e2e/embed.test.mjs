@@ -160,8 +160,12 @@ test("messages from another window or origin change nothing", async (t) => {
   await other.evaluate((msgs) => msgs.forEach((m) => parent.postMessage(m, "*")), forged(22));
   const sibling = page.frames().find((f) => f.url().includes("#/embed/services"));
   await sibling.evaluate((msgs) => msgs.forEach((m) => parent.postMessage(m, "*")), forged(33));
+  // Our iframe itself, once navigated to another site: the right window, the wrong origin.
+  const hijacked = await iframe.contentFrame();
+  await hijacked.goto(evil.url + "other.html");
+  await hijacked.evaluate((msgs) => msgs.forEach((m) => parent.postMessage(m, "*")), forged(44));
   // They arrived (the portal heard them) and the iframe stayed as it was.
-  await page.waitForFunction(() => [11, 22, 33].every((h) => window.heard.some((m) => m.data?.height === h)));
+  await page.waitForFunction(() => [11, 22, 33, 44].every((h) => window.heard.some((m) => m.data?.height === h)));
   await new Promise((ok) => setTimeout(ok, 300));
   assert.equal((await heights(iframe)).outer, before.outer);
   assert.deepEqual(await violations(page), []);
@@ -177,6 +181,7 @@ test("the embed dialog's iframe, pasted as is, reports its height in both forms"
   await page.locator("#dossiers-outcome button.embed-open").click();
   const dialog = page.locator("#dossiers-outcome dialog.embed-dialog");
   await dialog.waitFor();
+  await page.screenshot({ path: join(out, "embed-dialog.png") });
   const [iframeSnippet, scriptSnippet] = await dialog.locator("textarea").evaluateAll((els) => els.map((e) => e.value));
   assert.match(scriptSnippet, new RegExp(`^<div data-chiso="${app.url}#/embed/dossiers/dossiers-outcome\\?unit=da-nang&amp;from=2022-Q1&amp;id=chiso-dossiers-dossiers-outcome"`));
   assert.match(scriptSnippet, new RegExp(`<script src="${app.url}embed.js" async></script>$`));
