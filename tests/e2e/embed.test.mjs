@@ -270,15 +270,26 @@ test("what one embed transfers against the full dashboard's first view", async (
     await page.goto(url);
     await figuresReady(await (await page.locator("iframe").elementHandle()).contentFrame(), "#index-pci-score");
   });
+  // A second chart on the same page: the same files, from the browser's cache.
+  const pair = await portalPage("pair.html", `<div data-chiso="./#/embed/indices/pci?unit=da-nang"></div>\n<div data-chiso="./#/embed/dossiers?unit=da-nang"></div>\n<script src="${app.url}embed.js" async></script>`);
+  const two = await bytes(async (page) => {
+    await page.goto(pair);
+    const frames = page.locator("iframe");
+    await figuresReady(await (await frames.nth(0).elementHandle()).contentFrame(), "#index-pci-score");
+    await figuresReady(await (await frames.nth(1).elementHandle()).contentFrame(), "#dossiers-outcome");
+  });
   const dashboard = await bytes(async (page) => {
     await page.goto(app.url + "#/indices?unit=da-nang");
     await figuresReady(page, "#index-pci-score");
   });
   const frame = embed.total - embed.script;
   console.log(`# one embed, gzip bodies, cold cache: ${embed.total} bytes = the chart's page ${frame} + embed.js ${embed.script}\n#   ${embed.files.join("\n#   ")}`);
+  console.log(`# two embeds on one page: ${two.total} bytes\n#   ${two.files.join("\n#   ")}`);
   console.log(`# full dashboard, first view (#/indices?unit=da-nang), gzip bodies, cold cache: ${dashboard.total} bytes\n#   ${dashboard.files.join("\n#   ")}`);
   // The chart's page loads no more than the dashboard; embed.js, once per portal page
   // whatever the number of charts, stays under 2 KB.
   assert.ok(frame <= dashboard.total, `the embed's page ${frame} > dashboard ${dashboard.total}`);
   assert.ok(embed.script > 0 && embed.script < 2048, `embed.js ${embed.script}`);
+  // A second chart on the page fetches nothing new (a 304 has no body).
+  assert.ok(two.total <= embed.total + 1024, `two embeds ${two.total}, one ${embed.total}`);
 });

@@ -80,3 +80,20 @@ fn an_unknown_chart_or_one_of_another_view_is_none() {
     assert_eq!(shown("da-nang", "#/embed/dossiers/pci"), None);
     assert_eq!(shown("da-nang", "#/embed/services/dossiers-intake"), None);
 }
+
+#[test]
+fn every_charts_embed_names_the_view_that_draws_it() {
+    use chiso_core::views::embed::home_view;
+    use chiso_core::views::page::{View, VIEWS};
+    let l = sample();
+    let q = query(&l, "da-nang", Lang::Vi);
+    // The overview shows charts of the dossiers view; every other view owns its charts.
+    for view in VIEWS.into_iter().filter(|v| *v != View::Overview) {
+        let r = Route::parse(&format!("#/embed/{}", view.slug()));
+        let specs = embeddable(view, q, day("2026-11-25"), &r);
+        assert!(!specs.is_empty(), "{view:?}");
+        for s in specs {
+            assert_eq!(home_view(&s.id), view, "{}", s.id);
+        }
+    }
+}
