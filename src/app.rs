@@ -83,6 +83,10 @@ fn default_unit(bundle: &Bundle) -> String {
         .unwrap_or_default()
 }
 
+/// The unit on screen, for what is built outside the view (a card's embed snippets).
+#[derive(Clone, Copy)]
+pub struct ShownUnit(pub Memo<String>);
+
 /// The unit shown: the address's if it exists in the data, else the default.
 pub(crate) fn shown_unit(bundle: RwSignal<Arc<Bundle>>) -> Memo<String> {
     let ui = ui();
@@ -101,6 +105,7 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
     let ui = ui();
     let bundle = RwSignal::new(bundle);
     let unit = shown_unit(bundle);
+    provide_context(ShownUnit(unit));
     let present = RwSignal::new(false);
     let nav = move || {
         let current = ui.route.get();

@@ -1,6 +1,7 @@
 //! The "Nhúng / Embed" button of a chart card and its dialog: the iframe and embed.js snippets
 //! for this chart, with the page's address, unit, period and language, ready to copy.
 
+use crate::app::ShownUnit;
 use crate::browser::{close_dialog, copy_text, page_base, select_all, show_dialog};
 use crate::state::ui;
 use chiso_core::render::ChartSpec;
@@ -58,7 +59,10 @@ pub fn EmbedButton(spec: Signal<ChartSpec>) -> impl IntoView {
     let body = move || {
         open.get().then(|| {
             let (id, title) = spec.with_untracked(|s| (s.id.clone(), s.title.clone()));
-            let route = ui.route.with_untracked(|r| card_route(r, &id));
+            let unit = use_context::<ShownUnit>().map(|u| u.0.get_untracked());
+            let route = ui
+                .route
+                .with_untracked(|r| card_route(r, &id, unit.as_deref().unwrap_or_default()));
             let s = snippets(&page_base(), &route, &title);
             let lang = ui.lang();
             view! {

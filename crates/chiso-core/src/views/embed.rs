@@ -57,10 +57,18 @@ pub fn home_view(chart: &str) -> View {
     }
 }
 
-/// The embed of one chart card, with the unit, period, language and comparison of `route`.
-pub fn card_route(route: &Route, chart: &str) -> Route {
+/// The embed of one chart card showing `unit` (the address's when empty): with the period and language of `route`, and
+/// its indicator and statistic only for the comparison, the one chart that reads them.
+pub fn card_route(route: &Route, chart: &str, unit: &str) -> Route {
+    let view = home_view(chart);
+    let compared = view == View::Compare;
     Route {
-        view: home_view(chart),
+        view,
+        unit: Some(unit.to_string())
+            .filter(|u| !u.is_empty())
+            .or_else(|| route.unit.clone()),
+        indicator: route.indicator.clone().filter(|_| compared),
+        stat: route.stat.filter(|_| compared),
         embed: Some(Embed {
             chart: Some(chart.to_string()),
             id: None,
@@ -224,16 +232,21 @@ mod tests {
 
     #[test]
     fn a_cards_embed_names_the_view_that_draws_it() {
-        let r = Route::parse("#/overview?unit=da-nang&to=2024&lang=en&indicator=pci.score");
-        let h = |chart| card_route(&r, chart).to_hash();
+        // The address names no unit: the one on screen is pinned.
+        let r = Route::parse("#/compare?to=2024&lang=en&indicator=pci.score&stat=average");
+        let h = |chart| card_route(&r, chart, "da-nang").to_hash();
         assert_eq!(
             h("index-pci-rank"),
-            "#/embed/indices/index-pci-rank?unit=da-nang&to=2024&lang=en&indicator=pci.score"
+            "#/embed/indices/index-pci-rank?unit=da-nang&to=2024&lang=en"
+        );
+        assert_eq!(
+            h("compare"),
+            "#/embed/compare/compare?unit=da-nang&to=2024&lang=en&indicator=pci.score&stat=average"
         );
         assert!(h("feedback").starts_with("#/embed/procedures/feedback?"));
         assert!(h("services").starts_with("#/embed/services/services?"));
-        assert!(h("compare").starts_with("#/embed/compare/compare?"));
         assert!(h("dossiers-outcome").starts_with("#/embed/dossiers/dossiers-outcome?"));
+        assert_eq!(card_route(&r, "services", "").unit, None);
     }
 
     #[test]
