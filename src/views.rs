@@ -6,7 +6,7 @@ use crate::brief::{brief_head, brief_tail, charts};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use chiso_core::charts::compare_by;
-use chiso_core::query::units::peer_indicators;
+use chiso_core::query::units::{compared_indicator, peer_indicators};
 use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
 use chiso_core::render::ChartSpec;
@@ -187,13 +187,12 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
         })
     });
     let indicator = Memo::new(move |_| {
-        let wanted = ui.route.with(|r| r.indicator.clone());
-        indicators.with(|list| {
-            wanted
-                .filter(|w| list.iter().any(|(id, _)| id == w))
-                .or_else(|| list.first().map(|(id, _)| id.clone()))
-                .unwrap_or_default()
-        })
+        let u = unit.get();
+        ui.route
+            .with(|r| {
+                bundle.with(|b| compared_indicator(&b.loaded.data, &u, r.indicator.as_deref()))
+            })
+            .unwrap_or_default()
     });
     let spec = Signal::derive(move || {
         let id = indicator.get();

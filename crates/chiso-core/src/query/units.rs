@@ -51,6 +51,17 @@ pub fn peer_indicators<'a>(data: &'a Dataset, unit: &str) -> Vec<&'a IndicatorDe
         .collect()
 }
 
+/// The indicator a comparison shows: the one asked for if the unit's peers report it, else
+/// the first they report; `None` when they report none.
+pub fn compared_indicator(data: &Dataset, unit: &str, wanted: Option<&str>) -> Option<String> {
+    let offered = peer_indicators(data, unit);
+    offered
+        .iter()
+        .find(|d| Some(d.id.as_str()) == wanted)
+        .or_else(|| offered.first())
+        .map(|d| d.id.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +162,16 @@ mod tests {
             .collect();
         assert_eq!(offered, vec!["dossiers.received", "feedback.received"]);
         assert!(peer_indicators(&d, "nowhere").is_empty());
+        let chosen = |w| compared_indicator(&d, "quiet", w);
+        assert_eq!(
+            chosen(Some("feedback.received")).as_deref(),
+            Some("feedback.received")
+        );
+        assert_eq!(
+            chosen(Some("pci.score")).as_deref(),
+            Some("dossiers.received")
+        );
+        assert_eq!(chosen(None).as_deref(), Some("dossiers.received"));
+        assert_eq!(compared_indicator(&d, "nowhere", None), None);
     }
 }

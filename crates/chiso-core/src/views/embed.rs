@@ -8,7 +8,7 @@
 
 use crate::charts::compare_by;
 use crate::contract::catalogue::INDICES;
-use crate::query::units::peer_indicators;
+use crate::query::units::compared_indicator;
 use crate::query::Query;
 use crate::render::ChartSpec;
 use crate::views::page::View;
@@ -57,8 +57,9 @@ pub fn home_view(chart: &str) -> View {
     }
 }
 
-/// The embed of one chart card showing `unit` (the address's when empty): with the period and language of `route`, and
-/// its indicator and statistic only for the comparison, the one chart that reads them.
+/// The embed of one chart card showing `unit` (the address's when empty): with the period and
+/// language of `route`, and its indicator and statistic only for the comparison, the one chart
+/// that reads them.
 pub fn card_route(route: &Route, chart: &str, unit: &str) -> Route {
     let view = home_view(chart);
     let compared = view == View::Compare;
@@ -87,18 +88,14 @@ pub fn embeddable(view: View, q: Query, today: NaiveDate, route: &Route) -> Vec<
             .flat_map(|f| [false, true].map(|rank| crate::charts::index(q, f, rank, today)))
             .collect(),
         View::Compare => {
-            let first = || {
-                peer_indicators(q.data, q.unit)
-                    .first()
-                    .map(|d| d.id.clone())
-            };
-            let known = route
-                .indicator
-                .clone()
-                .filter(|i| peer_indicators(q.data, q.unit).iter().any(|d| &d.id == i));
-            let indicator = known.or_else(first).unwrap_or_default();
+            let indicator = compared_indicator(q.data, q.unit, route.indicator.as_deref());
             let stat = route.stat.unwrap_or_default();
-            vec![compare_by(q, &indicator, route.to, stat)]
+            vec![compare_by(
+                q,
+                &indicator.unwrap_or_default(),
+                route.to,
+                stat,
+            )]
         }
         _ => view.charts(q, today),
     }
