@@ -172,7 +172,7 @@ test("messages from another window or origin change nothing", async (t) => {
   assert.deepEqual(errors, []);
 });
 
-test("the embed dialog's iframe, pasted as is, reports its height in both forms", async (t) => {
+test("the embed dialog copies its snippets (or selects them), and its iframe, pasted as is, reports its height in both forms", async (t) => {
   // The snippet as a publisher copies it from the dashboard's "Nhúng" dialog.
   const { page, context, errors } = await fresh(t);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: origin(app) });
@@ -188,6 +188,11 @@ test("the embed dialog's iframe, pasted as is, reports its height in both forms"
   await dialog.locator("button.copy").first().click();
   await dialog.locator(".copied", { hasText: "Đã sao chép" }).first().waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframeSnippet);
+  // Where the browser refuses the clipboard, the snippet is selected for the reader to copy.
+  await page.evaluate(() => (navigator.clipboard.writeText = () => Promise.reject(new Error("refused"))));
+  await dialog.locator("button.copy").nth(1).click();
+  await dialog.locator(".copied").nth(1).filter({ hasText: "Đã chọn" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)), scriptSnippet);
   await page.keyboard.press("Escape");
   assert.equal(await dialog.isVisible(), false);
 
