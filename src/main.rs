@@ -8,9 +8,11 @@ mod chart_parts;
 mod chart_view;
 mod controls;
 mod files_panel;
+mod import_panel;
 mod present;
 mod state;
 mod views;
+mod worker;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
