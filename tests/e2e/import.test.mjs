@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "../../scripts/lib/harness.mjs";
-import { launch, open, dist, out, site, manifestOf, sample, tableText, desktop } from "./support.mjs";
+import { launch, open, dist, out, serve, site, manifestOf, sample, tableText, figuresReady, desktop } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -62,8 +62,15 @@ async function downloaded(page, row) {
 test("a table pasted from Excel charts at once, and its JSON is what chiso import writes", async (t) => {
   const s = await site(t, { files: onlyBacKan });
   const { page, errors } = await open(t, browser, s.url + "#/indices?unit=cao-bang", desktop);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
   await page.locator("#paste-table").waitFor();
+  // A reader who never imports downloads nothing of the import.
+  await page.locator('li.file[data-file="bac-kan.json"]').waitFor();
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.deepEqual([...loaded, ...fetched].filter((u) => /import-worker/.test(u)), []);
   const row = await paste(page, PASTE);
+  assert.deepEqual(fetched.filter((u) => /import-worker/.test(u)).map((u) => u.replace(/^.*\//, "")).sort(), ["chiso-import-worker.js", "chiso-import-worker_bg.wasm", "import-worker.js"]);
   assert.match(await row.textContent(), /bang-dan\.tsv → bang-dan\.json · 4 số liệu/);
   // The converted file is checked with the rest, and its figures are on the unit's chart.
   await page.locator('li.file[data-file="bang-dan.json"]').waitFor();
@@ -126,4 +133,17 @@ test("import runs under a strict CSP with worker-src 'self'; from a file it says
   assert.match(await offline.page.locator(".import-status").textContent(), /cần bản web[\s\S]*chiso import/);
   assert.equal(await offline.page.locator("li.import-result").count(), 0);
   assert.deepEqual(offline.errors, []);
+});
+
+test("when the import module cannot load, the panel says so and the page keeps working", async (t) => {
+  const s = await serve(dist, { override: (path) => (path.endsWith("chiso-import-worker_bg.wasm") ? { status: 404, body: "gone" } : null) });
+  t.after(() => s.close());
+  const { page } = await open(t, browser, s.url + "#/dossiers", desktop);
+  await figuresReady(page, "#dossiers-intake");
+  await page.locator("#paste-table").fill(PASTE);
+  await page.locator("button.import-paste").click();
+  await page.waitForFunction(() => /Không nhập được bảng/.test(document.querySelector(".import-status")?.textContent ?? ""));
+  assert.equal(await page.locator("li.import-result").count(), 0);
+  assert.equal(await page.locator("button.import-paste").isEnabled(), true);
+  await figuresReady(page, "#dossiers-intake");
 });
