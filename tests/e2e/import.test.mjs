@@ -83,7 +83,7 @@ test("a table pasted from Excel charts at once, and its JSON is what chiso impor
   assert.deepEqual(errors, []);
 });
 
-test("the template spreadsheet dropped on the file panel charts, and its JSON matches the CLI", async (t) => {
+test("the template spreadsheet dropped on the file panel charts, the CSV chosen too, and their JSON matches the CLI", async (t) => {
   const s = await site(t, { files: onlyBacKan });
   const { page, errors } = await open(t, browser, s.url + "#/indices?unit=tay-ninh", desktop);
   await page.locator("section.files").waitFor();
@@ -100,6 +100,12 @@ test("the template spreadsheet dropped on the file panel charts, and its JSON ma
   assert.match(table, /năm 2018[\s\S]*64,54/);
   assert.match(table, /năm 2023[\s\S]*67,8/);
   assert.deepEqual(await downloaded(page, row), imported("mau-chi-so.xlsx", xlsx));
+  // The CSV template, chosen rather than dropped, replaces it under the same file name.
+  const csv = readFileSync(join(root, "public/templates/mau-chi-so.csv"));
+  await page.setInputFiles("#open-files", [{ name: "mau-chi-so.csv", mimeType: "text/csv", buffer: csv }]);
+  await page.waitForFunction(() => /^mau-chi-so\.csv → /.test(document.querySelector('li.import-result[data-file="mau-chi-so.json"]')?.textContent ?? ""));
+  assert.equal(await page.locator("li.import-result").count(), 1);
+  assert.deepEqual(await downloaded(page, row), imported("mau-chi-so.csv", csv));
   assert.deepEqual(errors, []);
 });
 
