@@ -3,6 +3,7 @@
 
 use crate::api::Bundle;
 use crate::browser::{chosen_files, dropped_files, read_files};
+use crate::import_panel::{ImportPanel, Importer};
 use crate::state::{ui, Reload};
 use chiso_core::ingest::load::FileState;
 use chiso_core::Lang;
@@ -24,11 +25,11 @@ fn state_word(state: FileState, errors: usize, warnings: usize, lang: Lang) -> &
     }
 }
 
-/// Adds the user's files to the bundle and validates everything again.
-fn add_files(bundle: RwSignal<Arc<Bundle>>, list: Option<web_sys::FileList>) {
+/// Adds the user's files to the bundle and validates everything again; tables go to the import.
+fn add_files(bundle: RwSignal<Arc<Bundle>>, importer: Importer, list: Option<web_sys::FileList>) {
     let Some(list) = list else { return };
     spawn_local(async move {
-        let files = read_files(list).await;
+        let files = importer.take(read_files(list).await);
         if !files.is_empty() {
             let next = bundle.with_untracked(|b| b.with_local(files));
             bundle.set(Arc::new(next));
@@ -39,6 +40,7 @@ fn add_files(bundle: RwSignal<Arc<Bundle>>, list: Option<web_sys::FileList>) {
 #[component]
 pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
     let ui = ui();
+    let importer = Importer::new(bundle);
     let rows = move || {
         let lang = ui.lang();
         bundle.with(|b| {
@@ -83,7 +85,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             on:drop=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 dragging.set(false);
-                add_files(bundle, dropped_files(&ev));
+                add_files(bundle, importer, dropped_files(&ev));
             }
         >
             <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
@@ -95,13 +97,14 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             })}
             <label class="open-file">
                 <span>{move || ui.lang().pick(
-                    "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON vào đây",
-                    "Check your own file: choose or drop JSON files here",
+                    "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON, CSV, TSV, XLSX vào đây",
+                    "Check your own file: choose or drop JSON, CSV, TSV or XLSX files here",
                 )}</span>
-                <input type="file" id="open-files" accept=".json,application/json" multiple
-                    on:change=move |ev| add_files(bundle, chosen_files(&ev))/>
+                <input type="file" id="open-files" accept=".json,application/json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods" multiple
+                    on:change=move |ev| add_files(bundle, importer, chosen_files(&ev))/>
             </label>
-            // The publisher's template: fill it, then `chiso import` (docs/publishing.md).
+            <ImportPanel importer/>
+            // The publisher's template: fill it, then import it here or with `chiso import`.
             <p class="template">
                 <a href="templates/mau-chi-so.xlsx" download>
                     {move || ui.lang().pick("Tải mẫu bảng tính", "Download template")}

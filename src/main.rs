@@ -10,9 +10,11 @@ mod controls;
 mod embed;
 mod embed_dialog;
 mod files_panel;
+mod import_panel;
 mod present;
 mod state;
 mod views;
+mod worker;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -2,7 +2,7 @@
 //! accepts. Findings go to stderr as `table.xlsx:PCI!C7: error: message`, one a line.
 
 use crate::args::{parse, Args};
-use chiso_core::ingest::import::{csv, import, ImportFinding, ImportMessage, Options, Table};
+use chiso_core::ingest::import::Options;
 use chiso_core::Lang;
 use std::process::ExitCode;
 
@@ -26,27 +26,25 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     };
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let output = a.value("-o").or(a.value("--output"));
-    let tables = match tables(path, &bytes, a.value("--sheet")) {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("{}", ImportFinding::error(None, message).line(path, lang));
-            return Ok(ExitCode::from(1));
-        }
-    };
     let opts = Options {
         name: output.unwrap_or("-").to_string(),
         indicator: a.value("--indicator").map(str::to_string),
         source: a.value("--source").map(str::to_string),
         title: a.value("--title").map(str::to_string),
     };
-    let imported = import(&tables, &opts);
+    let imported = match chiso_sheets::convert(path, &bytes, a.value("--sheet"), &opts) {
+        Ok(imported) => imported,
+        Err(finding) => {
+            eprintln!("{}", finding.line(path, lang));
+            return Ok(ExitCode::from(1));
+        }
+    };
     for f in &imported.findings {
         eprintln!("{}", f.line(path, lang));
     }
     let (errors, figures) = (imported.errors(), imported.figures);
     let warnings = imported.findings.len() - errors;
-    let mut json = imported.json;
-    json.push('\n');
+    let json = imported.json;
     match output {
         Some(out) => std::fs::write(out, &json).map_err(|e| format!("cannot write {out}: {e}"))?,
         None => print!("{json}"),
@@ -68,22 +66,4 @@ fn lang(a: &Args) -> Result<Lang, String> {
         None => Ok(Lang::Vi),
         Some(code) => Lang::parse(code).ok_or(format!("--lang takes vi or en, not \"{code}\"")),
     }
-}
-
-/// A spreadsheet's sheets, or delimited text as one table without a sheet name.
-fn tables(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Table>, ImportMessage> {
-    let spreadsheet = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
-        .iter()
-        .any(|ext| path.to_lowercase().ends_with(ext));
-    if spreadsheet || chiso_sheets::is_spreadsheet(bytes) {
-        return chiso_sheets::read(bytes, sheet);
-    }
-    if let Some(name) = sheet {
-        return Err(ImportMessage::NoSheet {
-            name: name.to_string(),
-        });
-    }
-    let text = csv::decode(bytes)
-        .map_err(|csv::TextError::NotUtf8 { at }| ImportMessage::NotText { at })?;
-    Ok(vec![csv::table("", &text)])
 }

@@ -2,6 +2,9 @@
 //! that only what imports spreadsheets (the CLI, a separately loaded module of the app) carries
 //! a spreadsheet reader: the dashboard's main wasm never links it.
 
+mod convert;
+pub use convert::convert;
+
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use chiso_core::ingest::import::{Cell, ImportMessage, Table};
 use std::io::Cursor;
