@@ -16,8 +16,9 @@ const TYPES = {
   ".json": "application/json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest"]);
 /// Trunk's `name-<hex>` and esbuild's `name-<8 base32>` content hashes.
 const HASHED = /-([0-9a-f]{12,16}|[0-9A-Z]{8})(_bg)?\.(js|css|wasm)$/;
 
