@@ -5,6 +5,7 @@ use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
 use crate::browser::{query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::files_panel::FilesPanel;
+use crate::offline::{NewVersion, OfflineAge};
 use crate::present::Present;
 use crate::state::{ui, Reload, Ui};
 use crate::views::View;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     let pick = move |l: Lang| move |_| ui.set(|r| r.lang = Some(l));
 
     view! {
+        <NewVersion/>
         <header class="top">
             <h1>"Chỉ số"</h1>
             <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
@@ -105,6 +107,7 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
             .collect_view()
     };
     view! {
+        <OfflineAge bundle=bundle/>
         <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{nav}</nav>
         <Controls bundle=bundle unit=unit present=present/>
         <View bundle=bundle unit=unit/>

@@ -8,6 +8,7 @@ mod chart_parts;
 mod chart_view;
 mod controls;
 mod files_panel;
+mod offline;
 mod present;
 mod state;
 mod views;

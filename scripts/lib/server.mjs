@@ -69,7 +69,8 @@ function pick(v, encoding, accepts) {
 /**
  * Serves `roots` (a folder or a list, searched in order) on http://127.0.0.1:<port>/ (a free port
  * unless one is given). `headers(path)` adds response headers; `override(path)` may answer a path
- * with its own { status, type, body }; `encoding` ("gzip" or "br", none by default) compresses
+ * with its own { status, type, body } (or a promise of one: a promise that never settles is a stall);
+ * `encoding` ("gzip" or "br", none by default) compresses
  * responses that accept it and adds ETags and cache headers; `log(path, bytes, encoding)` hears
  * every answered request.
  */
@@ -81,7 +82,7 @@ export async function serve(roots, { port = 0, headers = () => ({}), override = 
   );
   async function answer(req, res) {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const special = override(path);
+    const special = await override(path);
     if (special) {
       res.writeHead(special.status ?? 200, { "content-type": special.type ?? "application/json", ...headers(path) });
       res.end(special.body);
