@@ -18,9 +18,12 @@ self.addEventListener("install", (event) => {
   event.waitUntil(Promise.all([precacheApp(), precacheData()]));
 });
 
+/// Hashed names never change content, so the HTTP cache (filled by the page's own load) may answer
+/// them; the others are revalidated, so a new version never stores an old index.html.
 async function precacheApp() {
   const cache = await caches.open(APP_CACHE);
-  await cache.addAll(BUILD.app.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" })));
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+  await cache.addAll(BUILD.app.map((path) => new Request(new URL(path, SCOPE), { cache: hashed.test(path) ? "default" : "no-cache" })));
 }
 
 /// The bundled data files become the first last good copies, fetched now (the network is there).
@@ -29,7 +32,7 @@ async function precacheData() {
   await Promise.all(
     BUILD.data.map(async (path) => {
       const url = new URL(path, SCOPE).href;
-      const answer = await fetchWithin(new Request(url, { cache: "reload" }), DATA_TIMEOUT_MS).catch(() => null);
+      const answer = await fetchWithin(new Request(url, { cache: "no-cache" }), DATA_TIMEOUT_MS).catch(() => null);
       if (answer && answer.ok && looksLikeTheFile(url, answer)) await store(cache, url, answer);
     }),
   );
