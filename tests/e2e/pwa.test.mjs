@@ -278,3 +278,17 @@ test("under the strict CSP header the worker registers and the figures show with
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
 });
+
+test("the single-file build on file:// registers no worker and asks for no sw.js", async (t) => {
+  const { page, context, errors } = await open(t, browser, "about:blank", { ...desktop, offline: true });
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await page.goto("file://" + join(dist, "chiso-offline.html") + "#/dossiers?unit=bac-kan");
+  await figuresReady(page, "#dossiers-intake");
+  // Long enough for a registration to have asked for its script.
+  await page.waitForTimeout(1000);
+  assert.deepEqual(requests.filter((r) => /sw\.js|manifest\.webmanifest/.test(r)), []);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);
+  assert.equal(await page.locator(".new-version, .offline-age").count(), 0);
+  assert.deepEqual(errors, []);
+});
