@@ -34,17 +34,20 @@ async function host(t, { root = dist, port = 0, data = () => null, csp } = {}) {
 }
 
 /// Waits until the service worker controls the page and has stored the app and every data file.
+/// (Polled here: `waitForFunction` takes a returned promise for a truthy answer.)
 async function installed(page, dataFiles = DATA.length + 1) {
-  await page.waitForFunction(
-    async (n) => {
+  const deadline = Date.now() + 30000;
+  const ready = (n) =>
+    page.evaluate(async (n) => {
       if (!navigator.serviceWorker.controller) return false;
       const names = await caches.keys();
       if (!names.includes("chiso-data") || !names.some((c) => c.startsWith("chiso-app-"))) return false;
       return (await (await caches.open("chiso-data")).keys()).length >= n;
-    },
-    dataFiles,
-    { timeout: 30000, polling: 200 },
-  );
+    }, n);
+  while (!(await ready(dataFiles))) {
+    assert.ok(Date.now() < deadline, "the service worker did not install within 30 s");
+    await page.waitForTimeout(200);
+  }
 }
 
 /// What the page's `x-chiso-stored` time of a data file reads as in Hà Nội (UTC+7).
