@@ -1,9 +1,10 @@
 // After `trunk build`: moves Trunk's inline module loader into a file of its own, so the page
-// runs under a strict Content-Security-Policy (no 'unsafe-inline'), then prints the sizes of
-// what the build produced, raw, gzip and brotli.
+// runs under a strict Content-Security-Policy (no 'unsafe-inline'), fills the service worker with
+// the build's file list and version (also written into index.html), writes the single-file
+// offline build, then prints the sizes of what the build produced, raw, gzip and brotli.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
@@ -27,6 +28,35 @@ if (match) {
 if (/(?:src|href)="\/(?!\/)/.test(html)) {
   console.error("postbuild: index.html still has absolute paths; the build must use public_url = \"./\"");
   process.exit(1);
+}
+
+// The service worker's precache: every app file (hashed names), and the bundled data files as the
+// first last good copies. The version is a hash of the app files' names and contents, so a build
+// that changes any of them installs as a new version; index.html says it too.
+{
+  const walk = (dir) =>
+    readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name).split(sep).join("/")],
+    );
+  const notApp = /^(sw\.js|chiso-offline\.html|data\/.*)$/;
+  const app = walk(".").filter((f) => !notApp.test(f)).sort();
+  const hash = createHash("sha256");
+  for (const f of app) hash.update(f + "\0").update(readFileSync(join(dist, f))).update("\0");
+  const version = hash.digest("hex").slice(0, 16);
+  const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
+  const data = ["data/manifest.json", ...manifest.files.filter((f) => f.path && !/^[a-z]+:/i.test(f.path)).map((f) => `data/${f.path}`)];
+  const swPath = join(dist, "sw.js");
+  const template = /^const BUILD = \{[^\n]*\}; \/\/ filled by postbuild$/m;
+  const sw = readFileSync(swPath, "utf8");
+  if (!template.test(sw)) {
+    console.error("postbuild: sw.js has no BUILD line to fill");
+    process.exit(1);
+  }
+  const build = JSON.stringify({ version, app, data });
+  writeFileSync(swPath, sw.replace(template, `const BUILD = ${build}; // filled by postbuild`));
+  html = html.replace("</head>", `<meta name="chiso-build" content="${version}" />\n</head>`);
+  writeFileSync(indexPath, html);
+  console.log(`service worker: build ${version}, ${app.length} app files, ${data.length} data files`);
 }
 
 // The offline demo: one HTML file that works from a USB stick by double-click. Browsers block

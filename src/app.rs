@@ -6,6 +6,7 @@ use crate::browser::{query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
+use crate::offline::{NewVersion, OfflineAge};
 use crate::present::Present;
 use crate::state::{ui, Reload, Ui};
 use crate::views::View;
@@ -46,14 +47,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         {(!embedded).then(|| view! {
-        <header class="top">
-            <h1>"Chỉ số"</h1>
-            <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
-            <div class="langs" role="group" aria-label="Ngôn ngữ / Language">
-                <button aria-pressed=move || (ui.lang() == Lang::Vi).to_string() on:click=pick(Lang::Vi)>"VI"</button>
-                <button aria-pressed=move || (ui.lang() == Lang::En).to_string() on:click=pick(Lang::En)>"EN"</button>
-            </div>
-        </header>
+            // The dashboard registers the worker; an embed lives in a portal's page and does not.
+            <NewVersion/>
+            <header class="top">
+                <h1>"Chỉ số"</h1>
+                <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
+                <div class="langs" role="group" aria-label="Ngôn ngữ / Language">
+                    <button aria-pressed=move || (ui.lang() == Lang::Vi).to_string() on:click=pick(Lang::Vi)>"VI"</button>
+                    <button aria-pressed=move || (ui.lang() == Lang::En).to_string() on:click=pick(Lang::En)>"EN"</button>
+                </div>
+            </header>
         })}
         <main>
             <Transition fallback=move || view! {
@@ -124,6 +127,7 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
             .collect_view()
     };
     view! {
+        <OfflineAge bundle=bundle/>
         <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{nav}</nav>
         <Controls bundle=bundle unit=unit present=present/>
         <View bundle=bundle unit=unit/>

@@ -1,9 +1,11 @@
 //! The file panel: each file's state and every finding about it, as the validator words it.
-//! Publishers open or drop their own files here and see them checked, with nothing installed.
+//! Publishers open or drop their own files here and see them checked, with nothing installed;
+//! the browser keeps them for later visits until they are removed.
 
-use crate::api::Bundle;
-use crate::browser::{chosen_files, dropped_files, read_files};
+use crate::api::{Bundle, LocalFile};
+use crate::browser::{chosen_files, dropped_files, forget_file, read_files, NotKept};
 use crate::import_panel::{ImportPanel, Importer};
+use crate::offline::LastGoodNotes;
 use crate::state::{ui, Reload};
 use chiso_core::ingest::load::FileState;
 use chiso_core::Lang;
@@ -37,16 +39,59 @@ fn add_files(bundle: RwSignal<Arc<Bundle>>, importer: Importer, list: Option<web
     });
 }
 
+/// A file of the user's: whether the browser keeps it, and the button that forgets it (and
+/// fetches again, which brings back a published file of the same name).
+fn local_note(file: LocalFile, lang: Lang, reload: Reload) -> impl IntoView {
+    let kept = match file.kept {
+        Ok(()) => lang.pick(
+            "tệp của bạn, lưu trong trình duyệt",
+            "your file, kept in this browser",
+        ),
+        Err(NotKept::Full) => lang.pick(
+            "tệp của bạn, không lưu được: bộ nhớ của trình duyệt đã đầy",
+            "your file, not kept: the browser's storage is full",
+        ),
+        Err(NotKept::NoStorage) => lang.pick(
+            "tệp của bạn, không lưu được: trình duyệt không cho lưu",
+            "your file, not kept: the browser has no storage here",
+        ),
+        Err(NotKept::Refused) => lang.pick(
+            "tệp của bạn, không lưu được: trình duyệt từ chối lưu",
+            "your file, not kept: the browser refused to store it",
+        ),
+        Err(NotKept::NotText) => lang.pick(
+            "tệp của bạn, không lưu được: không phải tệp văn bản UTF-8",
+            "your file, not kept: not a UTF-8 text file",
+        ),
+        Err(NotKept::Unreadable) => lang.pick(
+            "tệp của bạn, không đọc được",
+            "your file, could not be read",
+        ),
+    };
+    let name = file.name;
+    view! {
+        <p class="local">
+            <span class="kept">{kept}</span>" "
+            <button class="remove" on:click=move |_| {
+                forget_file(&name);
+                reload.request();
+            }>{lang.pick("Bỏ", "Remove")}</button>
+        </p>
+    }
+}
+
 #[component]
 pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
     let ui = ui();
     let importer = Importer::new(bundle);
+    let reload = expect_context::<Reload>();
     let rows = move || {
         let lang = ui.lang();
         bundle.with(|b| {
             b.files()
                 .map(|f| {
                     let findings: Vec<String> = b.findings().filter(|x| x.file == f.name).map(|x| x.line(lang)).collect();
+                    let local = b.local.iter().find(|l| l.name == f.name).cloned();
                     let class = match f.state {
                         FileState::Loaded if f.errors == 0 => "file ok",
                         FileState::Loaded => "file partial",
@@ -60,6 +105,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                             " · "
                             {format!("{} {}", f.observations, lang.pick("số liệu", "figures"))}
                             {f.illustrative.then(|| view! { " · " <span class="badge">{lang.pick("minh họa", "illustrative")}</span> })}
+                            {local.map(|l| local_note(l, lang, reload))}
                             <ul class="findings">
                                 {findings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                             </ul>
@@ -70,7 +116,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         })
     };
     let dragging = RwSignal::new(false);
-    let reload = expect_context::<Reload>();
+    let no_storage = move || !bundle.with(|b| b.storage);
     let any_failed = move || bundle.with(|b| b.files().any(|f| f.state != FileState::Loaded));
     view! {
         <section
@@ -89,6 +135,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             }
         >
             <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
+            <LastGoodNotes bundle=bundle/>
             <ul>{rows}</ul>
             {move || any_failed().then(|| view! {
                 <button class="reload" on:click=move |_| reload.request()>
@@ -103,6 +150,12 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                 <input type="file" id="open-files" accept=".json,application/json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods" multiple
                     on:change=move |ev| add_files(bundle, importer, chosen_files(&ev))/>
             </label>
+            {move || no_storage().then(|| view! {
+                <p class="no-storage">{ui.lang().pick(
+                    "Trình duyệt không cho trang này lưu tệp: tệp bạn mở sẽ mất khi tải lại trang.",
+                    "This browser does not let the page keep files: the files you open are gone after a reload.",
+                )}</p>
+            })}
             <ImportPanel importer/>
             // The publisher's template: fill it, then import it here or with `chiso import`.
             <p class="template">

@@ -11,6 +11,7 @@ mod embed;
 mod embed_dialog;
 mod files_panel;
 mod import_panel;
+mod offline;
 mod present;
 mod state;
 mod views;

@@ -16,8 +16,9 @@ const TYPES = {
   ".json": "application/json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest"]);
 /// Trunk's `name-<hex>` and esbuild's `name-<8 base32>` content hashes.
 const HASHED = /-([0-9a-f]{12,16}|[0-9A-Z]{8})(_bg)?\.(js|css|wasm)$/;
 
@@ -68,7 +69,8 @@ function pick(v, encoding, accepts) {
 /**
  * Serves `roots` (a folder or a list, searched in order) on http://127.0.0.1:<port>/ (a free port
  * unless one is given). `headers(path)` adds response headers; `override(path)` may answer a path
- * with its own { status, type, body }; `encoding` ("gzip" or "br", none by default) compresses
+ * with its own { status, type, body } (or a promise of one: a promise that never settles is a stall);
+ * `encoding` ("gzip" or "br", none by default) compresses
  * responses that accept it and adds ETags and cache headers; `log(path, bytes, encoding)` hears
  * every answered request.
  */
@@ -80,7 +82,7 @@ export async function serve(roots, { port = 0, headers = () => ({}), override = 
   );
   async function answer(req, res) {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const special = override(path);
+    const special = await override(path);
     if (special) {
       res.writeHead(special.status ?? 200, { "content-type": special.type ?? "application/json", ...headers(path) });
       res.end(special.body);

@@ -3,6 +3,7 @@
 //! bytes or why they could not be had. The dashboard and the CLI both gather this way.
 
 use crate::ingest::finding::{Finding, Message, Severity};
+use crate::ingest::last_good::LastGood;
 use crate::ingest::load::{FileState, FileStatus, Input};
 use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
 
@@ -35,6 +36,9 @@ pub struct Gathered {
     received: Vec<Received>,
     findings: Vec<Finding>,
     unreadable: Vec<FileStatus>,
+    /// The first document's name, and the files that came as their last good copy.
+    first: String,
+    last_good: Vec<LastGood>,
 }
 
 impl Gathered {
@@ -42,6 +46,7 @@ impl Gathered {
     /// file is kept as it is; for a manifest, its problems are recorded and the files it lists
     /// are returned, for the caller to get and pass to `receive`.
     pub fn first_document(&mut self, address: &str, name: &str, bytes: Vec<u8>) -> Vec<Wanted> {
+        self.first = name.to_string();
         if sniff(&bytes) != DocKind::Manifest {
             self.receive(name.to_string(), None, Ok(bytes));
             return Vec::new();
@@ -87,20 +92,46 @@ impl Gathered {
         });
     }
 
+    /// Notes that a file received (or the first document) is its last good copy, not the
+    /// file now published.
+    pub fn came_as_copy(&mut self, copy: LastGood) {
+        self.last_good.retain(|c| c.file != copy.file);
+        self.last_good.push(copy);
+    }
+
+    /// The files shown from their last good copy.
+    pub fn last_good(&self) -> &[LastGood] {
+        &self.last_good
+    }
+
     /// A file opened again: it replaces the bytes received earlier under its name.
     pub fn replace(&mut self, name: String, got: Result<Vec<u8>, String>) {
-        self.received.retain(|r| r.name != name);
+        self.forget(&name);
         self.receive(name, None, got);
     }
 
-    /// The received files, in the order received, for `load`.
+    /// Drops every trace of a file: its bytes, its failure and the findings about it.
+    pub fn forget(&mut self, name: &str) {
+        self.received.retain(|r| r.name != name);
+        self.unreadable.retain(|f| f.name != name);
+        self.findings.retain(|f| f.file != name);
+        self.last_good.retain(|c| c.file != name);
+    }
+
+    /// The received files, in the order received, for `load`. A manifest's checksum describes
+    /// the file published with it: it is not applied when either side is an older stored copy.
     pub fn inputs(&self) -> Vec<Input<'_>> {
+        let is_copy = |name: &str| self.last_good.iter().any(|c| c.file == name);
+        let first_is_copy = is_copy(&self.first);
         self.received
             .iter()
             .map(|r| Input {
                 name: &r.name,
                 bytes: &r.bytes,
-                sha256: r.sha256.as_deref(),
+                sha256: r
+                    .sha256
+                    .as_deref()
+                    .filter(|_| !first_is_copy && !is_copy(&r.name)),
             })
             .collect()
     }
@@ -189,5 +220,43 @@ mod tests {
         g.replace("a.json".into(), Err("gone".into()));
         assert!(g.inputs().is_empty());
         assert_eq!(g.unreadable().len(), 1);
+        g.replace("a.json".into(), Ok(METRICS.into()));
+        assert_eq!(
+            (g.unreadable().len(), g.findings().len()),
+            (0, 0),
+            "the failure went with it"
+        );
+        g.forget("a.json");
+        assert!(g.inputs().is_empty());
+    }
+
+    fn copy_of(file: &str) -> LastGood {
+        LastGood::from_headers(file, Some("offline"), Some("2026-11-25T07:05:00Z"))
+            .expect("headers")
+    }
+
+    fn manifest_listing(hash: &str) -> String {
+        format!(
+            r#"{{ "format": "chiso-manifest/1", "files": [ {{ "path": "a.json", "sha256": "{hash}" }}, {{ "path": "b.json", "sha256": "{hash}" }} ] }}"#
+        )
+    }
+
+    #[test]
+    fn a_stored_copy_is_loaded_without_the_checksum_of_the_file_now_published() {
+        let hash = "ab".repeat(32);
+        let mut g = Gathered::default();
+        g.first_document("data/m.json", "m.json", manifest_listing(&hash).into());
+        g.receive("a.json".into(), Some(hash.clone()), Ok(METRICS.into()));
+        g.receive("b.json".into(), Some(hash.clone()), Ok(METRICS.into()));
+        g.came_as_copy(copy_of("b.json"));
+        let shas: Vec<_> = g.inputs().iter().map(|i| i.sha256).collect();
+        assert_eq!(shas, [Some(hash.as_str()), None]);
+        assert_eq!(g.last_good().len(), 1);
+        // A stored manifest's checksums may describe older files: none is applied.
+        g.came_as_copy(copy_of("m.json"));
+        assert!(g.inputs().iter().all(|i| i.sha256.is_none()));
+        assert_eq!(g.last_good().len(), 2);
+        g.forget("b.json");
+        assert_eq!(g.last_good()[0].file, "m.json");
     }
 }

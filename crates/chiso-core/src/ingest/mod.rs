@@ -8,5 +8,6 @@ pub mod finding;
 pub mod gather;
 pub mod import;
 pub mod json;
+pub mod last_good;
 pub mod load;
 pub mod manifest;
