@@ -116,23 +116,26 @@ __wbg_init({ module_or_path: bytes });
 }
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KiB";
-const rows = readdirSync(dist)
+const sizes = (bytes) => [
+  bytes.length,
+  gzipSync(bytes, { level: 9 }).length,
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+];
+// What a visit to the dashboard loads, apart from what only some visits load: the import worker
+// (on a user's first import) and embed.js (by portals' pages, not by the dashboard).
+const onDemand = (f) => /^(chiso-import-worker|import-worker\.js|embed\.js)/.test(f);
+const files = readdirSync(dist)
   .filter((f) => /\.(wasm|js|css|html)$/.test(f) && statSync(join(dist, f)).isFile())
   .filter((f) => f !== "chiso-offline.html")
   .sort();
+const row = (label, s, note = "") => console.log(`  ${label.padEnd(28)} ${s.map(kb).join("  ")}${note}`);
 let total = [0, 0, 0];
-console.log("size of the build            raw          gzip        brotli");
-for (const f of rows) {
-  const bytes = readFileSync(join(dist, f));
-  const sizes = [
-    bytes.length,
-    gzipSync(bytes, { level: 9 }).length,
-    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  ];
-  total = total.map((t, i) => t + sizes[i]);
-  const label = f.replace(/-[0-9a-f]{8,}(?=[._])/, "");
-  console.log(`  ${label.padEnd(24)} ${sizes.map(kb).join("  ")}`);
+console.log("size of the build                raw          gzip        brotli");
+for (const f of files.filter((f) => !onDemand(f))) {
+  const s = sizes(readFileSync(join(dist, f)));
+  total = total.map((t, i) => t + s[i]);
+  row(f.replace(/-[0-9a-f]{8,}(?=[._])/, ""), s);
 }
-console.log(`  ${"total".padEnd(24)} ${total.map(kb).join("  ")}`);
-const offline = readFileSync(join(dist, "chiso-offline.html"));
-console.log(`  ${"chiso-offline.html".padEnd(24)} ${[offline.length, gzipSync(offline, { level: 9 }).length, brotliCompressSync(offline).length].map(kb).join("  ")}  (single file: app and sample data)`);
+row("total (the dashboard)", total);
+for (const f of files.filter(onDemand)) row(f, sizes(readFileSync(join(dist, f))), "  (on demand)");
+row("chiso-offline.html", sizes(readFileSync(join(dist, "chiso-offline.html"))), "  (single file: app and sample data)");
