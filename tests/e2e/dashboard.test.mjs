@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, open, dist, out, site, manifestOf, chartReady, figuresReady, tableText, sample, tablet, desktop } from "./support.mjs";
+import { serve, launch, open, dist, out, site, manifestOf, chartReady, figuresReady, tableText, sample, tablet, desktop, STRICT_CSP, violations } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -124,15 +124,33 @@ test("markup in a unit name is shown as text and runs nothing", async (t) => {
   assert.deepEqual(errors, []);
 });
 
-test("the release build runs under a strict Content-Security-Policy and from a sub-path", async (t) => {
-  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
-  const s = await site(t, { csp });
-  const { page, errors } = await open(t, browser, s.url + "#/dossiers", desktop);
-  const violations = [];
-  await page.exposeFunction("reportViolation", (v) => violations.push(v));
-  await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+test("the whole site runs under the strict CSP header, and from a sub-path", async (t) => {
+  const s = await site(t, { csp: STRICT_CSP });
+  const { page, errors } = await open(t, browser, s.url + "#/overview?unit=tay-ninh", desktop);
+  await page.locator('.card[data-index="ict_index"]').waitFor();
+  // Every view with its figures, drawn on canvas or shown as tables.
+  for (const [hash, card, figure] of [
+    ["#/dossiers?unit=da-nang", "#dossiers-intake", /\d\.\d{3}/],
+    ["#/services?unit=tien-giang-bql-kcn", "#services", /38/],
+    ["#/procedures?unit=bac-kan", "#procedures", /207/],
+    ["#/indices?unit=tay-ninh", "#index-ict_index-score", /0,4582/],
+    ["#/compare?unit=bac-kan&indicator=dossiers.received&to=2020-Q2", "#compare", /58\.463/],
+  ]) {
+    await page.goto(s.url + hash);
+    await figuresReady(page, card);
+    assert.match(await tableText(page, card), figure);
+  }
+  // What the page makes on demand: the embed dialog and the exports (blob: and data: URLs).
+  await page.goto(s.url + "#/dossiers?unit=da-nang");
   await figuresReady(page, "#dossiers-intake");
-  assert.deepEqual(violations, []);
+  await page.locator("#dossiers-intake button.embed-open").click();
+  await page.locator("dialog[open] textarea").first().waitFor();
+  await page.keyboard.press("Escape");
+  for (const kind of ["png", "svg", "csv"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#dossiers-intake .export-${kind}`)]);
+    assert.match(download.suggestedFilename(), new RegExp(`\\.${kind}$`));
+  }
+  assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
 
   // Served from /portal/chiso/ instead of the root: every URL in the build is relative.

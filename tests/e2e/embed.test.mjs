@@ -7,10 +7,8 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve, launch, dist, out, figuresReady, tableText } from "./support.mjs";
+import { serve, launch, dist, out, figuresReady, tableText, STRICT_CSP, watchViolations, violations } from "./support.mjs";
 
-const APP_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
 const desktop = { viewport: { width: 1280, height: 800 } };
 
 let browser, app, portal, evil, folder;
@@ -23,7 +21,7 @@ const origin = (s) => s.url.replace(/\/$/, "");
 
 before(async () => {
   browser = await launch();
-  app = await serve(dist, { encoding: "gzip", headers: () => ({ "content-security-policy": APP_CSP }), log: (path, bytes) => sent.push([path, bytes]) });
+  app = await serve(dist, { encoding: "gzip", headers: () => ({ "content-security-policy": STRICT_CSP }), log: (path, bytes) => sent.push([path, bytes]) });
   folder = await mkdtemp(join(tmpdir(), "chiso-portal-"));
   // Records every message the portal hears, for the tests to read.
   // The portal's own icon, so that its absence is not an error in the tests.
@@ -53,21 +51,12 @@ async function portalPage(name, body) {
 async function fresh(t, options = desktop) {
   const context = await browser.newContext(options);
   t.after(() => context.close());
-  await context.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${location.origin} ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await watchViolations(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
   return { page, context, errors };
-}
-
-/// Every CSP violation any frame of the page saw.
-async function violations(page) {
-  const all = await Promise.all(page.frames().map((f) => f.evaluate(() => window.violations ?? []).catch(() => [])));
-  return all.flat();
 }
 
 /// The iframe's height and its content's: the root element's box and its scrollHeight.

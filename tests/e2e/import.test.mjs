@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "../../scripts/lib/harness.mjs";
-import { launch, open, dist, out, serve, site, manifestOf, sample, tableText, figuresReady, desktop } from "./support.mjs";
+import { launch, open, dist, out, serve, site, manifestOf, sample, tableText, figuresReady, desktop, STRICT_CSP, violations } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -120,16 +120,12 @@ test("a bad cell is named by its cell, in the reader's language", async (t) => {
 });
 
 test("import runs under a strict CSP with worker-src 'self'; from a file it says what to use", async (t) => {
-  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
-  const s = await site(t, { csp, files: onlyBacKan });
+  const s = await site(t, { csp: STRICT_CSP, files: onlyBacKan });
   const { page, errors } = await open(t, browser, s.url + "#/indices?unit=cao-bang", desktop);
-  const violations = [];
-  await page.exposeFunction("reportViolation", (v) => violations.push(v));
-  await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
   await page.locator("#paste-table").waitFor();
   await paste(page, PASTE);
   assert.match(await tableText(page, "#index-pci-score"), /61,11/);
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
 
   // The single-file build from file://: no worker can load there, and the panel says so.

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, out, dist, serve, figuresReady, tableText, sample, manifestOf, tablet, desktop } from "./support.mjs";
+import { launch, open, out, dist, serve, figuresReady, tableText, sample, manifestOf, tablet, desktop, STRICT_CSP, watchViolations, violations } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -258,14 +258,10 @@ test("a file the user opens survives a reload and is gone after Remove; one too 
 });
 
 test("under the strict CSP header the worker registers and the figures show with no violation", async (t) => {
-  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
-  const s = await host(t, { csp });
+  const s = await host(t, { csp: STRICT_CSP });
   const context = await browser.newContext(tablet);
   t.after(() => context.close());
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await watchViolations(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -278,7 +274,7 @@ test("under the strict CSP header the worker registers and the figures show with
   await figuresReady(page, "#index-ict_index-score");
   assert.match(await tableText(page, "#index-ict_index-score"), /0,4582/);
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), s.url + "sw.js");
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
 });
 

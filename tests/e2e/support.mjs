@@ -16,11 +16,32 @@ export async function launch() {
   return chromium();
 }
 
-/// A page that records every uncaught error and console error (a wasm panic shows as one);
-/// `t`, a test's context, closes it when the test ends, passed or failed.
+/// The policy every part of Chỉ số runs under (the site, embeds, embed.js, the service worker
+/// and the import worker), sent as an HTTP header by the tests that check it.
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
+
+/// Makes every page and frame of `context` record Content-Security-Policy violations from its
+/// first script on; `violations(page)` reads them.
+export function watchViolations(context) {
+  return context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${location.origin} ${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/// Every violation any frame of `page` saw.
+export async function violations(page) {
+  const all = await Promise.all(page.frames().map((f) => f.evaluate(() => window.__violations ?? []).catch(() => [])));
+  return all.flat();
+}
+
+/// A page that records every uncaught error and console error (a wasm panic shows as one) and
+/// every CSP violation; `t`, a test's context, closes it when the test ends, passed or failed.
 export async function open(t, browser, url, options = {}) {
   const context = await browser.newContext(options);
   t.after(() => context.close());
+  await watchViolations(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
