@@ -20,4 +20,4 @@ cargo bench -p chiso-core --bench parse
 say "benchmark against the Chart.js page, short form (figures, not a pass/fail)"
 scripts/bench.sh --quick
 say "schema and browser tests (headless Chromium)"
-node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/faults.test.mjs tests/e2e/injection.test.mjs
