@@ -395,7 +395,7 @@ fn real_and_broken_seeds() {
         reach += timed(bytes);
     }
     assert!(reach.observations > 1000 && reach.charts > 100, "{reach:?}");
-    let broken: [&[u8]; 9] = [
+    let broken: [&[u8]; 10] = [
         b"",
         b"\xef\xbb\xbf{}",
         b"{\"format\": \"chiso-metrics/1\", \"observations\": [",
@@ -405,6 +405,8 @@ fn real_and_broken_seeds() {
         b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
         b"\xff\xfe{\x00}\x00",
         b"<!doctype html><title>502 Bad Gateway</title>",
+        // Characters XML forbids, in a title and a unit name: the SVG export must still parse.
+        b"{\"format\": \"chiso-metrics/1\", \"title\": \"a\\u0003b\\uffff\", \"units\": [{\"id\": \"u\", \"name\": \"\\u0001\", \"level\": \"province\"}], \"observations\": [{\"unit\": \"u\", \"indicator\": \"pci.score\", \"period\": \"2020\", \"value\": 60}]}",
     ];
     for bytes in broken {
         timed(bytes);
