@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, the native tests (core, CLI, charts drawn to SVG), the
-# release build with its size report, the parse benchmark, and the browser tests in headless
-# Chromium against the release build.
+# Runs every test: formatting and lints, the native tests (core, CLI, charts drawn to SVG, the
+# property tests), ten seconds of each fuzz target, the release build with its size report, the
+# parse benchmark, and the browser tests in headless Chromium against the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --browser
@@ -13,6 +13,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p chiso-web --target wasm32-unknown-unknown -- -D warnings
 say "native tests"
 cargo test --workspace
+say "fuzzing, short form (skipped without a nightly toolchain; scripts/fuzz.sh runs longer)"
+FUZZ_NO_INSTALL=1 scripts/fuzz.sh 10
 say "release build"
 scripts/build.sh
 say "parse + validate benchmark (figures, not a pass/fail)"
@@ -22,4 +24,4 @@ scripts/bench.sh --quick
 say "schema and browser tests (headless Chromium)"
 # The import test compares the dashboard's download with what this binary writes.
 cargo build -p chiso-cli
-node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/embed.test.mjs tests/e2e/import.test.mjs
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/faults.test.mjs tests/e2e/injection.test.mjs tests/e2e/embed.test.mjs tests/e2e/import.test.mjs tests/e2e/pwa.test.mjs

@@ -293,6 +293,21 @@ fn a_checksum_mismatch_rejects_the_file_as_tampered() {
     ));
     assert_eq!(l.files[0].state, FileState::Tampered);
     assert!(l.data.observations.is_empty());
+    // Cut short on the way, it fails the checksum and says where it ends.
+    let cut = &good.as_bytes()[..good.len() / 2];
+    let l = load(&[Input {
+        name: "g.json",
+        bytes: cut,
+        sha256: Some(&right),
+    }]);
+    let lines: Vec<String> = l.findings.iter().map(|f| f.line(Lang::En)).collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(matches!(
+        l.findings[0].message,
+        Message::ChecksumMismatch { .. }
+    ));
+    assert!(lines[1].contains("truncated"), "{lines:#?}");
+    assert_eq!(l.files[0].state, FileState::Tampered);
 }
 
 #[test]

@@ -338,12 +338,19 @@ pub const HORIZONTAL_MARGIN: f64 = 40.0;
 /// What the title band and source line add to an exported image's height.
 pub const CHROME: f64 = 56.0;
 
-/// Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).
+/// A text field of the CSV: text a spreadsheet would run as a formula (first character `=`,
+/// `+`, `-`, `@`, tab or CR) gets a leading `'`, then the field is quoted when it holds a
+/// separator, a quote or a line break (RFC 4180). Figures are written as numbers, not through here.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 

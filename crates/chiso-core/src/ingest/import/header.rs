@@ -125,6 +125,10 @@ const ROLES: [(&[&str], Role); 7] = [
     ),
 ];
 
+/// The most words a header naming a period and a measure has (`Xếp hạng PCI quý III năm 2019`
+/// has seven).
+const HEADER_WORDS: usize = 16;
+
 /// What one header cell says its column holds; `None` for a blank or unrecognised cell.
 pub fn classify(cell: &Cell) -> Option<Role> {
     if let Cell::Number(_) = cell {
@@ -139,8 +143,14 @@ pub fn classify(cell: &Cell) -> Option<Role> {
         return Some(role.clone());
     }
     let chunks: Vec<&str> = text.split_whitespace().collect();
-    // A period with measure or indicator words before or after it: `Xếp hạng 2019`.
-    for split in 0..chunks.len() {
+    // A period with measure or indicator words before or after it: `Xếp hạng 2019`. Every
+    // split is tried, so only in cells of header length: a pasted paragraph would take minutes.
+    let splits = if chunks.len() <= HEADER_WORDS {
+        chunks.len()
+    } else {
+        0
+    };
+    for split in 0..splits {
         let (head, tail) = chunks.split_at(split);
         for (period, words) in [(tail, head), (head, tail)] {
             let Some(w) = when::parse(&period.join(" ")) else {

@@ -61,6 +61,10 @@ pub(super) fn open<'a>(
     if let Some(expected) = inp.sha256 {
         if let Err(message) = check_checksum(inp.bytes, expected) {
             report.push(input, inp.name, Severity::Error, None, message);
+            // A cut-short answer or an error page also fails the checksum: say what it is.
+            if let Err((message, location)) = parse_top(inp.bytes) {
+                report.push(input, inp.name, Severity::Error, location, message);
+            }
             return Err(FileState::Tampered);
         }
     }

@@ -85,8 +85,12 @@ impl Shapes {
         self.0.push(Shape::Dot(point(at), color));
     }
 
+    /// Text from the data, without control characters and the two non-characters: no font
+    /// shows them, and XML forbids them, so an exported SVG with one would not open.
     pub(super) fn text(&mut self, text: impl Into<String>, at: (f64, f64), style: Style) {
-        self.0.push(Shape::Text(text.into(), point(at), style));
+        let mut text = text.into();
+        text.retain(|c| !c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'));
+        self.0.push(Shape::Text(text, point(at), style));
     }
 
     /// Paints every shape on `area`, in order.
