@@ -1,7 +1,7 @@
 // The service worker: the app opens with no network, and data files fall back to their last good
-// copy. App files (names hashed by the build) are precached per build version, cache-first; data
-// files (data/…) are network-first with a timeout, and each good answer is stored as the file's
-// last good copy. A new version waits until the page asks it to take over (the reload offer).
+// copy. App files are cached per build version, cache-first: precached, except those loaded on
+// demand (the import worker), which are kept once fetched; data files (data/…) are network-first
+// with a stall timeout, and each good answer is stored as the file's last good copy. A new version waits until the page asks it to take over (the reload offer).
 // scripts/postbuild.mjs fills BUILD with the build's files and version; as committed it caches
 // no app file.
 
@@ -67,20 +67,39 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-/// An app file from this version's cache, else from the network.
+/// An app file from this version's cache, else from the network; one not precached (loaded on
+/// demand) is kept once fetched, so that it works offline after its first use.
 async function fromApp(key, request) {
   const cache = await caches.open(APP_CACHE);
-  return (await cache.match(key)) ?? fetch(request);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const answer = await fetch(request);
+  if (answer.status === 200 && answer.type === "basic") await cache.put(key, answer.clone());
+  return answer;
 }
 
-/// The body read in full within `ms` (a stall after the headers counts too), then the request is
-/// aborted. Rejects with a TypeError offline and an AbortError on time-out.
+/// The whole body, aborted when `ms` pass with no byte arriving (before the headers or during the
+/// body): a stall, whereas a big file on a slow line that keeps arriving is waited for. Rejects
+/// with a TypeError offline and an AbortError on a stall.
 async function fetchWithin(request, ms) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
+  let timer;
+  const waitAgain = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), ms);
+  };
+  waitAgain();
   try {
     const response = await fetch(request, { signal: controller.signal });
-    const body = await response.arrayBuffer();
+    const chunks = [];
+    const reader = response.body?.getReader();
+    for (;;) {
+      waitAgain();
+      const { done, value } = reader ? await reader.read() : { done: true };
+      if (done) break;
+      chunks.push(value);
+    }
+    const body = await new Blob(chunks).arrayBuffer();
     return { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body };
   } finally {
     clearTimeout(timer);

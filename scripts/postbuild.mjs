@@ -30,18 +30,24 @@ if (/(?:src|href)="\/(?!\/)/.test(html)) {
   process.exit(1);
 }
 
-// The service worker's precache: every app file (hashed names), and the bundled data files as the
-// first last good copies. The version is a hash of the app files' names and contents, so a build
-// that changes any of them installs as a new version; index.html says it too.
+// Files only some visits load: the import worker (on a user's first import) and embed.js (by
+// portals' pages). The service worker does not precache them, and the size report counts them
+// apart, so that a reader who never imports pays nothing for them.
+const onDemand = /^(chiso-import-worker|import-worker\.js|embed\.js)/;
+
+// The service worker's precache: every app file but those on demand, and the bundled data files as
+// the first last good copies. The version is a hash of every app file's name and contents, so a
+// build that changes any of them installs as a new version; index.html says it too.
 {
   const walk = (dir) =>
     readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name).split(sep).join("/")],
     );
   const notApp = /^(sw\.js|chiso-offline\.html|data\/.*)$/;
-  const app = walk(".").filter((f) => !notApp.test(f)).sort();
+  const all = walk(".").filter((f) => !notApp.test(f)).sort();
+  const app = all.filter((f) => !onDemand.test(f));
   const hash = createHash("sha256");
-  for (const f of app) hash.update(f + "\0").update(readFileSync(join(dist, f))).update("\0");
+  for (const f of all) hash.update(f + "\0").update(readFileSync(join(dist, f))).update("\0");
   const version = hash.digest("hex").slice(0, 16);
   const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
   const data = ["data/manifest.json", ...manifest.files.filter((f) => f.path && !/^[a-z]+:/i.test(f.path)).map((f) => `data/${f.path}`)];
@@ -56,7 +62,7 @@ if (/(?:src|href)="\/(?!\/)/.test(html)) {
   writeFileSync(swPath, sw.replace(template, `const BUILD = ${build}; // filled by postbuild`));
   html = html.replace("</head>", `<meta name="chiso-build" content="${version}" />\n</head>`);
   writeFileSync(indexPath, html);
-  console.log(`service worker: build ${version}, ${app.length} app files, ${data.length} data files`);
+  console.log(`service worker: build ${version}, ${app.length} app files precached (${all.length - app.length} on demand), ${data.length} data files`);
 }
 
 // The offline demo: one HTML file that works from a USB stick by double-click. Browsers block
@@ -121,9 +127,6 @@ const sizes = (bytes) => [
   gzipSync(bytes, { level: 9 }).length,
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 ];
-// What a visit to the dashboard loads, apart from what only some visits load: the import worker
-// (on a user's first import) and embed.js (by portals' pages, not by the dashboard).
-const onDemand = (f) => /^(chiso-import-worker|import-worker\.js|embed\.js)/.test(f);
 const files = readdirSync(dist)
   .filter((f) => /\.(wasm|js|css|html)$/.test(f) && statSync(join(dist, f)).isFile())
   .filter((f) => f !== "chiso-offline.html")
@@ -131,11 +134,11 @@ const files = readdirSync(dist)
 const row = (label, s, note = "") => console.log(`  ${label.padEnd(28)} ${s.map(kb).join("  ")}${note}`);
 let total = [0, 0, 0];
 console.log("size of the build                raw          gzip        brotli");
-for (const f of files.filter((f) => !onDemand(f))) {
+for (const f of files.filter((f) => !onDemand.test(f))) {
   const s = sizes(readFileSync(join(dist, f)));
   total = total.map((t, i) => t + s[i]);
   row(f.replace(/-[0-9a-f]{8,}(?=[._])/, ""), s);
 }
 row("total (the dashboard)", total);
-for (const f of files.filter(onDemand)) row(f, sizes(readFileSync(join(dist, f))), "  (on demand)");
+for (const f of files.filter((f) => onDemand.test(f))) row(f, sizes(readFileSync(join(dist, f))), "  (on demand)");
 row("chiso-offline.html", sizes(readFileSync(join(dist, "chiso-offline.html"))), "  (single file: app and sample data)");

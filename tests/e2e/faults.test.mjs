@@ -1,8 +1,9 @@
 // Faults in the data files, in headless Chromium: a file that is missing, cut short, 50 MB, an
 // HTML error page, or not the file its manifest's checksum names. Each shows a message naming
 // the file, keeps every good figure of the other files on screen, and the panel's retry shows
-// the file's figures once the server answers correctly. (500 and a stalled answer are the
-// service worker's tests.)
+// the file's figures once the server answers correctly. A server that never answers is given
+// up on after 20 s. (500, and a stall with a stored copy to fall back on, are the service
+// worker's tests.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -61,6 +62,14 @@ test("a missing file (404) is named, the others show, and the retry loads it", a
   assert.match(await status(page), /bị từ chối[\s\S]*HTTP 404/);
   await retried(page);
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+});
+
+test("a file whose server never answers is given up on after 20 s, the others show, and the retry loads it", async (t) => {
+  const { page, errors, started } = await faulty(t, new Promise(() => {}));
+  assert.match(await status(page), /bị từ chối[\s\S]*không có trả lời sau 20 giây/);
+  assert.ok(Date.now() - started >= 19000, "not given up on before its time");
+  await retried(page);
+  assert.deepEqual(errors.filter((e) => !/ERR_ABORTED|abort/i.test(e)), []);
 });
 
 test("a truncated file is named with where it ends, the others show, and the retry loads it", async (t) => {

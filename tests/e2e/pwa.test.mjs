@@ -101,6 +101,13 @@ test("after one online visit, with the server stopped, every view shows its figu
   await page.locator('.card[data-index="ict_index"]').waitFor();
   await installed(page);
   assert.equal(await page.locator(".offline-age").count(), 0, "online, nothing is a stored copy");
+  // A reader who never imports never downloads the import worker, not even into the cache.
+  const cached = await page.evaluate(async () => {
+    const app = (await caches.keys()).find((c) => c.startsWith("chiso-app-"));
+    return (await (await caches.open(app)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((p) => /chiso-web-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm is precached: ${cached}`);
+  assert.deepEqual(cached.filter((p) => /import-worker|embed\.js/.test(p)), []);
   await s.close();
   await page.reload();
   const age = page.locator(".offline-age");
