@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve, launch, dist, out, figuresReady, tableText, STRICT_CSP, watchViolations, violations } from "./support.mjs";
+import { serve, launch, dist, out, figuresReady, tableText, STRICT_CSP, violations, fresh as freshPage } from "./support.mjs";
 
 const desktop = { viewport: { width: 1280, height: 800 } };
 
@@ -47,17 +47,8 @@ async function portalPage(name, body) {
   return portal.url + name;
 }
 
-/// A fresh page that records errors and CSP violations in every frame.
-async function fresh(t, options = desktop) {
-  const context = await browser.newContext(options);
-  t.after(() => context.close());
-  await watchViolations(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  return { page, context, errors };
-}
+/// A new page recording errors and CSP violations in every frame.
+const fresh = (t, options = desktop) => freshPage(t, browser, options);
 
 /// The iframe's height and its content's: the root element's box and its scrollHeight.
 async function heights(iframe) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, out, dist, serve, figuresReady, tableText, sample, manifestOf, tablet, desktop, STRICT_CSP, watchViolations, violations } from "./support.mjs";
+import { launch, open, out, dist, serve, figuresReady, tableText, sample, manifestOf, tablet, desktop, STRICT_CSP, violations } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -266,14 +266,7 @@ test("a file the user opens survives a reload and is gone after Remove; one too 
 
 test("under the strict CSP header the worker registers and the figures show with no violation", async (t) => {
   const s = await host(t, { csp: STRICT_CSP });
-  const context = await browser.newContext(tablet);
-  t.after(() => context.close());
-  await watchViolations(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(s.url + "#/indices?unit=tay-ninh");
+  const { page, errors } = await open(t, browser, s.url + "#/indices?unit=tay-ninh", tablet);
   await figuresReady(page, "#index-ict_index-score");
   await installed(page);
   // Controlled by the worker now: a reload goes through it, still without a violation.

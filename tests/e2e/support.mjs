@@ -36,9 +36,9 @@ export async function violations(page) {
   return all.flat();
 }
 
-/// A page that records every uncaught error and console error (a wasm panic shows as one) and
+/// A new page that records every uncaught error and console error (a wasm panic shows as one) and
 /// every CSP violation; `t`, a test's context, closes it when the test ends, passed or failed.
-export async function open(t, browser, url, options = {}) {
+export async function fresh(t, browser, options = {}) {
   const context = await browser.newContext(options);
   t.after(() => context.close());
   await watchViolations(context);
@@ -46,10 +46,16 @@ export async function open(t, browser, url, options = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    if (m.type() === "error") errors.push(`${m.text()} ${m.location().url}`);
   });
-  await page.goto(url);
   return { page, context, errors };
+}
+
+/// `fresh`, opened at `url`.
+export async function open(t, browser, url, options = {}) {
+  const opened = await fresh(t, browser, options);
+  await opened.page.goto(url);
+  return opened;
 }
 
 export const tablet = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
