@@ -8,9 +8,8 @@ use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
 use crate::offline::{NewVersion, OfflineAge};
 use crate::present::Present;
-use crate::state::{ui, Reload, Ui};
+use crate::state::{shown_unit, ui, Reload, ShownUnit, Ui};
 use crate::views::View;
-use chiso_core::query;
 use chiso_core::views::page::VIEWS;
 use chiso_core::Lang;
 use leptos::prelude::*;
@@ -77,30 +76,6 @@ pub fn App() -> impl IntoView {
             </Transition>
         </main>
     }
-}
-
-/// The unit the page opens on when the address names none.
-fn default_unit(bundle: &Bundle) -> String {
-    query::units::default_unit(&bundle.loaded.data)
-        .map(|u| u.id.clone())
-        .unwrap_or_default()
-}
-
-/// The unit on screen, for what is built outside the view (a card's embed snippets).
-#[derive(Clone, Copy)]
-pub struct ShownUnit(pub Memo<String>);
-
-/// The unit shown: the address's if it exists in the data, else the default.
-pub(crate) fn shown_unit(bundle: RwSignal<Arc<Bundle>>) -> Memo<String> {
-    let ui = ui();
-    Memo::new(move |_| {
-        let wanted = ui.route.with(|r| r.unit.clone());
-        bundle.with(|b| {
-            wanted
-                .filter(|u| b.loaded.data.unit(u).is_some())
-                .unwrap_or_else(|| default_unit(b))
-        })
-    })
 }
 
 #[component]

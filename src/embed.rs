@@ -2,9 +2,9 @@
 //! the full dashboard and nothing else; it tells the page that frames it how tall it is.
 
 use crate::api::Bundle;
-use crate::app::shown_unit;
 use crate::browser::{mark_embed, report_height};
 use crate::chart_view::ChartCard;
+use crate::state::shown_unit;
 use crate::state::ui;
 use crate::views::with_query;
 use chiso_core::render::ChartSpec;

@@ -1,9 +1,9 @@
 //! The "Nhúng / Embed" button of a chart card and its dialog: the iframe and embed.js snippets
 //! for this chart, with the page's address, unit, period and language, ready to copy.
 
-use crate::app::ShownUnit;
 use crate::browser::{close_dialog, copy_text, page_base, select_all, show_dialog};
 use crate::state::ui;
+use crate::state::ShownUnit;
 use chiso_core::render::ChartSpec;
 use chiso_core::views::embed::{card_route, snippets};
 use leptos::html;

@@ -1,12 +1,15 @@
 //! What every component reads: the route (view, unit, periods, language), kept in the page's
 //! address, today's date, and the signal that fetches the data again. Provided once by the app
-//! as context.
+//! as context; and the unit on screen.
 
+use crate::api::Bundle;
 use crate::browser::{hash, remember, remembered, set_hash, today};
+use chiso_core::query;
 use chiso_core::views::page::View;
 use chiso_core::views::route::Route;
 use chiso_core::Lang;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct Ui {
@@ -87,4 +90,28 @@ impl Reload {
     pub fn request(self) {
         self.0.update(|n| *n += 1);
     }
+}
+
+/// The unit the page opens on when the address names none.
+fn default_unit(bundle: &Bundle) -> String {
+    query::units::default_unit(&bundle.loaded.data)
+        .map(|u| u.id.clone())
+        .unwrap_or_default()
+}
+
+/// The unit on screen, for what is built outside the view (a card's embed snippets).
+#[derive(Clone, Copy)]
+pub struct ShownUnit(pub Memo<String>);
+
+/// The unit shown: the address's if it exists in the data, else the default.
+pub fn shown_unit(bundle: RwSignal<Arc<Bundle>>) -> Memo<String> {
+    let ui = ui();
+    Memo::new(move |_| {
+        let wanted = ui.route.with(|r| r.unit.clone());
+        bundle.with(|b| {
+            wanted
+                .filter(|u| b.loaded.data.unit(u).is_some())
+                .unwrap_or_else(|| default_unit(b))
+        })
+    })
 }

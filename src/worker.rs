@@ -1,5 +1,5 @@
 //! The import worker seen from the page: a separate wasm module in a Web Worker, started on
-//! first use (a reader who never imports downloads nothing more). Like browser.rs it touches
+//! first use (a reader who never imports downloads nothing more). Like browser/ it touches
 //! browser APIs; it is its own module so that all of the worker's messaging stays together.
 //! Callbacks rather than futures: the page's wasm stays smaller.
 

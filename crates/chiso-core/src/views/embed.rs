@@ -12,17 +12,9 @@ use crate::query::units::compared_indicator;
 use crate::query::Query;
 use crate::render::ChartSpec;
 use crate::views::page::View;
-use crate::views::route::Route;
+use crate::views::route::{Embed, Route};
 use crate::Lang;
 use chrono::NaiveDate;
-
-/// What makes a route an embed: the chart selector and the id of its height messages.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Embed {
-    pub chart: Option<String>,
-    /// The key of `{"datawrapper-height": {"<id>": px}}`; derived from the selector when absent.
-    pub id: Option<String>,
-}
 
 /// The sandbox tokens of an embed's iframe, and why: the app is scripts and WebAssembly; it
 /// fetches its data from its own origin (so it keeps that origin); "open in Chỉ số" opens a new

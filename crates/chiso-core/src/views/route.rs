@@ -5,8 +5,15 @@
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
 use crate::query::stat::Stat;
-use crate::views::embed::Embed;
 use crate::views::page::View;
+
+/// What makes a route an embed: the chart selector and the id of its height messages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    pub chart: Option<String>,
+    /// The key of `{"datawrapper-height": {"<id>": px}}`; derived from the selector when absent.
+    pub id: Option<String>,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {

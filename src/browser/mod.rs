@@ -1,0 +1,303 @@
+//! The browser, behind one small module: the page's address and language, the screen, canvases,
+//! files and downloads; fetching (`fetch`), frames and dialogs (`frame`), and what outlives a
+//! visit (`offline`) in modules of their own. The only module that touches the DOM; gloo is
+//! thinly maintained, so its calls stay here too.
+
+mod fetch;
+mod frame;
+mod offline;
+
+pub use fetch::*;
+pub use frame::*;
+pub use offline::*;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A query parameter of the page's own address (`?data=…`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| js_sys::decode_uri_component(&v.replace('+', " ")).ok())
+        .map(String::from)
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0)
+}
+
+/// The 2D context of a canvas, with its backing store sized for the screen's pixel density.
+fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> Option<()> {
+    let dpr = device_pixel_ratio();
+    // Through the CSSOM, which a strict style-src allows, unlike a style attribute.
+    let style = canvas.style();
+    style.set_property("width", &format!("{width}px")).ok()?;
+    style.set_property("height", &format!("{height}px")).ok()?;
+    canvas.set_width((width * dpr).round() as u32);
+    canvas.set_height((height * dpr).round() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()
+}
+
+/// Draws on `canvas` at `width` × `height` CSS pixels and the screen's pixel density: `paint`
+/// gets a plotters area of the CSS size.
+pub fn paint_canvas<T>(
+    canvas: &web_sys::HtmlCanvasElement,
+    width: f64,
+    height: f64,
+    paint: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Option<T>,
+) -> Option<T> {
+    prepare_canvas(canvas, width, height)?;
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
+    paint(&root.shrink((0, 0), (width as u32, height as u32)))
+}
+
+/// Whether an event happened on `el` or inside it.
+pub fn is_inside(el: &web_sys::Element, target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|n| el.contains(Some(&n)))
+}
+
+/// Where a pointer event falls within an element, in CSS pixels.
+pub fn local_point(el: &web_sys::Element, client_x: i32, client_y: i32) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (client_x as f64 - r.left(), client_y as f64 - r.top())
+}
+
+/// Reports an element's content width now and whenever it changes (window resize, rotation,
+/// layout); stops when dropped.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<WidthWatch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            on_width(entry.content_rect().width());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(WidthWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+pub(crate) fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Tells the browser (screen readers, hyphenation, fonts) the page's language.
+pub fn set_page_lang(code: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// The page's `#…` part.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the `#…` part without a new history entry when only parameters change, and with
+/// one when the view does, so Back returns to the previous view.
+pub fn set_hash(hash: &str, new_entry: bool) {
+    let Some(w) = window() else { return };
+    if new_entry {
+        let _ = w.location().set_hash(hash);
+    } else if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+const STORE_PREFIX: &str = "chiso.";
+
+/// A remembered setting; `None` where storage is unavailable (a sandboxed embed, privacy mode).
+pub fn remembered(key: &str) -> Option<String> {
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(&format!("{STORE_PREFIX}{key}"))
+        .ok()?
+}
+
+pub fn remember(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+    }
+}
+
+/// Today's date where the reader is.
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let result = click_link(&url, name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Offers a canvas's image as a PNG download.
+pub fn download_canvas(canvas: &web_sys::HtmlCanvasElement, name: &str) -> Option<()> {
+    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    click_link(&url, name)
+}
+
+fn click_link(href: &str, name: &str) -> Option<()> {
+    let doc = window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(href);
+    a.set_download(name);
+    doc.body()?.append_child(&a).ok()?;
+    a.click();
+    a.remove();
+    Some(())
+}
+
+/// A canvas that is not in the page, for drawing exports.
+pub fn offscreen_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// The files dropped on an element.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    ev.data_transfer()?.files()
+}
+
+/// The files chosen in the `<input type="file">` whose change event this is.
+pub fn chosen_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    // Only ever called from an input's own change handler, so its target is that input.
+    ev.target()?
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .files()
+}
+
+/// The name and bytes of files the user picked or dropped.
+pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+            .map_err(|e| e.as_string().unwrap_or_else(|| "unreadable".into()));
+        out.push((file.name(), bytes));
+    }
+    out
+}
+
+/// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
+pub fn request_fullscreen(el: &web_sys::Element) {
+    let _ = el.request_fullscreen();
+}
+
+pub fn exit_fullscreen() {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+}
+
+/// Marks, once per page, the frame after the first chart was drawn: the moment a reader sees
+/// figures. (Largest Contentful Paint ignores canvases, so we say it ourselves.)
+pub fn mark_first_chart() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(w) = window() else { return };
+    let mark = Closure::once_into_js(|| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("chiso:first-chart");
+        }
+    });
+    let _ = w.request_animation_frame(mark.unchecked_ref());
+}
+
+/// Runs `f` as a named span on the page's performance timeline (`performance.measure`), so
+/// benchmarks read how long a step took from the page itself.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
+
+/// Data files embedded in the page itself (the single-file offline build): name, bytes and
+/// checksum of each `<script type="application/json" data-chiso-file>`.
+pub fn embedded_files() -> Vec<(String, Vec<u8>, Option<String>)> {
+    let Some(list) = window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector_all("script[type='application/json'][data-chiso-file]")
+            .ok()
+    }) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let name = el.get_attribute("data-chiso-file")?;
+            let text = el.text_content().unwrap_or_default();
+            Some((name, text.into_bytes(), el.get_attribute("data-sha256")))
+        })
+        .collect()
+}
+
+/// Whether the `<details>` whose toggle event this is now stands open.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
+/// Opens the browser's print dialog (and from there, its "Save as PDF").
+pub fn print_page() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

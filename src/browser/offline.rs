@@ -1,0 +1,148 @@
+//! What outlives a visit: files kept in the browser's storage, the service worker's registration
+//! and its new versions, and the reader's time zone for stored times.
+
+use super::window;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Minutes east of UTC where the reader is, for showing stored times in local time.
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+const FILE_PREFIX: &str = "chiso.file:";
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok()?
+}
+
+/// Why a file the user opened is not kept for later visits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotKept {
+    NoStorage,
+    Full,
+    Refused,
+    NotText,
+    Unreadable,
+}
+
+/// Keeps a file the user opened for later visits, unless the storage refuses it (full,
+/// unavailable) or the file is not text.
+pub fn keep_file(name: &str, bytes: &[u8]) -> Result<(), NotKept> {
+    let store = storage().ok_or(NotKept::NoStorage)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| NotKept::NotText)?;
+    store
+        .set_item(&format!("{FILE_PREFIX}{name}"), text)
+        .map_err(|e| {
+            let full = e
+                .dyn_ref::<js_sys::Error>()
+                .is_some_and(|e| e.name() == "QuotaExceededError");
+            if full {
+                NotKept::Full
+            } else {
+                NotKept::Refused
+            }
+        })
+}
+
+/// The files kept from earlier visits; `None` where the page has no storage (some file://
+/// pages, sandboxed frames, privacy modes).
+pub fn kept_files() -> Option<Vec<(String, Vec<u8>)>> {
+    let store = storage()?;
+    let count = store.length().ok()?;
+    let mut files: Vec<(String, Vec<u8>)> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter_map(|key| {
+            let name = key.strip_prefix(FILE_PREFIX)?.to_string();
+            let text = store.get_item(&key).ok()??;
+            Some((name, text.into_bytes()))
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(files)
+}
+
+pub fn forget_file(name: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(&format!("{FILE_PREFIX}{name}"));
+    }
+}
+
+/// The page's service-worker container: only over http(s), in a secure context, and where
+/// the page may have one (a sandboxed frame may not: reading it throws there).
+fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
+    let w = window()?;
+    let protocol = w.location().protocol().ok()?;
+    if !matches!(protocol.as_str(), "http:" | "https:") || !w.is_secure_context() {
+        return None;
+    }
+    js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Registers the service worker (`sw.js` next to the page; never on file://). `on_waiting`
+/// runs when a new version has installed and waits while an older one controls the page.
+pub fn register_worker(on_waiting: impl Fn() + 'static) {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    let on_waiting = std::rc::Rc::new(on_waiting);
+    wasm_bindgen_futures::spawn_local(async move {
+        let promise = container.register("sw.js");
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
+        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        let controlled = move || container.controller().is_some();
+        if reg.waiting().is_some() && controlled() {
+            on_waiting();
+        }
+        let watched = reg.clone();
+        let found = Closure::<dyn FnMut()>::new(move || {
+            let Some(worker) = watched.installing() else {
+                return;
+            };
+            let (on_waiting, controlled, w) =
+                (on_waiting.clone(), controlled.clone(), worker.clone());
+            let changed = Closure::<dyn FnMut()>::new(move || {
+                if w.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                    on_waiting();
+                }
+            });
+            worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+            // Lives as long as the worker it listens to, which outlives any owner we could give it.
+            changed.forget();
+        });
+        reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+        found.forget();
+    });
+}
+
+/// Asks the waiting version to take over, and reloads the page once it has.
+pub fn take_new_version() {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    let reload = Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = window() {
+            let _ = w.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
+        else {
+            return;
+        };
+        let waiting = reg
+            .dyn_into::<web_sys::ServiceWorkerRegistration>()
+            .ok()
+            .and_then(|r| r.waiting());
+        if let Some(worker) = waiting {
+            let _ = worker.post_message(&"skip-waiting".into());
+        }
+    });
+}
