@@ -4,7 +4,7 @@
 
 use crate::browser::{
     download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
-    paint_canvas, watch_width, WidthWatch,
+    paint_canvas, watch_width, SizeWatch,
 };
 use crate::chart_parts::{figure_table, source_line};
 use crate::embed_dialog::EmbedButton;
@@ -75,7 +75,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let width = RwSignal::new(0.0);
     // Redrawn whenever the card's width changes: window resize, rotation, first layout.
-    let watch = StoredValue::new_local(None::<WidthWatch>);
+    let watch = StoredValue::new_local(None::<SizeWatch>);
     figure.on_load(move |el| watch.set_value(watch_width(&el, move |w| width.set(w))));
 
     Effect::new(move |_| {

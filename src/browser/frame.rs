@@ -1,9 +1,7 @@
 //! Being embedded and embedding: the page's base address for snippets, the embed mark, height
 //! messages to the framing page, the clipboard and dialogs.
 
-use super::window;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use super::{watch_size, window, SizeWatch};
 
 /// The page's address without its `#…` (its query kept: it may name the data): what an embed
 /// snippet points at.
@@ -24,23 +22,10 @@ pub fn mark_embed() {
     }
 }
 
-/// Tells the page that frames this one how tall this one is, now and on every change; stops
-/// when dropped.
-pub struct HeightReport {
-    observer: web_sys::ResizeObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for HeightReport {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
 /// Posts the document's height to the parent window whenever the root element changes size
 /// (the observer's first call comes with the first layout): in Datawrapper's form, keyed by
-/// `id()`, and in AMP's. `None` when the page is not in a frame.
-pub fn report_height(id: impl Fn() -> String + 'static) -> Option<HeightReport> {
+/// `id()`, and in AMP's; stops when dropped. `None` when the page is not in a frame.
+pub fn report_height(id: impl Fn() -> String + 'static) -> Option<SizeWatch> {
     let w = window()?;
     let parent = w.parent().ok()??;
     if js_sys::Object::is(&parent, &w) {
@@ -48,16 +33,10 @@ pub fn report_height(id: impl Fn() -> String + 'static) -> Option<HeightReport> 
     }
     let root = w.document()?.document_element()?;
     let measured = root.clone();
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
+    watch_size(&root, move |_| {
         // The root's own box, not its scrollHeight, which never drops below the frame's height.
         let px = measured.get_bounding_client_rect().height().ceil();
         post_height(&parent, &id(), px);
-    });
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&root);
-    Some(HeightReport {
-        observer,
-        _callback: callback,
     })
 }
 

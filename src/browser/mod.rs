@@ -75,30 +75,40 @@ pub fn local_point(el: &web_sys::Element, client_x: i32, client_y: i32) -> (f64,
     (client_x as f64 - r.left(), client_y as f64 - r.top())
 }
 
-/// Reports an element's content width now and whenever it changes (window resize, rotation,
-/// layout); stops when dropped.
-pub struct WidthWatch {
+/// A size observer and its callback: reports until dropped.
+pub struct SizeWatch {
     observer: web_sys::ResizeObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
-impl Drop for WidthWatch {
+impl Drop for SizeWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
     }
 }
 
-pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<WidthWatch> {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+/// Calls `on_change` with the observer's entries when `el` changes size, and once at its first
+/// layout.
+pub(crate) fn watch_size(
+    el: &web_sys::Element,
+    on_change: impl FnMut(js_sys::Array) + 'static,
+) -> Option<SizeWatch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(on_change);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(SizeWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Reports an element's content width now and whenever it changes (window resize, rotation,
+/// layout); stops when dropped.
+pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<SizeWatch> {
+    watch_size(el, move |entries| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             on_width(entry.content_rect().width());
         }
-    });
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(el);
-    Some(WidthWatch {
-        observer,
-        _callback: callback,
     })
 }
 

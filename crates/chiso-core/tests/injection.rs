@@ -2,6 +2,7 @@
 //! SVG export keeps them as text (strict XML, no element they could add), the CSV export
 //! neutralises text cells a spreadsheet would run, and figures stay numbers.
 
+mod common;
 mod pipeline;
 
 use chiso_core::charts::compare;
@@ -27,7 +28,7 @@ fn charts(l: &Loaded) -> Vec<ChartSpec> {
     let mut out = Vec::new();
     for unit in &l.data.units {
         for lang in [Lang::Vi, Lang::En] {
-            let q = common_query(l, &unit.id, lang);
+            let q = common::query(l, &unit.id, lang);
             out.extend(VIEWS.iter().flat_map(|v| v.charts(q, today)));
             out.extend(index_pairs(q, today).into_iter().flat_map(|(a, b)| [a, b]));
             for indicator in ["pci.score", "-2+3"] {
@@ -37,17 +38,6 @@ fn charts(l: &Loaded) -> Vec<ChartSpec> {
     }
     out.retain(|c| !c.is_empty());
     out
-}
-
-fn common_query<'a>(l: &'a Loaded, unit: &'a str, lang: Lang) -> chiso_core::query::Query<'a> {
-    chiso_core::query::Query {
-        data: &l.data,
-        findings: &l.findings,
-        unit,
-        lang,
-        from: None,
-        to: None,
-    }
 }
 
 #[test]
