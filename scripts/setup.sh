@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing Chỉ số needs, skipping whatever is already there:
-# the wasm32 target, clippy and rustfmt, Trunk 0.21.14, wasm-bindgen-cli of the version in
-# Cargo.lock, the npm tools (wasm-opt from binaryen, a Chromium driver), and with `--browser`
-# Debian's chromium and chromium-driver. Sourced once per run: by serve.sh or test.sh, or by
-# build.sh when run on its own (the exported CHISO_SETUP_DONE tells it the run has done it).
+# the wasm32 target, clippy and rustfmt, a pinned nightly for the release wasm, Trunk 0.21.14,
+# wasm-bindgen-cli of the version in Cargo.lock, the npm tools (wasm-opt from binaryen, a
+# Chromium driver), and with `--browser` Debian's chromium and chromium-driver. Sourced once per
+# run: by serve.sh or test.sh, or by build.sh when run on its own (the exported CHISO_SETUP_DONE
+# tells it the run has done it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -48,6 +49,33 @@ fi
 if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
   echo "setup: Trunk.toml's wasm_bindgen does not match Cargo.lock ($bindgen_version)" >&2
   exit 1
+fi
+
+# The release wasm is built on a pinned nightly that rebuilds std with panics that abort at
+# once: no panic messages, locations or formatting machinery in the page (about a tenth of the
+# wasm). Stable builds the same app, larger; the size report says which was used.
+WASM_NIGHTLY=nightly-2026-05-20
+WASM_NIGHTLY_RUSTC="rustc 1.97.0-nightly (e50aa6fba 2026-05-19)"
+export CHISO_WASM_TOOLCHAIN=""
+for candidate in nightly "$WASM_NIGHTLY"; do
+  if [ "$(rustc +"$candidate" -V 2>/dev/null)" = "$WASM_NIGHTLY_RUSTC" ]; then
+    CHISO_WASM_TOOLCHAIN="$candidate"
+    break
+  fi
+done
+if [ -z "$CHISO_WASM_TOOLCHAIN" ]; then
+  say "installing $WASM_NIGHTLY for the release wasm"
+  if rustup toolchain install "$WASM_NIGHTLY" --profile minimal; then
+    CHISO_WASM_TOOLCHAIN="$WASM_NIGHTLY"
+  else
+    say "warning: no $WASM_NIGHTLY; the release wasm is built on stable and is larger"
+  fi
+fi
+if [ -n "$CHISO_WASM_TOOLCHAIN" ]; then
+  installed="$(rustup +"$CHISO_WASM_TOOLCHAIN" component list --installed)"
+  grep -q '^rust-src' <<<"$installed" || rustup +"$CHISO_WASM_TOOLCHAIN" component add rust-src
+  grep -q '^rust-std-wasm32-unknown-unknown' <<<"$installed" ||
+    rustup +"$CHISO_WASM_TOOLCHAIN" target add wasm32-unknown-unknown
 fi
 
 # wasm-opt 132 from npm: Debian's older binaryen breaks current wasm-bindgen output.

@@ -3,7 +3,7 @@
 //! the browser keeps them for later visits until they are removed.
 
 use crate::api::{Bundle, LocalFile};
-use crate::browser::{chosen_files, dropped_files, forget_file, read_files, NotKept};
+use crate::browser::{chosen_files, dropped_files, forget_file, read_files, single_file, NotKept};
 use crate::import_panel::{ImportPanel, Importer};
 use crate::offline::LastGoodNotes;
 use crate::state::{ui, Reload};
@@ -158,13 +158,16 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             })}
             <ImportPanel importer/>
             // The publisher's template: fill it, then import it here or with `chiso import`.
-            <p class="template">
-                <a href="templates/mau-chi-so.xlsx" download>
-                    {move || ui.lang().pick("Tải mẫu bảng tính", "Download template")}
-                </a>
-                " · "
-                <a href="templates/mau-chi-so.csv" download>"CSV"</a>
-            </p>
+            // The single-file build has no templates beside it.
+            {(!single_file()).then(|| view! {
+                <p class="template">
+                    <a href="templates/mau-chi-so.xlsx" download>
+                        {move || ui.lang().pick("Tải mẫu bảng tính", "Download template")}
+                    </a>
+                    " · "
+                    <a href="templates/mau-chi-so.csv" download>"CSV"</a>
+                </p>
+            })}
         </section>
     }
 }

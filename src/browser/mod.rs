@@ -279,13 +279,24 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The data files the single-file offline build carries inside the page.
+const EMBEDDED: &str = "script[type='application/json'][data-chiso-file]";
+
+/// Whether this page is the single-file build: it carries its data, and nothing lies beside it.
+pub fn single_file() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(EMBEDDED).ok().flatten())
+        .is_some()
+}
+
 /// Data files embedded in the page itself (the single-file offline build): name, bytes and
 /// checksum of each `<script type="application/json" data-chiso-file>`.
 pub fn embedded_files() -> Vec<(String, Vec<u8>, Option<String>)> {
-    let Some(list) = window().and_then(|w| w.document()).and_then(|d| {
-        d.query_selector_all("script[type='application/json'][data-chiso-file]")
-            .ok()
-    }) else {
+    let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(EMBEDDED).ok())
+    else {
         return Vec::new();
     };
     (0..list.length())

@@ -88,6 +88,12 @@ test("the template spreadsheet dropped on the file panel charts, the CSV chosen 
   const { page, errors } = await open(t, browser, s.url + "#/indices?unit=tay-ninh", desktop);
   await page.locator("section.files").waitFor();
   const xlsx = readFileSync(join(root, "public/templates/mau-chi-so.xlsx"));
+  // The panel's links serve the same templates.
+  for (const [link, file] of [["Tải mẫu bảng tính", "mau-chi-so.xlsx"], ["CSV", "mau-chi-so.csv"]]) {
+    const href = await page.locator(`p.template a:text-is("${link}")`).getAttribute("href");
+    const got = await page.request.get(new URL(href, page.url()).href);
+    assert.deepEqual(Buffer.from(await got.body()), readFileSync(join(root, "public/templates", file)));
+  }
   await page.evaluate((b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const data = new DataTransfer();
