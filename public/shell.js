@@ -1,9 +1,10 @@
 // Runs in the page's head, before the first paint and long before the wasm: fits the static
 // shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
 // is the one marked in the navigation) and, for the default data, starts fetching the manifest
-// and the files it lists, so the data is in flight while the code downloads and compiles.
-// The app's own fetches of the same addresses are answered by these preloads (same URL, mode
-// cors, credentials same-origin). scripts/postbuild.mjs fills PRELOAD with the bundled data.
+// and the files it lists, so the data is in flight while the code downloads and compiles. The
+// app takes each answer once, by the same address (`window.chisoEarly`, read by
+// src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
+// fetches anew. scripts/postbuild.mjs fills PRELOAD with the bundled data.
 
 const PRELOAD = []; // filled by postbuild
 
@@ -18,12 +19,13 @@ const PRELOAD = []; // filled by postbuild
   root.setAttribute("data-shell-view", path[0] || "overview");
   // Another data set (`?data=…`) needs none of the default files.
   if (new URLSearchParams(location.search).get("data")) return;
-  for (const href of PRELOAD) {
-    const link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-    link.href = href;
-    document.head.appendChild(link);
+  const early = new Map();
+  for (const address of PRELOAD) {
+    const controller = new AbortController();
+    const answer = fetch(address, { signal: controller.signal });
+    // A failure is reported when the app takes the answer, not as an unhandled rejection.
+    answer.catch(() => {});
+    early.set(address, { answer, controller });
   }
+  window.chisoEarly = early;
 })();

@@ -1,6 +1,6 @@
 // After `trunk build`: moves Trunk's inline module loader into a file of its own, so the page
 // runs under a strict Content-Security-Policy (no 'unsafe-inline'), gives the shell's script the
-// bundled data files to preload, fills the service worker with the build's file list and version
+// bundled data files to fetch ahead, fills the service worker with the build's file list and version
 // (also written into index.html), writes the single-file offline build, then prints the sizes of
 // what the build produced, raw, gzip and brotli.
 import { createHash } from "node:crypto";

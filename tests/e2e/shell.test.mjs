@@ -2,8 +2,9 @@
 // a card the first chart's size) shows while the wasm is held back, under the strict CSP, and
 // gives way to the app with nothing doubled; an embed's shell has no dashboard chrome. The data
 // is in flight with the code: the default manifest and its files are requested before the wasm
-// has arrived, each once (the app uses the preloads), through the service worker too; another
-// data set (`?data=`) preloads nothing. The single-file build shows the shell and no preloads.
+// has arrived, each once (the app takes the shell script's answers), through the service worker
+// too; another data set (`?data=`) fetches nothing of the default ahead. The single-file build
+// shows the shell and fetches nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -130,17 +131,16 @@ test("the default data is requested before the wasm has arrived, and each file o
     assert.ok(entry, `${f} has a timing entry`);
     assert.ok(entry.start < wasm.end, `${f} started at ${entry.start} ms, the wasm ended at ${wasm.end} ms`);
   }
-  // A preload the app did not take would show twice at the server.
+  // The app took every early answer; one it did not would show twice at the server.
+  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0);
   await page.waitForTimeout(1000);
   assert.deepEqual(site.dataHits(), Object.fromEntries(DATA.map((f) => [f, 1])));
   assert.deepEqual(errors, []);
 });
 
-test("through the service worker the preloads are used and each file is fetched once", async (t) => {
+test("through the service worker the early fetches are used and each file is fetched once", async (t) => {
   const site = await host(t);
   const { page, errors } = await fresh(t, browser, tablet);
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.goto(site.url + "#/dossiers");
   await figuresReady(page, "#dossiers-intake");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
@@ -149,19 +149,19 @@ test("through the service worker the preloads are used and each file is fetched 
   for (const k of Object.keys(site.hits)) delete site.hits[k];
   await page.reload();
   await figuresReady(page, "#dossiers-intake");
-  await page.waitForTimeout(3500);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0);
   assert.deepEqual(site.dataHits(), Object.fromEntries(DATA.map((f) => [f, 1])));
-  assert.deepEqual(warnings.filter((w) => /preloaded .* not used/.test(w)), []);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
 });
 
-test("another data set (?data=) preloads nothing of the default", async (t) => {
+test("another data set (?data=) fetches nothing of the default ahead", async (t) => {
   const site = await host(t, { worker: false });
   const { page, errors } = await fresh(t, browser, tablet);
   await page.goto(site.url + "?data=data/bac-kan.json#/dossiers?unit=bac-kan");
   await figuresReady(page, "#dossiers-intake");
-  assert.equal(await page.locator('link[rel="preload"][href^="data/"]').count(), 0);
+  assert.equal(await page.evaluate(() => "chisoEarly" in window), false);
   assert.deepEqual(site.dataHits(), { ...Object.fromEntries(DATA.map((f) => [f, 0])), "bac-kan.json": 1 });
   assert.deepEqual(errors, []);
 });
@@ -170,7 +170,7 @@ test("the single-file build carries the shell, fetches nothing and replaces the 
   const file = join(dist, "chiso-offline.html");
   const text = await readFile(file, "utf8");
   assert.match(text, /<div id="shell">/);
-  assert.doesNotMatch(text, /rel="preload"/);
+  assert.match(text, /^const PRELOAD = \[\]; \/\/ filled by postbuild$/m);
   const { page, context, errors } = await fresh(t, browser, tablet);
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));
