@@ -74,7 +74,7 @@ fn take_early(address: &str) -> Option<(js_sys::Promise, web_sys::AbortControlle
 async fn answer_of(promise: js_sys::Promise) -> Result<Response, String> {
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     answer
-        .and_then(|r| r.dyn_into::<web_sys::Response>().map_err(JsValue::from))
+        .and_then(|r| r.dyn_into::<web_sys::Response>())
         .map(Response::from)
         .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
             Some(e) => format!("{}: {}", e.name(), e.message()),
