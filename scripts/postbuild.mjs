@@ -1,9 +1,10 @@
 // After `trunk build`: moves Trunk's inline module loader into a file of its own, so the page
-// runs under a strict Content-Security-Policy (no 'unsafe-inline'), fills the service worker with
-// the build's file list and version (also written into index.html), writes the single-file
-// offline build, then prints the sizes of what the build produced, raw, gzip and brotli.
+// runs under a strict Content-Security-Policy (no 'unsafe-inline'), gives the shell's script the
+// bundled data files to fetch ahead, fills the service worker with the build's file list and version
+// (also written into index.html), writes the single-file offline build, then prints the sizes of
+// what the build produced, raw, gzip and brotli.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -11,15 +12,20 @@ const dist = process.argv[2] ?? "dist";
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
+const sri = (code) => "sha384-" + createHash("sha384").update(code).digest("base64");
+/** Writes `code` as `<stem>-<hash>.js` and returns that name. */
+const writeHashed = (stem, code) => {
+  const name = `${stem}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dist, name), code);
+  return name;
+};
+
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (match) {
   const code = match[1].trim() + "\n";
-  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-  const name = `boot-${hash}.js`;
-  writeFileSync(join(dist, name), code);
-  const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
-  html = html.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+  const name = writeHashed("boot", code);
+  html = html.replace(inline, `<script type="module" src="./${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
   writeFileSync(indexPath, html);
 } else if (!/<script type="module" src="\.\/boot-/.test(html)) {
   console.error("postbuild: no inline loader found in index.html; did Trunk change its output?");
@@ -28,6 +34,30 @@ if (match) {
 if (/(?:src|href)="\/(?!\/)/.test(html)) {
   console.error("postbuild: index.html still has absolute paths; the build must use public_url = \"./\"");
   process.exit(1);
+}
+
+// The bundled data: the manifest and the files it lists at this address (not those elsewhere).
+const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
+const bundled = manifest.files.filter((f) => f.path && !/^[a-z]+:/i.test(f.path));
+const dataFiles = ["data/manifest.json", ...bundled.map((f) => `data/${f.path}`)];
+
+// The shell's script (public/shell.js) with the data files to start fetching: under a name of its
+// content, with its integrity, like the loader. The offline build inlines it with none to fetch.
+const preloadLine = /^const PRELOAD = \[.*\]; \/\/ filled by postbuild$/m;
+const shellTag = /<script src="\.\/(shell(?:-[0-9a-f]{16})?\.js)"[^>]*><\/script>/;
+const shellName = html.match(shellTag)?.[1];
+const shellSource = shellName && readFileSync(join(dist, shellName), "utf8");
+if (!shellSource || !preloadLine.test(shellSource)) {
+  console.error("postbuild: index.html does not load shell.js, or it has no PRELOAD line to fill");
+  process.exit(1);
+}
+const shellWith = (files) => shellSource.replace(preloadLine, `const PRELOAD = ${JSON.stringify(files)}; // filled by postbuild`);
+if (shellName === "shell.js") {
+  const code = shellWith(dataFiles);
+  const name = writeHashed("shell", code);
+  unlinkSync(join(dist, shellName));
+  html = html.replace(shellTag, `<script src="./${name}" integrity="${sri(code)}"></script>`);
+  writeFileSync(indexPath, html);
 }
 
 // Files only some visits load: the import worker (on a user's first import) and embed.js (by
@@ -49,8 +79,7 @@ const onDemand = /^(chiso-import-worker|import-worker\.js|embed\.js)/;
   const hash = createHash("sha256");
   for (const f of all) hash.update(f + "\0").update(readFileSync(join(dist, f))).update("\0");
   const version = hash.digest("hex").slice(0, 16);
-  const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
-  const data = ["data/manifest.json", ...manifest.files.filter((f) => f.path && !/^[a-z]+:/i.test(f.path)).map((f) => `data/${f.path}`)];
+  const data = dataFiles;
   const swPath = join(dist, "sw.js");
   const template = /^const BUILD = \{[^\n]*\}; \/\/ filled by postbuild$/m;
   const sw = readFileSync(swPath, "utf8");
@@ -83,12 +112,16 @@ const onDemand = /^(chiso-import-worker|import-worker\.js|embed\.js)/;
     process.exit(1);
   }
   const wasm = readFileSync(join(dist, wasmName)).toString("base64");
-  const manifest = JSON.parse(readFileSync(join(dist, "data/manifest.json"), "utf8"));
+  // The same static shell as index.html's, shown while the wasm is decoded and compiled.
+  const shell = html.match(/<div id="shell">[\s\S]*<\/div>(?=\s*<\/body>)/)?.[0];
+  if (!shell) {
+    console.error("postbuild: index.html has no shell (<div id=\"shell\"> last in the body)");
+    process.exit(1);
+  }
   // "</" inside a script element would end it; "<\/" is the same JSON string.
   const embed = (text) => text.replace(/<\//g, "<\\/");
   const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const files = manifest.files
-    .filter((f) => !/^[a-z]+:/i.test(f.path))
+  const files = bundled
     .map((f) => {
       const text = readFileSync(join(dist, "data", f.path), "utf8");
       const sha = f.sha256 ? ` data-sha256="${attr(f.sha256)}"` : "";
@@ -102,9 +135,12 @@ const onDemand = /^(chiso-import-worker|import-worker\.js|embed\.js)/;
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Chỉ số</title>
 <style>${readFileSync(join(dist, cssName), "utf8")}</style>
+<script>
+${shellWith([])}</script>
 </head>
 <body>
 <noscript>Chỉ số cần JavaScript và WebAssembly. / Chỉ số needs JavaScript and WebAssembly.</noscript>
+${shell}
 ${files}
 <script>
 (function () {

@@ -58,9 +58,7 @@ pub fn App() -> impl IntoView {
             </header>
         })}
         <main>
-            <Transition fallback=move || view! {
-                <p class="loading" role="status">{move || ui.lang().pick("Đang tải số liệu…", "Loading figures…")}</p>
-            }>
+            <Transition fallback=move || view! { <Loading embedded=embedded/> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(bundle) if embedded => view! { <EmbedPage bundle=bundle/> }.into_any(),
@@ -80,12 +78,25 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
-    let ui = ui();
     let bundle = RwSignal::new(bundle);
     let unit = shown_unit(bundle);
     provide_context(ShownUnit(unit));
     let present = RwSignal::new(false);
-    let nav = move || {
+    view! {
+        <OfflineAge bundle=bundle/>
+        <ViewNav/>
+        <Controls bundle=bundle unit=unit present=present/>
+        <View bundle=bundle unit=unit/>
+        <FilesPanel bundle=bundle/>
+        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
+    }
+}
+
+/// The views' navigation, the current one marked.
+#[component]
+fn ViewNav() -> impl IntoView {
+    let ui = ui();
+    let links = move || {
         let current = ui.route.get();
         let lang = ui.lang();
         VIEWS
@@ -101,12 +112,20 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
             })
             .collect_view()
     };
+    view! { <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{links}</nav> }
+}
+
+/// While the data loads: the page as the static shell of index.html drew it (navigation,
+/// controls' row, a card the first chart's size), so nothing jumps between shell and figures.
+#[component]
+fn Loading(embedded: bool) -> impl IntoView {
+    let ui = ui();
     view! {
-        <OfflineAge bundle=bundle/>
-        <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{nav}</nav>
-        <Controls bundle=bundle unit=unit present=present/>
-        <View bundle=bundle unit=unit/>
-        <FilesPanel bundle=bundle/>
-        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
+        {(!embedded).then(|| view! { <ViewNav/><div class="controls placeholder"></div> })}
+        <figure class="chart placeholder">
+            <div class="plot">
+                <p class="loading" role="status">{move || ui.lang().pick("Đang tải số liệu…", "Loading figures…")}</p>
+            </div>
+        </figure>
     }
 }

@@ -1,4 +1,4 @@
-//! Chỉ số in the browser. This file only mounts the app.
+//! Chỉ số in the browser. This file only mounts the app, in place of index.html's static shell.
 
 mod api;
 mod app;
@@ -18,5 +18,7 @@ mod views;
 mod worker;
 
 fn main() {
+    // In the same task as the mount: no frame without either, none with both.
+    browser::remove_shell();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,9 +1,10 @@
 //! Fetching a file's bytes: with a limit on how long a server may take to start answering, and
-//! the service worker's headers when it answered with a stored copy.
+//! the service worker's headers when it answered with a stored copy; the default data's first
+//! answers come from the fetches the page's shell script started before the wasm ran.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A fetched file's bytes and, when the service worker answered with its last good copy, the
 /// two headers saying why and since when.
@@ -51,17 +52,55 @@ impl Drop for Deadline {
     }
 }
 
+/// A fetch of `address` that public/shell.js started while the wasm loaded (the default data):
+/// its answer and the controller that aborts it. Taken once, so a retry asks the network anew.
+fn take_early(address: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let window: JsValue = web_sys::window()?.into();
+    let early: js_sys::Map = js_sys::Reflect::get(&window, &"chisoEarly".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let key = JsValue::from_str(address);
+    let entry = early.get(&key);
+    early.delete(&key);
+    let field = |name: &str| js_sys::Reflect::get(&entry, &name.into()).ok();
+    Some((
+        field("answer")?.dyn_into().ok()?,
+        field("controller")?.dyn_into().ok()?,
+    ))
+}
+
+/// The answer of a fetch started outside gloo, or the error's name and message.
+async fn answer_of(promise: js_sys::Promise) -> Result<Response, String> {
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+    answer
+        .and_then(|r| r.dyn_into::<web_sys::Response>())
+        .map(Response::from)
+        .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("{}: {}", e.name(), e.message()),
+            None => "fetch failed".to_string(),
+        })
+}
+
 /// The bytes at `url`, or a sentence saying why not.
 pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
     use chiso_core::ingest::last_good::{REASON_HEADER, STORED_HEADER};
-    let controller = web_sys::AbortController::new().ok();
+    let early = take_early(url);
+    let controller = match &early {
+        Some((_, c)) => Some(c.clone()),
+        None => web_sys::AbortController::new().ok(),
+    };
     let deadline = controller
         .as_ref()
         .map(|c| Deadline::new(c, ANSWER_WITHIN_MS));
-    let sent = Request::get(url)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .send()
-        .await;
+    let sent = match early {
+        Some((answer, _)) => answer_of(answer).await,
+        None => Request::get(url)
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(|e| e.to_string()),
+    };
     let timed_out = controller.as_ref().is_some_and(|c| c.signal().aborted());
     drop(deadline);
     let resp = sent.map_err(|e| {
@@ -69,7 +108,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
             let s = ANSWER_WITHIN_MS / 1000;
             format!("không có trả lời sau {s} giây / no answer within {s} s")
         } else {
-            e.to_string()
+            e
         }
     })?;
     if !resp.ok() {

@@ -247,6 +247,20 @@ pub fn exit_fullscreen() {
     }
 }
 
+/// Removes index.html's static shell (what the page shows before the code has arrived) and the
+/// view its script noted, just before the app mounts.
+pub fn remove_shell() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(shell) = doc.get_element_by_id("shell") {
+        shell.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.remove_attribute("data-shell-view");
+    }
+}
+
 /// Marks, once per page, the frame after the first chart was drawn: the moment a reader sees
 /// figures. (Largest Contentful Paint ignores canvases, so we say it ourselves.)
 pub fn mark_first_chart() {

@@ -1,0 +1,31 @@
+// Runs in the page's head, before the first paint and long before the wasm: fits the static
+// shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
+// is the one marked in the navigation) and, for the default data, starts fetching the manifest
+// and the files it lists, so the data is in flight while the code downloads and compiles. The
+// app takes each answer once, by the same address (`window.chisoEarly`, read by
+// src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
+// fetches anew. scripts/postbuild.mjs fills PRELOAD with the bundled data.
+
+const PRELOAD = []; // filled by postbuild
+
+(() => {
+  const root = document.documentElement;
+  // The hash as the app's router reads it: `#/embed/<view>…` or `#/<view>…`.
+  const path = location.hash.replace(/^#\/*/, "").split("?")[0].split("/").filter(Boolean);
+  if (path[0] === "embed") {
+    root.setAttribute("data-embed", "");
+    path.shift();
+  }
+  root.setAttribute("data-shell-view", path[0] || "overview");
+  // Another data set (`?data=…`) needs none of the default files.
+  if (new URLSearchParams(location.search).get("data")) return;
+  const early = new Map();
+  for (const address of PRELOAD) {
+    const controller = new AbortController();
+    const answer = fetch(address, { signal: controller.signal });
+    // A failure is reported when the app takes the answer, not as an unhandled rejection.
+    answer.catch(() => {});
+    early.set(address, { answer, controller });
+  }
+  window.chisoEarly = early;
+})();
