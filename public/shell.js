@@ -29,3 +29,20 @@ const PRELOAD = []; // filled by postbuild
   }
   window.chisoEarly = early;
 })();
+
+// The release wasm aborts on a panic with no message (it carries no panic machinery): the trap
+// reaches the page as a WebAssembly.RuntimeError, and the reader is told the page has stopped.
+(() => {
+  const stopped = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById("stopped")) return;
+    const note = document.createElement("p");
+    note.id = "stopped";
+    note.className = "error";
+    note.setAttribute("role", "alert");
+    note.textContent =
+      "Chỉ số đã dừng vì một lỗi: hãy tải lại trang. / Chỉ số stopped on an error: please reload the page.";
+    document.body.prepend(note);
+  };
+  addEventListener("error", (e) => stopped(e.error));
+  addEventListener("unhandledrejection", (e) => stopped(e.reason));
+})();

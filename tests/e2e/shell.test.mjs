@@ -181,3 +181,25 @@ test("the single-file build carries the shell, fetches nothing and replaces the 
   assert.deepEqual(requests.filter((u) => /\/data\//.test(u)), []);
   assert.deepEqual(errors, []);
 });
+
+test("a wasm trap (a panic aborts at once in the release build) tells the reader the page has stopped; other errors do not", async (t) => {
+  const site = await host(t);
+  const { page, errors } = await fresh(t, browser, tablet);
+  await page.goto(site.url + "#/dossiers?unit=tay-ninh");
+  await figuresReady(page, "#dossiers-intake");
+  // A script error that is not the wasm's leaves the page as it is.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError("not ours"); }));
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator("#stopped").count(), 0);
+  // What a trap in an event handler or a task looks like to the page, thrown and rejected.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }));
+  const note = page.locator('#stopped[role="alert"]');
+  await note.waitFor();
+  assert.equal(await note.textContent(), "Chỉ số đã dừng vì một lỗi: hãy tải lại trang. / Chỉ số stopped on an error: please reload the page.");
+  await page.evaluate(() => {
+    Promise.reject(new WebAssembly.RuntimeError("unreachable"));
+  });
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator("#stopped").count(), 1, "said once");
+  assert.ok(errors.length >= 2 && errors.every((e) => /not ours|unreachable/.test(e)), errors.join("\n"));
+});
