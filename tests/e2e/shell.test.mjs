@@ -185,7 +185,7 @@ test("the single-file build carries the shell, fetches nothing and replaces the 
 test("a wasm trap (a panic aborts at once in the release build) tells the reader the page has stopped; other errors do not", async (t) => {
   const site = await host(t);
   const { page, errors } = await fresh(t, browser, tablet);
-  await page.goto(site.url + "#/dossiers?unit=tay-ninh");
+  await page.goto(site.url + "#/dossiers?unit=da-nang");
   await figuresReady(page, "#dossiers-intake");
   // A script error that is not the wasm's leaves the page as it is.
   await page.evaluate(() => setTimeout(() => { throw new TypeError("not ours"); }));
