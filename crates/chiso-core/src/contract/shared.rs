@@ -173,7 +173,10 @@ mod tests {
         assert!(a == "tay-ninh" && "tay-ninh" == a && a == String::from("tay-ninh"));
         assert!(c < a && c != a);
         assert_eq!(format!("{a} {a:?}"), "tay-ninh \"tay-ninh\"");
-        assert_eq!(std::mem::size_of::<Option<SharedStr>>(), std::mem::size_of::<usize>());
+        assert_eq!(
+            std::mem::size_of::<Option<SharedStr>>(),
+            std::mem::size_of::<usize>()
+        );
         let set: HashSet<SharedStr> = [a].into();
         assert!(set.contains("tay-ninh"));
     }
