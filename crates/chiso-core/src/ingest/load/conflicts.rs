@@ -3,19 +3,20 @@
 
 use super::figures::{Origin, Places};
 use super::report::Report;
-use crate::contract::model::{FileMeta, Observation, Target};
+use crate::contract::model::{FileMeta, Observation, SharedStr, Target};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Message, Severity};
 
-/// A figure's identity and value.
+/// A figure's identity and value. Ids are compared as shared texts: the same id read twice
+/// is one allocation, so most comparisons end at the pointers.
 pub(super) trait Keyed {
-    fn key(&self) -> (&str, &str, Period);
+    fn key(&self) -> (&SharedStr, &SharedStr, Period);
     fn value(&self) -> f64;
     fn file(&self) -> usize;
 }
 
 impl Keyed for Observation {
-    fn key(&self) -> (&str, &str, Period) {
+    fn key(&self) -> (&SharedStr, &SharedStr, Period) {
         (&self.unit, &self.indicator, self.period)
     }
     fn value(&self) -> f64 {
@@ -27,7 +28,7 @@ impl Keyed for Observation {
 }
 
 impl Keyed for Target {
-    fn key(&self) -> (&str, &str, Period) {
+    fn key(&self) -> (&SharedStr, &SharedStr, Period) {
         (&self.unit, &self.indicator, self.by)
     }
     fn value(&self) -> f64 {
