@@ -174,7 +174,9 @@ mod tests {
         let c = interner.get(Slot::Unit, "bac-kan");
         assert!(Arc::ptr_eq(&a.0, &b.0), "the same text, one allocation");
         assert_eq!(a, SharedStr::from("tay-ninh"));
-        assert!(a == "tay-ninh" && "tay-ninh" == a && a == String::from("tay-ninh"));
+        let owned = String::from("tay-ninh");
+        assert_eq!(a, "tay-ninh");
+        assert_eq!(owned, a);
         assert!(c < a && c != a);
         assert_eq!(format!("{a} {a:?}"), "tay-ninh \"tay-ninh\"");
         assert_eq!(
