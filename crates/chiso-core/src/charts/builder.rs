@@ -146,7 +146,7 @@ impl<'a> Builder<'a> {
                 continue;
             };
             if let (Categories::Periods { own_labels, .. }, Some(l)) = (&mut self.along, &o.label) {
-                own_labels[i].get_or_insert_with(|| l.clone());
+                own_labels[i].get_or_insert_with(|| l.to_string());
             }
             values[i] = Some(o.value);
             sources[i] = self.figure(o);

@@ -7,4 +7,5 @@ pub mod model;
 pub mod names;
 pub mod period;
 pub mod provinces;
+pub mod shared;
 pub mod text;

@@ -324,6 +324,15 @@ impl Ord for Period {
     /// Chronological: by end date, then the longer period first (a year after its last quarter
     /// would read as a step back).
     fn cmp(&self, other: &Self) -> Ordering {
+        // Two periods of one calendar kind are in the order of their numbers: the common case
+        // when a national file's figures are sorted, answered without dates.
+        match (*self, *other) {
+            (Period::Year(a), Period::Year(b)) => return a.cmp(&b),
+            (Period::Half(a, i), Period::Half(b, j))
+            | (Period::Quarter(a, i), Period::Quarter(b, j))
+            | (Period::Month(a, i), Period::Month(b, j)) => return (a, i).cmp(&(b, j)),
+            _ => {}
+        }
         self.sort_key()
             .cmp(&other.sort_key())
             .then(self.variant().cmp(&other.variant()))
@@ -392,6 +401,23 @@ mod tests {
         assert_eq!(p("2020-Q1").previous(), Some(p("2019-Q4")));
         assert_eq!(p("2020-01").previous(), Some(p("2019-12")));
         assert!((p("2020").midpoint_years() - 2020.5).abs() < 0.01);
+    }
+
+    #[test]
+    fn periods_of_one_kind_compare_as_their_dates_do() {
+        let kinds: [fn(i32, u8) -> Period; 3] = [Period::Half, Period::Quarter, Period::Month];
+        for (kind, last) in kinds.into_iter().zip([2, 4, 12]) {
+            let all: Vec<Period> = (2019..=2021)
+                .flat_map(|y| (1..=last).map(move |n| kind(y, n)))
+                .collect();
+            for a in &all {
+                for b in &all {
+                    let by_dates = a.sort_key().cmp(&b.sort_key());
+                    assert_eq!(a.cmp(b), by_dates, "{a} against {b}");
+                }
+            }
+        }
+        assert!(p("2019") < p("2020") && p("2021") > p("2020"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::ingest::finding::{Finding, Message, Severity};
 use crate::ingest::last_good::LastGood;
 use crate::ingest::load::{FileState, FileStatus, Input};
 use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
+use std::sync::Arc;
 
 /// A file a manifest lists: where to get it (resolved against the manifest) and its checksum.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,11 +22,12 @@ impl Wanted {
     }
 }
 
-/// One file's bytes as received, and the checksum its manifest gave.
+/// One file's bytes as received, and the checksum its manifest gave. The bytes are shared, so
+/// gathering again with a file added (the dashboard's local files) copies no national file.
 #[derive(Clone, Debug)]
 struct Received {
     name: String,
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
     sha256: Option<String>,
 }
 
@@ -68,7 +70,7 @@ impl Gathered {
             Ok(bytes) => {
                 self.received.push(Received {
                     name,
-                    bytes,
+                    bytes: Arc::new(bytes),
                     sha256,
                 });
                 return;
@@ -127,7 +129,7 @@ impl Gathered {
             .iter()
             .map(|r| Input {
                 name: &r.name,
-                bytes: &r.bytes,
+                bytes: r.bytes.as_slice(),
                 sha256: r
                     .sha256
                     .as_deref()

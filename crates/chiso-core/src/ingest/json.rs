@@ -96,7 +96,10 @@ pub fn object(raw: &RawValue) -> Option<Object<'_>> {
 }
 
 pub fn array(raw: &RawValue) -> Option<Vec<&RawValue>> {
-    serde_json::from_str(raw.get()).ok()
+    let mut entries: Vec<&RawValue> = serde_json::from_str(raw.get()).ok()?;
+    // Grown by doubling while read; a national file's figures are read while this is held.
+    entries.shrink_to_fit();
+    Some(entries)
 }
 
 /// Reads a raw value as `T`, or says what was expected and what was there instead.

@@ -3,19 +3,20 @@
 
 use super::figures::{Origin, Places};
 use super::report::Report;
-use crate::contract::model::{FileMeta, Observation, Target};
+use crate::contract::model::{FileMeta, Observation, SharedStr, Target};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Message, Severity};
 
-/// A figure's identity and value.
+/// A figure's identity and value. Ids are compared as shared texts: the same id read twice
+/// is one allocation, so most comparisons end at the pointers.
 pub(super) trait Keyed {
-    fn key(&self) -> (&str, &str, Period);
+    fn key(&self) -> (&SharedStr, &SharedStr, Period);
     fn value(&self) -> f64;
     fn file(&self) -> usize;
 }
 
 impl Keyed for Observation {
-    fn key(&self) -> (&str, &str, Period) {
+    fn key(&self) -> (&SharedStr, &SharedStr, Period) {
         (&self.unit, &self.indicator, self.period)
     }
     fn value(&self) -> f64 {
@@ -27,7 +28,7 @@ impl Keyed for Observation {
 }
 
 impl Keyed for Target {
-    fn key(&self) -> (&str, &str, Period) {
+    fn key(&self) -> (&SharedStr, &SharedStr, Period) {
         (&self.unit, &self.indicator, self.by)
     }
     fn value(&self) -> f64 {
@@ -40,6 +41,7 @@ impl Keyed for Target {
 
 /// Keeps one entry per key: the one published latest (then the one read last). Entries that
 /// differ from the kept one are reported at both places. `kind` names the array they sit in.
+/// Works in place: a national file's figures are not copied while they are sorted and thinned.
 pub(super) fn resolve_conflicts<T: Keyed>(
     mut entries: Vec<(T, Origin)>,
     files: &[FileMeta],
@@ -48,35 +50,36 @@ pub(super) fn resolve_conflicts<T: Keyed>(
     report: &mut Report,
 ) -> (Vec<T>, Vec<Origin>) {
     let published = |t: &T| files.get(t.file()).and_then(|f| f.published);
-    entries.sort_by(|(a, oa), (b, ob)| {
+    // Each entry has its own place, so this order is total: an unstable sort (which needs no
+    // scratch copy) gives the same result as a stable one.
+    entries.sort_unstable_by(|(a, oa), (b, ob)| {
         a.key()
             .cmp(&b.key())
             .then_with(|| published(a).cmp(&published(b)))
             .then((oa.input, oa.index).cmp(&(ob.input, ob.index)))
     });
-    let mut kept: Vec<T> = Vec::with_capacity(entries.len());
-    let mut origins: Vec<Origin> = Vec::with_capacity(entries.len());
-    let mut losers: Vec<(T, Origin)> = Vec::new();
-    let mut settle = |losers: &mut Vec<(T, Origin)>, winner: Option<&T>, won: Option<&Origin>| {
-        if let (Some(winner), Some(won)) = (winner, won) {
-            for (loser, lost) in losers.drain(..) {
-                report_conflict((&loser, &lost), (winner, won), places, kind, report);
-            }
+    let mut kept = 0;
+    let mut start = 0;
+    while let Some((first, _)) = entries.get(start) {
+        let run = entries[start..]
+            .iter()
+            .take_while(|(t, _)| t.key() == first.key())
+            .count();
+        // Sorted, so the last of a run of one key supersedes the others.
+        let last = start + run - 1;
+        let (winner, won) = &entries[last];
+        for (loser, lost) in &entries[start..last] {
+            report_conflict((loser, lost), (winner, won), places, kind, report);
         }
-    };
-    for (t, o) in entries {
-        // Sorted, so an entry with the key of the last kept one supersedes it.
-        if kept.last().is_some_and(|last| last.key() == t.key()) {
-            if let (Some(prev), Some(prev_origin)) = (kept.pop(), origins.pop()) {
-                losers.push((prev, prev_origin));
-            }
-        } else {
-            settle(&mut losers, kept.last(), origins.last());
-        }
-        kept.push(t);
-        origins.push(o);
+        entries.swap(kept, last);
+        kept += 1;
+        start += run;
     }
-    settle(&mut losers, kept.last(), origins.last());
+    entries.truncate(kept);
+    let origins = entries.iter().map(|(_, o)| *o).collect();
+    // Collected in place, in the entries' own allocation.
+    let mut kept: Vec<T> = entries.into_iter().map(|(t, _)| t).collect();
+    kept.shrink_to_fit();
     (kept, origins)
 }
 
@@ -100,13 +103,13 @@ fn report_conflict<T: Keyed>(
         kept,
         other: win_short,
     };
-    let name = places.name(lost.input);
-    report.push(lost.input, name, Severity::Error, Some(lose_loc), message);
+    let name = places.name(lost.input());
+    report.push(lost.input(), name, Severity::Error, Some(lose_loc), message);
     let message = Message::ConflictKept {
         value: kept,
         dropped,
         other: lose_short,
     };
-    let name = places.name(won.input);
-    report.push(won.input, name, Severity::Warning, Some(win_loc), message);
+    let name = places.name(won.input());
+    report.push(won.input(), name, Severity::Warning, Some(win_loc), message);
 }

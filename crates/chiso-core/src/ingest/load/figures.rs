@@ -8,8 +8,9 @@ use super::registry::Registry;
 use super::report::{FileCtx, Report};
 use super::Input;
 use crate::contract::catalogue::IndicatorDef;
-use crate::contract::model::{FileMeta, Observation, Target};
+use crate::contract::model::{FileMeta, Observation, SharedStr, Target};
 use crate::contract::period::Period;
+use crate::contract::shared::{Interner, Slot};
 use crate::ingest::checks::check_value;
 use crate::ingest::finding::{Location, Message, Severity};
 use crate::ingest::json;
@@ -17,12 +18,26 @@ use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Where an accepted observation or target came from, for conflict and sum messages.
+/// Where an accepted observation or target came from, for conflict and sum messages. In
+/// 32 bits (a file's size is bounded well below 4 GiB by what a page can fetch), since one
+/// is kept per figure while conflicts are resolved.
 #[derive(Clone, Copy)]
 pub(super) struct Origin {
-    pub(super) input: usize,
-    pub(super) offset: usize,
-    pub(super) index: usize,
+    pub(super) input: u32,
+    pub(super) offset: u32,
+    pub(super) index: u32,
+}
+
+impl Origin {
+    pub(super) fn input(&self) -> usize {
+        self.input as usize
+    }
+}
+
+/// Fits a count or offset into an `Origin`'s 32 bits (saturating; never reached by a file
+/// a browser could hold).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Every file's accepted observations and targets, each with its origin.
@@ -41,32 +56,39 @@ pub(super) fn read(
         observations: Vec::new(),
         targets: Vec::new(),
     };
+    let mut texts = Interner::default();
     for p in parsed {
         let meta = &files[p.file];
         let origin = |raw: &RawValue, index: usize| Origin {
-            input: p.ctx.input,
-            offset: p.ctx.doc.offset(raw),
-            index,
+            input: narrow(p.ctx.input),
+            offset: narrow(p.ctx.doc.offset(raw)),
+            index: narrow(index),
         };
-        for (i, raw) in p.array("observations", report).into_iter().enumerate() {
-            if let Some(o) = clean_observation(raw, registry, meta, p.file) {
-                figures.observations.push((o, origin(raw, i)));
-                continue;
-            }
-            let path = json::index("observations", i);
-            let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
-                continue;
+        let raws = p.array("observations", report);
+        figures.observations.reserve_exact(raws.len());
+        for (i, raw) in raws.into_iter().enumerate() {
+            let o = match clean_observation(raw, registry, meta, p.file, &mut texts) {
+                Some(o) => o,
+                None => {
+                    let path = json::index("observations", i);
+                    let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
+                        continue;
+                    };
+                    let Some(o) = read_observation(&mut e, registry, meta, p.file, &mut texts)
+                    else {
+                        continue;
+                    };
+                    o
+                }
             };
-            if let Some(o) = read_observation(&mut e, registry, meta, p.file) {
-                figures.observations.push((o, origin(raw, i)));
-            }
+            figures.observations.push((o, origin(raw, i)));
         }
         for (i, raw) in p.array("targets", report).into_iter().enumerate() {
             let path = json::index("targets", i);
             let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
                 continue;
             };
-            if let Some(t) = read_target(&mut e, registry, meta, p.file) {
+            if let Some(t) = read_target(&mut e, registry, meta, p.file, &mut texts) {
                 figures.targets.push((t, origin(raw, i)));
             }
         }
@@ -81,6 +103,7 @@ fn clean_observation(
     registry: &Registry,
     meta: &FileMeta,
     file: usize,
+    texts: &mut Interner,
 ) -> Option<Observation> {
     #[derive(serde::Deserialize)]
     struct Fast<'a> {
@@ -94,10 +117,14 @@ fn clean_observation(
         #[serde(default)]
         of: Option<f64>,
         #[serde(default, borrow)]
-        label: Option<Cow<'a, str>>,
+        label: Option<Borrowed<'a>>,
         #[serde(default, borrow)]
-        source: Option<Cow<'a, str>>,
+        source: Option<Borrowed<'a>>,
     }
+    /// serde borrows a bare `Cow<str>` field but copies one inside an `Option`: this wrapper
+    /// makes it borrow there too (one allocation fewer per figure).
+    #[derive(serde::Deserialize)]
+    struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
     let f: Fast = serde_json::from_str(raw.get()).ok()?;
     let def = registry.catalogue.get(&f.indicator)?;
     let period = Period::parse(&f.period).ok()?;
@@ -105,20 +132,20 @@ fn clean_observation(
     let source_ok = f
         .source
         .as_ref()
-        .is_none_or(|k| meta.sources.contains_key(k.as_ref()));
+        .is_none_or(|k| meta.sources.contains_key(k.0.as_ref()));
     let clean = registry.knows(f.unit.as_ref())
         && f.value.is_finite()
         && of_ok
         && source_ok
         && check_value(def, f.value, f.of, false).is_empty();
     clean.then(|| Observation {
-        unit: f.unit.into_owned(),
-        indicator: def.id.clone(),
+        unit: texts.get(Slot::Unit, &f.unit),
+        indicator: texts.get(Slot::Indicator, &def.id),
         period,
         value: f.value,
         of: f.of,
-        label: f.label.map(Cow::into_owned),
-        source: f.source.map(Cow::into_owned),
+        label: f.label.map(|l| texts.get(Slot::Label, &l.0)),
+        source: f.source.map(|k| texts.get(Slot::Source, &k.0)),
         file,
     })
 }
@@ -128,6 +155,7 @@ fn read_observation(
     registry: &Registry,
     meta: &FileMeta,
     file: usize,
+    texts: &mut Interner,
 ) -> Option<Observation> {
     let subject = read_subject(e, registry);
     let period = e.period("period", true);
@@ -141,18 +169,24 @@ fn read_observation(
         return None;
     }
     Some(Observation {
-        unit,
-        indicator: def.id,
+        unit: texts.get(Slot::Unit, &unit),
+        indicator: texts.get(Slot::Indicator, &def.id),
         period: period?,
         value: value?,
         of,
-        label,
-        source,
+        label: shared(texts, Slot::Label, label),
+        source: shared(texts, Slot::Source, source),
         file,
     })
 }
 
-fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize) -> Option<Target> {
+fn read_target(
+    e: &mut Entry,
+    registry: &Registry,
+    meta: &FileMeta,
+    file: usize,
+    texts: &mut Interner,
+) -> Option<Target> {
     let subject = read_subject(e, registry);
     let by = e.period("by", true);
     let value = e.read("value", true, json::number);
@@ -164,14 +198,18 @@ fn read_target(e: &mut Entry, registry: &Registry, meta: &FileMeta, file: usize)
         return None;
     }
     Some(Target {
-        unit,
-        indicator: def.id,
+        unit: texts.get(Slot::Unit, &unit),
+        indicator: texts.get(Slot::Indicator, &def.id),
         by: by?,
         value: value?,
         baseline,
-        source,
+        source: shared(texts, Slot::Source, source),
         file,
     })
+}
+
+fn shared(texts: &mut Interner, slot: Slot, text: Option<String>) -> Option<SharedStr> {
+    text.map(|t| texts.get(slot, &t))
 }
 
 /// The fields observations and targets share, checked against the registry.
@@ -235,11 +273,11 @@ impl<'p, 'a> Places<'p, 'a> {
 
     /// `kind` is the array the figure sits in: `observations` or `targets`.
     pub(super) fn of(&self, origin: &Origin, kind: &str) -> (Location, String) {
-        let path = json::index(kind, origin.index);
-        let name = self.name(origin.input);
-        let location = self.docs[&origin.input]
+        let path = json::index(kind, origin.index as usize);
+        let name = self.name(origin.input());
+        let location = self.docs[&origin.input()]
             .doc
-            .location_at(origin.offset, &path);
+            .location_at(origin.offset as usize, &path);
         let short = format!("{name}:{}:{}", location.line, location.column);
         (location, short)
     }

@@ -117,13 +117,13 @@ fn report_sums(data: &Dataset, origins: &[Origin], places: &Places, report: &mut
         let o = &data.observations[sum.at];
         let (location, _) = places.of(origin, "observations");
         let subject = Subject {
-            unit: o.unit.clone(),
+            unit: o.unit.to_string(),
             indicators: sum.indicators.iter().map(|s| s.to_string()).collect(),
             period: o.period.to_string(),
         };
         report.push_about(
-            origin.input,
-            places.name(origin.input),
+            origin.input(),
+            places.name(origin.input()),
             Severity::Warning,
             Some(location),
             sum.message,
