@@ -68,8 +68,9 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
 }
 
 /// The card's plot: its canvas kept in step with the spec. A chart on or near the screen is
-/// drawn in the same task as the change; one further down when it comes near the screen, and
-/// until then it is blank, so no canvas ever shows another unit's figures under a new title.
+/// drawn in the same task as the change; one further down in a task after it, or when it
+/// comes near the screen if sooner. Until then it is blank, so no canvas ever shows another
+/// unit's figures under a new title.
 #[derive(Clone, Copy)]
 struct Plot {
     spec: Signal<ChartSpec>,
@@ -110,6 +111,15 @@ impl Plot {
         blank_canvas(el);
         self.stale.set_value(true);
         self.frame.set(None);
+        // Drawn in a task of its own, after the page has had a chance to show the charts on
+        // screen; sooner if the reader scrolls to it first.
+        set_timeout(move || self.draw_if_stale(), std::time::Duration::ZERO);
+    }
+
+    fn draw_if_stale(self) {
+        if self.stale.try_get_value() == Some(true) {
+            self.draw();
+        }
     }
 
     /// What its observer says.
@@ -117,8 +127,8 @@ impl Plot {
         if self.near.try_set_value(Some(near)).is_some() {
             return; // disposed
         }
-        if near && self.stale.get_value() {
-            self.draw();
+        if near {
+            self.draw_if_stale();
         }
     }
 }
