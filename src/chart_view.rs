@@ -105,7 +105,12 @@ impl Plot {
 
     /// After a change of spec or width.
     fn refresh(self, el: &web_sys::HtmlCanvasElement) {
-        if self.near.get_value().unwrap_or_else(|| is_near(el)) {
+        if self
+            .near
+            .try_get_value()
+            .flatten()
+            .unwrap_or_else(|| is_near(el))
+        {
             return self.draw();
         }
         blank_canvas(el);
@@ -179,11 +184,12 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
         }
     });
     let body = Memo::new(move |_| {
-        spec.with(|s| match () {
+        spec.try_with(|s| match () {
             _ if s.is_empty() => Body::Empty,
             _ if s.is_compact() => Body::Compact,
             _ => Body::Plot,
         })
+        .unwrap_or(Body::Empty)
     });
 
     let point = move |x: i32, y: i32| {

@@ -82,8 +82,10 @@ fn keyed<'a>(list: &'a [ChartSpec], (id, n): &(String, usize)) -> Option<&'a Cha
 fn card_spec(specs: Memo<Vec<ChartSpec>>, key: (String, usize)) -> Option<Memo<ChartSpec>> {
     let first = specs.with_untracked(|l| keyed(l, &key).cloned())?;
     Some(Memo::new(move |last: Option<&ChartSpec>| {
+        // `try_`: the list goes with the view, which may happen before this card goes.
         specs
-            .with(|l| keyed(l, &key).cloned())
+            .try_with(|l| keyed(l, &key).cloned())
+            .flatten()
             .or_else(|| last.cloned())
             .unwrap_or_else(|| first.clone())
     }))
@@ -92,8 +94,12 @@ fn card_spec(specs: Memo<Vec<ChartSpec>>, key: (String, usize)) -> Option<Memo<C
 #[component]
 fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
     let ui = ui();
-    let empty = Memo::new(move |_| specs.with(|l| l.iter().all(ChartSpec::is_empty)));
-    let keys = Memo::new(move |_| specs.with(|l| keys(l)));
+    let empty = Memo::new(move |_| {
+        specs
+            .try_with(|l| l.iter().all(ChartSpec::is_empty))
+            .unwrap_or(false)
+    });
+    let keys = Memo::new(move |_| specs.try_with(|l| keys(l)).unwrap_or_default());
     move || {
         if empty.get() {
             let msg = ui.lang().pick(
