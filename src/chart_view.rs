@@ -149,6 +149,9 @@ enum Body {
 
 #[component]
 pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
+    // Held in a memo: a derived spec is then worked out once per change, not once per read,
+    // and a chart drawn later (a timer, an observer) reads it with the card's context.
+    let spec: Signal<ChartSpec> = Memo::new(move |_| spec.get()).into();
     let figure = NodeRef::<html::Figure>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let frame = RwSignal::new(None::<Frame>);
