@@ -28,7 +28,14 @@ pub fn source_line(spec: Signal<ChartSpec>) -> impl IntoView {
 /// a dozen tables nobody opened cost a page its layout time. A chart of one or two figures
 /// has its table open instead of a drawing: the card of figures.
 pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
-    let open = RwSignal::new(spec.with_untracked(ChartSpec::is_compact));
+    // Built again only when the chart turns compact or back, so that it opens or closes with
+    // that: a card updated in place for another unit keeps the reader's choice otherwise.
+    let compact = Memo::new(move |_| spec.with(ChartSpec::is_compact));
+    move || table_wrap(spec, compact.get())
+}
+
+fn table_wrap(spec: Signal<ChartSpec>, compact: bool) -> impl IntoView {
+    let open = RwSignal::new(compact);
     let table = move || {
         let (header, rows) = spec.with(|s| s.table());
         view! {
@@ -50,7 +57,7 @@ pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
         }
     };
     view! {
-        // Held open by the signal too: a card redrawn for another unit reuses this element,
+        // Held open by the signal too: a card updated for another unit reuses this element,
         // and must not stand open with no table in it.
         <details class="table-wrap" open=move || open.get() on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{move || spec.with(|s| s.lang.pick("Bảng số liệu", "Table of figures"))}</summary>

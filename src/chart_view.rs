@@ -3,8 +3,8 @@
 //! the table of the exact figures, downloads and the embed snippets.
 
 use crate::browser::{
-    download, download_canvas, is_inside, local_point, mark_first_chart, offscreen_canvas,
-    paint_canvas, watch_width, SizeWatch,
+    blank_canvas, download, download_canvas, is_inside, is_near, local_point, mark_first_chart,
+    offscreen_canvas, paint_canvas, watch_near, watch_width, NearWatch, SizeWatch,
 };
 use crate::chart_parts::{figure_table, source_line};
 use crate::embed_dialog::EmbedButton;
@@ -67,25 +67,132 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
     )
 }
 
+/// The card's plot: its canvas kept in step with the spec. A chart on or near the screen is
+/// drawn in the same task as the change; one further down in a task after it, or when it
+/// comes near the screen if sooner. Until then it is blank, so no canvas ever shows another
+/// unit's figures under a new title.
+#[derive(Clone, Copy)]
+struct Plot {
+    spec: Signal<ChartSpec>,
+    canvas: NodeRef<html::Canvas>,
+    width: RwSignal<f64>,
+    frame: RwSignal<Option<Frame>>,
+    /// The canvas does not show the current spec yet.
+    stale: StoredValue<bool>,
+    /// Whether it is near the screen, as its observer last said; `None` before it has. Read
+    /// from the observer rather than measured, so a change of unit forces no layout per card.
+    near: StoredValue<Option<bool>>,
+}
+
+impl Plot {
+    fn draw(self) {
+        let (Some(Some(el)), Some(w)) = (
+            self.canvas.try_get_untracked(),
+            self.width.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let drawn = self
+            .spec
+            .try_with_untracked(|s| paint(&el, s, w, s.preferred_height(w), DrawOptions::default()))
+            .flatten();
+        if drawn.is_some() {
+            mark_first_chart();
+        }
+        self.stale.set_value(false);
+        self.frame.set(drawn);
+    }
+
+    /// After a change of spec or width.
+    fn refresh(self, el: &web_sys::HtmlCanvasElement) {
+        if self
+            .near
+            .try_get_value()
+            .flatten()
+            .unwrap_or_else(|| is_near(el))
+        {
+            return self.draw();
+        }
+        blank_canvas(el);
+        self.stale.set_value(true);
+        self.frame.set(None);
+        // Drawn in a task of its own, after the page has had a chance to show the charts on
+        // screen; sooner if the reader scrolls to it first.
+        set_timeout(move || self.draw_if_stale(), std::time::Duration::ZERO);
+    }
+
+    fn draw_if_stale(self) {
+        if self.stale.try_get_value() == Some(true) {
+            self.draw();
+        }
+    }
+
+    /// What its observer says.
+    fn seen(self, near: bool) {
+        if self.near.try_set_value(Some(near)).is_some() {
+            return; // disposed
+        }
+        if near {
+            self.draw_if_stale();
+        }
+    }
+}
+
+/// What a card shows in place of a plot, or the plot: changes of unit keep the canvas
+/// element when it stays a plot.
+#[derive(Clone, Copy, PartialEq)]
+enum Body {
+    Empty,
+    Compact,
+    Plot,
+}
+
 #[component]
 pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
+    // Held in a memo: a derived spec is then worked out once per change, not once per read,
+    // and a chart drawn later (a timer, an observer) reads it with the card's context.
+    let spec: Signal<ChartSpec> = Memo::new(move |_| spec.get()).into();
     let figure = NodeRef::<html::Figure>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let frame = RwSignal::new(None::<Frame>);
     let active = RwSignal::new(None::<usize>);
     let width = RwSignal::new(0.0);
+    let plot = Plot {
+        spec,
+        canvas,
+        width,
+        frame,
+        stale: StoredValue::new(false),
+        near: StoredValue::new(None),
+    };
     // Redrawn whenever the card's width changes: window resize, rotation, first layout.
     let watch = StoredValue::new_local(None::<SizeWatch>);
     figure.on_load(move |el| watch.set_value(watch_width(&el, move |w| width.set(w))));
+    let near = StoredValue::new_local(None::<NearWatch>);
+    // Not `on_load`, which runs once: the canvas is new each time the card turns back to a plot.
+    Effect::new(move |_| {
+        let watch = canvas
+            .get()
+            .and_then(|el| watch_near(&el, move |n| plot.seen(n)));
+        near.set_value(watch);
+    });
 
     Effect::new(move |_| {
-        let w = width.get();
-        let Some(el) = canvas.get() else { return };
-        let drawn = spec.with(|s| paint(&el, s, w, s.preferred_height(w), DrawOptions::default()));
-        if drawn.is_some() {
-            mark_first_chart();
+        width.track();
+        spec.track();
+        // A read-out open on the previous figures closes.
+        active.set(None);
+        if let Some(el) = canvas.get() {
+            plot.refresh(&el);
         }
-        frame.set(drawn);
+    });
+    let body = Memo::new(move |_| {
+        spec.try_with(|s| match () {
+            _ if s.is_empty() => Body::Empty,
+            _ if s.is_compact() => Body::Compact,
+            _ => Body::Plot,
+        })
+        .unwrap_or(Body::Empty)
     });
 
     let point = move |x: i32, y: i32| {
@@ -156,17 +263,17 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                     <span class="badge">{lang().pick("Số liệu minh họa", "Illustrative data")}</span>
                 })}
             </figcaption>
-            {move || {
-                if spec.with(ChartSpec::is_empty) {
+            {move || match body.get() {
+                Body::Empty => {
                     let none = lang().pick("Chưa có số liệu cho biểu đồ này.", "No figures for this chart yet.");
-                    return view! { <p class="empty">{none}</p> }.into_any();
+                    view! { <p class="empty">{none}</p> }.into_any()
                 }
-                if spec.with(ChartSpec::is_compact) {
+                Body::Compact => {
                     // One or two figures: the table, open below, says them better.
                     mark_first_chart();
-                    return ().into_any();
+                    ().into_any()
                 }
-                view! {
+                Body::Plot => view! {
                     <div class="plot">
                         <canvas
                             node_ref=canvas
@@ -179,7 +286,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
                         {tooltip}
                     </div>
                 }
-                .into_any()
+                .into_any(),
             }}
             <ul class="notes">
                 {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}

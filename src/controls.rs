@@ -15,9 +15,10 @@ pub fn Controls(
     present: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = ui();
+    // The options are built again only for another language or data; a change of unit
+    // moves the selection alone.
     let units = move || {
         let lang = ui.lang();
-        let selected = unit.get();
         bundle.with(|b| {
             units_by_level(&b.loaded.data)
                 .into_iter()
@@ -26,8 +27,8 @@ pub fn Controls(
                         .into_iter()
                         .map(|u| {
                             let id = u.id.clone();
-                            let is = id == selected;
-                            view! { <option value=id selected=is>{u.name.get(lang).to_string()}</option> }
+                            let is = move || unit.with(|s| *s == id);
+                            view! { <option value=u.id.clone() prop:selected=is>{u.name.get(lang).to_string()}</option> }
                         })
                         .collect_view();
                     view! { <optgroup label=level.plural(lang)>{options}</optgroup> }

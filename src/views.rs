@@ -61,17 +61,53 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     }
 }
 
+/// Each card's key: its chart's id, with a count for an id met again in the same list.
+fn keys(list: &[ChartSpec]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(list.len());
+    for s in list {
+        let seen = out.iter().filter(|(id, _)| *id == s.id).count();
+        out.push((s.id.clone(), seen));
+    }
+    out
+}
+
+/// The chart a key names in a list.
+fn keyed<'a>(list: &'a [ChartSpec], (id, n): &(String, usize)) -> Option<&'a ChartSpec> {
+    list.iter().filter(|s| s.id == *id).nth(*n)
+}
+
+/// One card's spec, followed from the list by its key: a card stays in the page and is
+/// updated in place when the unit changes, and only when its own chart changed. When its
+/// chart leaves the list, it keeps the last one until the card goes.
+fn card_spec(specs: Memo<Vec<ChartSpec>>, key: (String, usize)) -> Option<Memo<ChartSpec>> {
+    let first = specs.with_untracked(|l| keyed(l, &key).cloned())?;
+    Some(Memo::new(move |last: Option<&ChartSpec>| {
+        // `try_`: the list goes with the view, which may happen before this card goes.
+        specs
+            .try_with(|l| keyed(l, &key).cloned())
+            .flatten()
+            .or_else(|| last.cloned())
+            .unwrap_or_else(|| first.clone())
+    }))
+}
+
 #[component]
 fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
     let ui = ui();
+    let empty = Memo::new(move |_| {
+        specs
+            .try_with(|l| l.iter().all(ChartSpec::is_empty))
+            .unwrap_or(false)
+    });
+    let keys = Memo::new(move |_| specs.try_with(|l| keys(l)).unwrap_or_default());
     move || {
-        let list = specs.get();
-        if list.iter().all(ChartSpec::is_empty) {
+        if empty.get() {
             let msg = ui.lang().pick(
                 "Đơn vị này chưa có số liệu cho trang này trong khoảng thời gian đã chọn.",
                 "This unit has no figures for this view in the chosen period.",
             );
-            let missing = list
+            let missing = specs
+                .get()
                 .into_iter()
                 .flat_map(|s| s.notes)
                 .map(|n| view! { <li>{n}</li> })
@@ -86,7 +122,9 @@ fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
         }
         view! {
             <section class="charts" data-view=view>
-                {list.into_iter().map(|s| view! { <ChartCard spec=Signal::stored(s)/> }).collect_view()}
+                <For each=move || keys.get() key=|k| k.clone() let:k>
+                    {card_spec(specs, k).map(|spec| view! { <ChartCard spec=spec/> })}
+                </For>
             </section>
         }
         .into_any()

@@ -6,10 +6,12 @@
 mod fetch;
 mod frame;
 mod offline;
+mod visible;
 
 pub use fetch::*;
 pub use frame::*;
 pub use offline::*;
+pub use visible::*;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
@@ -39,11 +41,16 @@ pub fn device_pixel_ratio() -> f64 {
 fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> Option<()> {
     let dpr = device_pixel_ratio();
     // Through the CSSOM, which a strict style-src allows, unlike a style attribute.
-    let style = canvas.style();
-    style.set_property("width", &format!("{width}px")).ok()?;
-    style.set_property("height", &format!("{height}px")).ok()?;
-    canvas.set_width((width * dpr).round() as u32);
-    canvas.set_height((height * dpr).round() as u32);
+    // Only when the size changed: a new size reallocates the backing store and restyles
+    // the element, which a redraw for another unit does not need.
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    if (canvas.width(), canvas.height()) != (w, h) {
+        let style = canvas.style();
+        style.set_property("width", &format!("{width}px")).ok()?;
+        style.set_property("height", &format!("{height}px")).ok()?;
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()
 }
