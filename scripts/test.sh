@@ -17,11 +17,12 @@ say "fuzzing, short form (skipped without a nightly toolchain; scripts/fuzz.sh r
 FUZZ_NO_INSTALL=1 scripts/fuzz.sh 10
 say "release build"
 scripts/build.sh
-say "parse + validate benchmark (figures, not a pass/fail)"
+say "parse + validate benchmark and loading memory (figures, not a pass/fail)"
 cargo bench -p chiso-core --bench parse
+cargo bench -p chiso-core --bench memory
 say "benchmark against the Chart.js page, short form (figures, not a pass/fail)"
 scripts/bench.sh --quick
 say "schema and browser tests (headless Chromium)"
 # The import test compares the dashboard's download with what this binary writes.
 cargo build -p chiso-cli
-node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/faults.test.mjs tests/e2e/injection.test.mjs tests/e2e/embed.test.mjs tests/e2e/import.test.mjs tests/e2e/pwa.test.mjs
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/faults.test.mjs tests/e2e/injection.test.mjs tests/e2e/embed.test.mjs tests/e2e/import.test.mjs tests/e2e/pwa.test.mjs tests/e2e/shell.test.mjs
