@@ -129,7 +129,7 @@ export function report({ results, machine, runs, quick, nationalBytes }) {
   const kept = lines.filter((l, i) => !(heading(l) && (i + 1 === lines.length || heading(lines[i + 1]))));
   kept.push(...redrawRows(results));
   const notes = [
-    "The peer draws what ours draws on these two views, and leaves out the rest of ours: its tables are built when opened (ours renders every table), it has no PNG/SVG/CSV export, no sum checks or per-chart validator warnings, no file panel, present mode or other views, and its validator words its findings in English without line and column. That is less work and fewer bytes for the peer.",
+    "The peer draws what ours draws on these two views, and leaves out the rest of ours: its tables, like ours, are built when opened; it has no PNG/SVG/CSV export, no sum checks or per-chart validator warnings, no file panel, present mode or other views, and its validator words its findings in English without line and column. That is less work and fewer bytes for the peer.",
     "DevTools CPU throttling is meant for the page's JavaScript threads; V8's background threads, where ours compiles its wasm, are probably not slowed as much, which would help ours.",
     "Memory is the JS heap after a forced garbage collection plus the byteLength of every WebAssembly.Memory the page instantiated; canvas backing stores and array buffers outside the heap are counted for neither page.",
     "Redraws are timed the same way in both pages: every 2D canvas drawing call is counted through a wrapper, and the time runs from setting the hash to the animation frame after the last call (so figures come in steps of a frame; a page that makes more calls pays a little more for the wrapper).",
