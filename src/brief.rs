@@ -5,6 +5,7 @@
 
 use crate::browser::print_page;
 use chiso_core::charts::{dossiers_intake, dossiers_outcome};
+use chiso_core::order;
 use chiso_core::query::Query;
 use chiso_core::render::sources::summary;
 use chiso_core::render::{to_svg, ChartSpec, DrawOptions};
@@ -51,9 +52,7 @@ pub fn brief_head(q: &Query, today: NaiveDate, illustrative: bool) -> impl IntoV
 /// Below the figures: the dossiers drawn small, each with its title and sources as exported
 /// images have them, then the reports behind the scorecard in one line.
 pub fn brief_tail(q: &Query, indices: &[ChartSpec], dossiers: &[ChartSpec]) -> impl IntoView {
-    let mut reports: Vec<String> = indices.iter().flat_map(|s| s.sources.clone()).collect();
-    reports.sort();
-    reports.dedup();
+    let reports = order::sorted_unique(indices.iter().flat_map(|s| s.sources.clone()).collect());
     let sources = (!reports.is_empty()).then(|| {
         let all = summary(&reports, q.lang);
         format!("{} {all}", q.lang.pick("Nguồn:", "Sources:"))

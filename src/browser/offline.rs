@@ -2,6 +2,7 @@
 //! and its new versions, and the reader's time zone for stored times.
 
 use super::window;
+use chiso_core::order;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -58,7 +59,7 @@ pub fn kept_files() -> Option<Vec<(String, Vec<u8>)>> {
             Some((name, text.into_bytes()))
         })
         .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    order::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
     Some(files)
 }
 

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod contract;
 pub mod generate;
 pub mod ingest;
+pub mod order;
 pub mod query;
 pub mod render;
 pub mod views;

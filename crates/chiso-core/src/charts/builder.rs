@@ -7,11 +7,11 @@ use crate::contract::catalogue::same_series;
 use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Observation, Unit};
 use crate::contract::period::Period;
+use crate::order;
 use crate::query::derive::share;
 use crate::query::Query;
 use crate::render::numbers::NumberStyle;
 use crate::render::spec::{AxisSpec, ChartSpec, Mark, Series, Side};
-use std::collections::BTreeSet;
 
 pub(super) const BAR: Mark = Mark::Bar { stack: 0 };
 pub(super) const TOTAL: Mark = Mark::Total { stack: 0 };
@@ -77,15 +77,15 @@ pub(super) struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// Lines up every period in which any of `indicators` has a figure.
     pub(super) fn new(q: Query<'a>, indicators: &[&str]) -> Builder<'a> {
-        let mut periods = BTreeSet::new();
+        let mut periods = Vec::new();
         for id in indicators {
             for o in q.data.continued_series(q.unit, id) {
                 if q.in_range(&o.period) {
-                    periods.insert(o.period);
+                    periods.push(o.period);
                 }
             }
         }
-        let periods: Vec<Period> = periods.into_iter().collect();
+        let periods = order::sorted_unique(periods);
         let mut all: Vec<String> = indicators.iter().map(|s| s.to_string()).collect();
         all.extend(
             indicators
@@ -198,9 +198,8 @@ impl<'a> Builder<'a> {
             own_labels,
         } = &mut self.along
         {
-            let mut all: BTreeSet<Period> = periods.iter().copied().collect();
-            all.extend(extra);
-            *periods = all.into_iter().collect();
+            periods.extend(extra);
+            *periods = order::sorted_unique(std::mem::take(periods));
             *own_labels = vec![None; periods.len()];
         }
     }
@@ -322,7 +321,7 @@ impl<'a> Builder<'a> {
         let Categories::Periods { periods, .. } = &self.along else {
             return Vec::new();
         };
-        let canonical: BTreeSet<String> = periods.iter().map(|p| p.to_string()).collect();
+        let canonical: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
         self.q
             .findings
             .iter()

@@ -7,6 +7,7 @@ use crate::contract::catalogue::{Better, IndicatorDef};
 use crate::contract::lang::Lang;
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
+use crate::order;
 use crate::query::stat::Stat;
 use crate::query::units::peers;
 use crate::query::Query;
@@ -40,7 +41,7 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
         .filter_map(|u| Some((*u, data.value(&u.id, indicator, &period?)?)))
         .collect();
     let better = def.map_or(Better::Higher, IndicatorDef::better);
-    rows.sort_by(|(_, a), (_, b)| match better {
+    order::sort_by(&mut rows, |(_, a), (_, b)| match better {
         Better::Higher => b.value.total_cmp(&a.value),
         Better::Lower => a.value.total_cmp(&b.value),
     });

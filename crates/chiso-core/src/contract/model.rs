@@ -5,6 +5,7 @@ use crate::contract::catalogue::{same_series, Catalogue};
 use crate::contract::period::Period;
 pub use crate::contract::shared::SharedStr;
 use crate::contract::text::Text;
+use crate::order;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -149,7 +150,7 @@ impl Dataset {
         }
         // The loader hands them over sorted: checking is cheaper than a sort's scratch copy.
         if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
-            observations.sort_by(|a, b| key(a).cmp(&key(b)));
+            order::sort_by(&mut observations, |a, b| key(a).cmp(&key(b)));
         }
         let mut series = Vec::new();
         let mut start = 0;
@@ -201,7 +202,7 @@ impl Dataset {
                     all.push(o);
                 }
             }
-            all.sort_by_key(|o| o.period);
+            order::sort_by_key(&mut all, |o| o.period);
         }
         all
     }

@@ -2,17 +2,17 @@
 
 use crate::contract::model::Dataset;
 use crate::contract::period::Period;
-use std::collections::BTreeSet;
+use crate::order;
 
 /// Every period the unit has a figure for, oldest first.
 pub fn unit_periods(data: &Dataset, unit: &str) -> Vec<Period> {
-    let all: BTreeSet<Period> = data
-        .observations
-        .iter()
-        .filter(|o| o.unit == unit)
-        .map(|o| o.period)
-        .collect();
-    all.into_iter().collect()
+    order::sorted_unique(
+        data.observations
+            .iter()
+            .filter(|o| o.unit == unit)
+            .map(|o| o.period)
+            .collect(),
+    )
 }
 
 #[cfg(test)]

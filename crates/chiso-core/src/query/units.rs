@@ -3,7 +3,7 @@
 
 use crate::contract::catalogue::IndicatorDef;
 use crate::contract::model::{Dataset, Level, Unit};
-use std::collections::BTreeSet;
+use crate::order;
 
 /// The unit the page opens on when the address names none: the first that reports dossiers,
 /// else the first with any figure.
@@ -38,16 +38,19 @@ pub fn peers<'a>(data: &'a Dataset, unit: &str) -> Vec<&'a Unit> {
 
 /// The indicators any of the unit's peers has a figure for, in catalogue order.
 pub fn peer_indicators<'a>(data: &'a Dataset, unit: &str) -> Vec<&'a IndicatorDef> {
-    let peers: BTreeSet<&str> = peers(data, unit).iter().map(|u| u.id.as_str()).collect();
-    let present: BTreeSet<&str> = data
+    let peers = order::sorted_unique(peers(data, unit).iter().map(|u| u.id.as_str()).collect());
+    let mut present: Vec<&str> = data
         .observations
         .iter()
-        .filter(|o| peers.contains(o.unit.as_str()))
+        .filter(|o| peers.binary_search(&o.unit.as_str()).is_ok())
         .map(|o| o.indicator.as_str())
         .collect();
+    // The figures come grouped by unit and indicator: one left per series before the sort.
+    present.dedup();
+    let present = order::sorted_unique(present);
     data.catalogue
         .iter()
-        .filter(|d| present.contains(d.id.as_str()))
+        .filter(|d| present.binary_search(&d.id.as_str()).is_ok())
         .collect()
 }
 

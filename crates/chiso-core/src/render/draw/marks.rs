@@ -3,6 +3,7 @@
 
 use super::layout::Frame;
 use super::{color, Shapes, Style};
+use crate::order;
 use crate::render::spec::{ChartSpec, Mark, Series};
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -35,16 +36,15 @@ fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
 
 /// Bars: one slot per stack within each period's span; a stack's total is a mark across it.
 fn bars(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
-    let mut stacks: Vec<u8> = spec
-        .series
-        .iter()
-        .filter_map(|s| match s.mark {
-            Mark::Bar { stack } | Mark::Total { stack } => Some(stack),
-            Mark::Line | Mark::Dashed => None,
-        })
-        .collect();
-    stacks.sort_unstable();
-    stacks.dedup();
+    let stacks = order::sorted_unique(
+        spec.series
+            .iter()
+            .filter_map(|s| match s.mark {
+                Mark::Bar { stack } | Mark::Total { stack } => Some(stack),
+                Mark::Line | Mark::Dashed => None,
+            })
+            .collect(),
+    );
     let n = stacks.len().max(1) as f64;
     for (i, (a, b)) in f.slots.iter().enumerate() {
         // Bars stay bar-shaped when there are few periods.
