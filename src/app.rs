@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
             <NewVersion/>
             <header class="top">
                 <h1>"Chỉ số"</h1>
-                <p class="tagline">{move || ui.lang().pick("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
+                <p class="tagline">{ui.tr("Chỉ số cải cách hành chính", "Administrative-reform indicators")}</p>
                 <div class="langs" role="group" aria-label="Ngôn ngữ / Language">
                     <button aria-pressed=move || (ui.lang() == Lang::Vi).to_string() on:click=pick(Lang::Vi)>"VI"</button>
                     <button aria-pressed=move || (ui.lang() == Lang::En).to_string() on:click=pick(Lang::En)>"EN"</button>
@@ -65,8 +65,8 @@ pub fn App() -> impl IntoView {
                         Ok(bundle) => view! { <Dashboard bundle=bundle/> }.into_any(),
                         Err(e) => view! {
                             <div class="error" role="alert">
-                                <p>{move || ui.lang().pick("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
-                                <button on:click=move |_| reload.request()>{move || ui.lang().pick("Thử lại", "Retry")}</button>
+                                <p>{ui.tr("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
+                                <button on:click=move |_| reload.request()>{ui.tr("Thử lại", "Retry")}</button>
                             </div>
                         }.into_any(),
                     }
@@ -112,7 +112,7 @@ fn ViewNav() -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <nav class="views" aria-label=move || ui.lang().pick("Các trang", "Views")>{links}</nav> }
+    view! { <nav class="views" aria-label=ui.tr("Các trang", "Views")>{links}</nav> }
 }
 
 /// While the data loads: the page as the static shell of index.html drew it (navigation,
@@ -124,7 +124,7 @@ fn Loading(embedded: bool) -> impl IntoView {
         {(!embedded).then(|| view! { <ViewNav/><div class="controls placeholder"></div> })}
         <figure class="chart placeholder">
             <div class="plot">
-                <p class="loading" role="status">{move || ui.lang().pick("Đang tải số liệu…", "Loading figures…")}</p>
+                <p class="loading" role="status">{ui.tr("Đang tải số liệu…", "Loading figures…")}</p>
             </div>
         </figure>
     }

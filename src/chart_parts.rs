@@ -3,6 +3,7 @@
 //! opened (open from the start where it stands in for a chart of one or two figures).
 
 use crate::browser::details_open;
+use crate::state::ui;
 use chiso_core::render::ChartSpec;
 use leptos::prelude::*;
 
@@ -60,7 +61,7 @@ fn table_wrap(spec: Signal<ChartSpec>, compact: bool) -> impl IntoView {
         // Held open by the signal too: a card updated for another unit reuses this element,
         // and must not stand open with no table in it.
         <details class="table-wrap" open=move || open.get() on:toggle=move |ev| open.set(details_open(&ev))>
-            <summary>{move || spec.with(|s| s.lang.pick("Bảng số liệu", "Table of figures"))}</summary>
+            <summary>{ui().tr("Bảng số liệu", "Table of figures")}</summary>
             {move || open.get().then(table)}
         </details>
     }

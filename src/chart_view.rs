@@ -8,6 +8,7 @@ use crate::browser::{
 };
 use crate::chart_parts::{figure_table, source_line};
 use crate::embed_dialog::EmbedButton;
+use crate::state::ui;
 use chiso_core::render::spec::{css_color, CHROME};
 use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
 use leptos::html;
@@ -297,7 +298,7 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
             {source_line(spec)}
             <div class="tools">
                 {figure_table(spec)}
-                <div class="exports" role="group" aria-label=move || lang().pick("Tải về", "Download")>
+                <div class="exports" role="group" aria-label=ui().tr("Tải về", "Download")>
                     <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
                     <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
                     <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>

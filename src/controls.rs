@@ -53,32 +53,31 @@ pub fn Controls(
     };
     let from = move || options(ui.route.with(|r| r.from));
     let to = move || options(ui.route.with(|r| r.to));
-    let lang = move || ui.lang();
     view! {
         <section class="controls">
             <label>
-                <span>{move || lang().pick("Đơn vị", "Unit")}</span>
+                <span>{ui.tr("Đơn vị", "Unit")}</span>
                 <select id="unit" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ui.set(|r| r.unit = Some(v));
                 }>{units}</select>
             </label>
             <label>
-                <span>{move || lang().pick("Từ kỳ", "From")}</span>
+                <span>{ui.tr("Từ kỳ", "From")}</span>
                 <select id="from" on:change=move |ev| {
                     let p = Period::parse(&event_target_value(&ev)).ok();
                     ui.set(|r| r.from = p);
                 }>{from}</select>
             </label>
             <label>
-                <span>{move || lang().pick("Đến kỳ", "To")}</span>
+                <span>{ui.tr("Đến kỳ", "To")}</span>
                 <select id="to" on:change=move |ev| {
                     let p = Period::parse(&event_target_value(&ev)).ok();
                     ui.set(|r| r.to = p);
                 }>{to}</select>
             </label>
             <button class="present" on:click=move |_| present.set(true)>
-                {move || lang().pick("Trình chiếu", "Present")}
+                {ui.tr("Trình chiếu", "Present")}
             </button>
         </section>
     }

@@ -44,7 +44,7 @@ fn snippet(label: &'static str, text: String) -> impl IntoView {
                 <span>{label}</span>
                 <textarea readonly rows="4" node_ref=area prop:value=shown></textarea>
             </label>
-            <button class="copy" on:click=copy>{move || ui.lang().pick("Sao chép", "Copy")}</button>
+            <button class="copy" on:click=copy>{ui.tr("Sao chép", "Copy")}</button>
             <span class="copied" role="status">{status}</span>
         </div>
     }
@@ -82,14 +82,14 @@ pub fn EmbedButton(spec: Signal<ChartSpec>) -> impl IntoView {
             if let Some(d) = dialog.get_untracked() {
                 show_dialog(&d);
             }
-        }>{move || ui.lang().pick("Nhúng", "Embed")}</button>
+        }>{ui.tr("Nhúng", "Embed")}</button>
         <dialog class="embed-dialog" node_ref=dialog on:close=move |_| open.set(false)>
             {body}
             <button class="close" on:click=move |_| {
                 if let Some(d) = dialog.get_untracked() {
                     close_dialog(&d);
                 }
-            }>{move || ui.lang().pick("Đóng", "Close")}</button>
+            }>{ui.tr("Đóng", "Close")}</button>
         </dialog>
     }
 }

@@ -134,7 +134,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                 add_files(bundle, importer, dropped_files(&ev));
             }
         >
-            <h2 id="files-title">{move || ui.lang().pick("Tệp số liệu", "Data files")}</h2>
+            <h2 id="files-title">{ui.tr("Tệp số liệu", "Data files")}</h2>
             <LastGoodNotes bundle=bundle/>
             <ul>{rows}</ul>
             {move || any_failed().then(|| view! {
@@ -143,7 +143,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                 </button>
             })}
             <label class="open-file">
-                <span>{move || ui.lang().pick(
+                <span>{ui.tr(
                     "Kiểm tra tệp của bạn: chọn hoặc kéo thả tệp JSON, CSV, TSV, XLSX vào đây",
                     "Check your own file: choose or drop JSON, CSV, TSV or XLSX files here",
                 )}</span>
@@ -162,7 +162,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
             {(!single_file()).then(|| view! {
                 <p class="template">
                     <a href="templates/mau-chi-so.xlsx" download>
-                        {move || ui.lang().pick("Tải mẫu bảng tính", "Download template")}
+                        {ui.tr("Tải mẫu bảng tính", "Download template")}
                     </a>
                     " · "
                     <a href="templates/mau-chi-so.csv" download>"CSV"</a>

@@ -59,10 +59,10 @@ pub fn Present(
             }
         >
             <div class="present-bar">
-                <button class="prev" on:click=move |_| step(-1) aria-label=move || ui.lang().pick("Biểu đồ trước", "Previous chart")>"‹"</button>
+                <button class="prev" on:click=move |_| step(-1) aria-label=ui.tr("Biểu đồ trước", "Previous chart")>"‹"</button>
                 <span class="position">{move || format!("{} / {}", (index.get() + 1).min(count()), count())}</span>
-                <button class="next" on:click=move |_| step(1) aria-label=move || ui.lang().pick("Biểu đồ sau", "Next chart")>"›"</button>
-                <button class="close" on:click=move |_| close()>{move || ui.lang().pick("Thoát", "Exit")}</button>
+                <button class="next" on:click=move |_| step(1) aria-label=ui.tr("Biểu đồ sau", "Next chart")>"›"</button>
+                <button class="close" on:click=move |_| close()>{ui.tr("Thoát", "Exit")}</button>
             </div>
             {move || match current.get() {
                 Some(spec) => view! { <ChartCard spec=Signal::stored(spec)/> }.into_any(),

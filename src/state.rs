@@ -63,6 +63,16 @@ impl Ui {
         self.lang.get()
     }
 
+    /// A fixed label in the reader's language that follows a change of language. Every label
+    /// is this one type, so the page's code for a reactive text or attribute exists once.
+    pub fn tr(
+        self,
+        vi: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.lang().pick(vi, en)
+    }
+
     pub fn set(self, f: impl FnOnce(&mut Route)) {
         self.route.update(f);
     }

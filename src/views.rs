@@ -253,13 +253,13 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     view! {
         <section class="controls">
             <label>
-                <span>{move || ui.lang().pick("Chỉ tiêu", "Indicator")}</span>
+                <span>{ui.tr("Chỉ tiêu", "Indicator")}</span>
                 <select id="indicator" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ui.set(|r| r.indicator = Some(v));
                 }>{options}</select>
             </label>
-            <p class="hint">{move || ui.lang().pick("Kỳ so sánh: chọn ở ô “Đến kỳ”; mặc định là kỳ mới nhất.", "Period: set “To”; the latest by default.")}</p>
+            <p class="hint">{ui.tr("Kỳ so sánh: chọn ở ô “Đến kỳ”; mặc định là kỳ mới nhất.", "Period: set “To”; the latest by default.")}</p>
         </section>
         <section class="charts single"><ChartCard spec=spec/></section>
     }
