@@ -8,7 +8,7 @@ use chiso_core::render::ChartSpec;
 use leptos::prelude::*;
 
 /// "Nguồn: Báo cáo … 2018–2025, 8 báo cáo", the reports listed on tap; one report as it is.
-pub fn source_line(spec: Signal<ChartSpec>) -> impl IntoView {
+pub fn source_line(spec: Memo<ChartSpec>) -> impl IntoView {
     move || {
         let (summary, all, lang) = spec.with(|s| (s.source_summary(), s.sources.clone(), s.lang));
         let label = lang.pick("Nguồn: ", "Source: ");
@@ -28,14 +28,14 @@ pub fn source_line(spec: Signal<ChartSpec>) -> impl IntoView {
 /// The exact figures as a table, built when the reader opens it (and dropped when closed):
 /// a dozen tables nobody opened cost a page its layout time. A chart of one or two figures
 /// has its table open instead of a drawing: the card of figures.
-pub fn figure_table(spec: Signal<ChartSpec>) -> impl IntoView {
+pub fn figure_table(spec: Memo<ChartSpec>) -> impl IntoView {
     // Built again only when the chart turns compact or back, so that it opens or closes with
     // that: a card updated in place for another unit keeps the reader's choice otherwise.
     let compact = Memo::new(move |_| spec.with(ChartSpec::is_compact));
     move || table_wrap(spec, compact.get())
 }
 
-fn table_wrap(spec: Signal<ChartSpec>, compact: bool) -> impl IntoView {
+fn table_wrap(spec: Memo<ChartSpec>, compact: bool) -> impl IntoView {
     let open = RwSignal::new(compact);
     let table = move || {
         let (header, rows) = spec.with(|s| s.table());

@@ -74,7 +74,7 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
 /// unit's figures under a new title.
 #[derive(Clone, Copy)]
 struct Plot {
-    spec: Signal<ChartSpec>,
+    spec: Memo<ChartSpec>,
     canvas: NodeRef<html::Canvas>,
     width: RwSignal<f64>,
     frame: RwSignal<Option<Frame>>,
@@ -148,11 +148,15 @@ enum Body {
     Plot,
 }
 
+/// A chart that does not change (an embed's, a slide's) as the memo a card takes.
+pub fn fixed(spec: ChartSpec) -> Memo<ChartSpec> {
+    Memo::new(move |_| spec.clone())
+}
+
+/// The card of one chart. Its spec is a memo: worked out once per change, not once per read,
+/// and read by a chart drawn later (a timer, an observer) with the card's context.
 #[component]
-pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
-    // Held in a memo: a derived spec is then worked out once per change, not once per read,
-    // and a chart drawn later (a timer, an observer) reads it with the card's context.
-    let spec: Signal<ChartSpec> = Memo::new(move |_| spec.get()).into();
+pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
     let figure = NodeRef::<html::Figure>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let frame = RwSignal::new(None::<Frame>);
@@ -188,10 +192,14 @@ pub fn ChartCard(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
         }
     });
     let body = Memo::new(move |_| {
-        spec.try_with(|s| match () {
-            _ if s.is_empty() => Body::Empty,
-            _ if s.is_compact() => Body::Compact,
-            _ => Body::Plot,
+        spec.try_with(|s| {
+            if s.is_empty() {
+                Body::Empty
+            } else if s.is_compact() {
+                Body::Compact
+            } else {
+                Body::Plot
+            }
         })
         .unwrap_or(Body::Empty)
     });

@@ -3,7 +3,7 @@
 
 use crate::api::Bundle;
 use crate::browser::{mark_embed, report_height};
-use crate::chart_view::ChartCard;
+use crate::chart_view::{fixed, ChartCard};
 use crate::state::shown_unit;
 use crate::state::ui;
 use crate::views::with_query;
@@ -58,7 +58,7 @@ pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
             {move || match charts.get() {
                 Ok(list) => view! {
                     <section class="charts" data-view=move || ui.view.get().slug()>
-                        {list.into_iter().map(|s| view! { <ChartCard spec=Signal::stored(s)/> }).collect_view()}
+                        {list.into_iter().map(|s| view! { <ChartCard spec=fixed(s)/> }).collect_view()}
                     </section>
                 }.into_any(),
                 Err(ids) => unknown(ids).into_any(),

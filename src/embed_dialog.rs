@@ -51,7 +51,7 @@ fn snippet(label: &'static str, text: String) -> impl IntoView {
 }
 
 #[component]
-pub fn EmbedButton(spec: Signal<ChartSpec>) -> impl IntoView {
+pub fn EmbedButton(spec: Memo<ChartSpec>) -> impl IntoView {
     let ui = ui();
     let dialog = NodeRef::<html::Dialog>::new();
     // Built when opened, so the snippets carry the address of that moment.

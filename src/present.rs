@@ -3,7 +3,7 @@
 
 use crate::api::Bundle;
 use crate::browser::{exit_fullscreen, request_fullscreen};
-use crate::chart_view::ChartCard;
+use crate::chart_view::{fixed, ChartCard};
 use crate::state::ui;
 use crate::views::with_query;
 use chiso_core::views::page::key_charts;
@@ -65,7 +65,7 @@ pub fn Present(
                 <button class="close" on:click=move |_| close()>{ui.tr("Thoát", "Exit")}</button>
             </div>
             {move || match current.get() {
-                Some(spec) => view! { <ChartCard spec=Signal::stored(spec)/> }.into_any(),
+                Some(spec) => view! { <ChartCard spec=fixed(spec)/> }.into_any(),
                 None => view! {
                     <p class="empty">{ui.lang().pick("Đơn vị này chưa có biểu đồ nào để trình chiếu.", "This unit has no charts to present.")}</p>
                 }.into_any(),

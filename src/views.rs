@@ -232,7 +232,7 @@ fn Compare(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let spec = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         let id = indicator.get();
         // The median unless the address asks for the average (`stat=average`).
         let (period, stat) = ui.route.with(|r| (r.to, r.stat.unwrap_or_default()));
