@@ -264,10 +264,25 @@ fn compare_ranks_units_and_names_the_merged_ones() {
         Period::parse("2025-Q3").ok(),
     );
     assert!(!later.keys.contains(&"quang-nam".to_string()));
+    // Merged peers are named in their own note, each with the unit it went into; one whose
+    // successor kept its name is not labelled "Đà Nẵng → Đà Nẵng".
+    let merged = later
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Đã sáp nhập sau 30/06/2025: "))
+        .unwrap_or_else(|| panic!("{:?}", later.notes));
+    assert!(merged.contains("Quảng Nam (vào Đà Nẵng)"), "{merged}");
+    assert!(merged.contains("Tây Ninh (cũ)"), "{merged}");
+    assert!(!merged.contains("Tây Ninh → Tây Ninh"));
+    let before = compare(
+        query(&l, "da-nang", Lang::En),
+        "dossiers.received",
+        Period::parse("2020-Q2").ok(),
+    );
     assert!(
-        later.notes[0].contains("Quảng Nam → Đà Nẵng (đã sáp nhập sau 30/06/2025)"),
+        before.labels.iter().any(|l| l == "Đà Nẵng (former)"),
         "{:?}",
-        later.notes
+        before.labels
     );
     assert!(later.csv().starts_with("unit,dossiers.received\n"));
     // One row per unit: its name and figure; no rank column when none is published.

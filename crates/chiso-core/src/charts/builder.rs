@@ -6,6 +6,7 @@ use super::time;
 use crate::contract::catalogue::same_series;
 use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Observation, Unit};
+use crate::contract::names;
 use crate::contract::period::Period;
 use crate::query::derive::share;
 use crate::query::Query;
@@ -349,13 +350,22 @@ fn sources_line(series: &[Series]) -> Vec<String> {
     sources
 }
 
-/// A unit's name, with the unit it was merged into: "Quảng Nam → Đà Nẵng".
+/// A unit's name, with the unit it was merged into: "Quảng Nam → Đà Nẵng". One whose successor
+/// took its name is "Đà Nẵng (cũ)", as the press has written since the merger.
 pub(super) fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
-    let name = u.name.get(lang).to_string();
+    let name = u.name.get(lang);
     match u.successor.as_deref().and_then(|s| data.unit(s)) {
+        Some(s) if same_name(s, name, lang) => {
+            format!("{name} ({})", lang.pick("cũ", "former"))
+        }
         Some(s) => format!("{name} → {}", s.name.get(lang)),
-        None => name,
+        None => name.to_string(),
     }
+}
+
+/// Whether `u` goes by `name`, diacritics aside ("Da Nang" in English is "Đà Nẵng").
+pub(super) fn same_name(u: &Unit, name: &str, lang: Lang) -> bool {
+    names::key(u.name.get(lang)) == names::key(name)
 }
 
 /// "Dossiers received – Bắc Kạn": what the chart shows, for which unit.
