@@ -2,7 +2,7 @@
 //! in a word or two, and a merger as a dashed rule over them.
 
 use super::layout::{text_width, Frame};
-use super::marks::rule_spans;
+use super::marks::{rule_spans, RuleSpan};
 use super::{Shapes, Style, INK, MUTED};
 use crate::render::spec::ChartSpec;
 use plotters::prelude::RGBColor;
@@ -32,12 +32,7 @@ pub(super) fn gaps(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
 /// The top of a gap's label, centred at `x`: at the band's top, else its bottom, else its
 /// middle, whichever first keeps clear of every rule's line and label (a target's label sits
 /// at the plot's right, where the latest gap often is).
-fn gap_label_top(
-    lines: &[String],
-    x: f64,
-    (top, bottom): (f64, f64),
-    rules: &[(f64, (f64, f64, f64, f64))],
-) -> f64 {
+fn gap_label_top(lines: &[String], x: f64, (top, bottom): (f64, f64), rules: &[RuleSpan]) -> f64 {
     let half = lines
         .iter()
         .map(|l| text_width(l, 10.0))
@@ -45,8 +40,9 @@ fn gap_label_top(
         / 2.0;
     let tall = 12.0 * lines.len() as f64;
     let clear = |y: f64| {
-        rules.iter().all(|&(ry, (l, t, r, b))| {
-            let off_line = ry < y - 2.0 || ry > y + tall + 2.0;
+        rules.iter().all(|rule| {
+            let [l, t, r, b] = rule.label;
+            let off_line = rule.y < y - 2.0 || rule.y > y + tall + 2.0;
             let off_label = r < x - half || l > x + half || b < y || t > y + tall;
             off_line && off_label
         })

@@ -33,16 +33,25 @@ fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     }
 }
 
-/// What each rule takes up on the plot, so other labels keep clear of it: its line's y, and
-/// its label's box (left, top, right, bottom) as `rules` draws it.
-pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<(f64, (f64, f64, f64, f64))> {
+/// What a rule takes up on the plot, so other labels keep clear of it.
+pub(super) struct RuleSpan {
+    /// Its line's y.
+    pub(super) y: f64,
+    /// Its label's box as `rules` draws it: left, top, right, bottom.
+    pub(super) label: [f64; 4],
+}
+
+pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
     let x1 = f.plot.2;
     spec.rules
         .iter()
         .map(|r| {
             let y = f.scale(r.side).project(r.value);
             let w = text_width(&r.label, 11.0);
-            (y, (x1 - 4.0 - w, y - 15.0, x1 - 4.0, y - 3.0))
+            RuleSpan {
+                y,
+                label: [x1 - 4.0 - w, y - 15.0, x1 - 4.0, y - 3.0],
+            }
         })
         .collect()
 }
