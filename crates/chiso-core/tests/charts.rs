@@ -265,22 +265,31 @@ fn compare_ranks_units_and_names_the_merged_ones() {
     );
     assert!(!later.keys.contains(&"quang-nam".to_string()));
     // Merged peers are named in their own note, each with the unit it went into; one whose
-    // successor kept its name is not labelled "Đà Nẵng → Đà Nẵng".
+    // successor kept its name goes on as it: named once among those without a figure, never
+    // "Tây Ninh → Tây Ninh".
     let merged = later
         .notes
         .iter()
         .find(|n| n.starts_with("Đã sáp nhập sau 30/06/2025: "))
         .unwrap_or_else(|| panic!("{:?}", later.notes));
     assert!(merged.contains("Quảng Nam (vào Đà Nẵng)"), "{merged}");
-    assert!(merged.contains("Tây Ninh (cũ)"), "{merged}");
-    assert!(!merged.contains("Tây Ninh → Tây Ninh"));
+    assert!(merged.contains("Bắc Kạn (vào Thái Nguyên)"), "{merged}");
+    assert!(!merged.contains("Tây Ninh"), "{merged}");
+    let plain = &later.notes[0];
+    assert!(plain.starts_with("Không có số liệu kỳ này: "), "{plain}");
+    assert_eq!(plain.matches("Tây Ninh").count(), 1, "{plain}");
     let before = compare(
         query(&l, "da-nang", Lang::En),
         "dossiers.received",
         Period::parse("2020-Q2").ok(),
     );
     assert!(
-        before.labels.iter().any(|l| l == "Đà Nẵng (former)"),
+        before.labels.iter().any(|l| l == "Quảng Nam → Da Nang"),
+        "{:?}",
+        before.labels
+    );
+    assert!(
+        before.labels.iter().any(|l| l == "Đà Nẵng"),
         "{:?}",
         before.labels
     );

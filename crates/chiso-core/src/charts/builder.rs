@@ -351,21 +351,20 @@ fn sources_line(series: &[Series]) -> Vec<String> {
 }
 
 /// A unit's name, with the unit it was merged into: "Quảng Nam → Đà Nẵng". One whose successor
-/// took its name is "Đà Nẵng (cũ)", as the press has written since the merger.
+/// kept its name goes on as it (see `time::mergers`): its name alone, not "Đà Nẵng → Đà Nẵng".
 pub(super) fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
     let name = u.name.get(lang);
-    match u.successor.as_deref().and_then(|s| data.unit(s)) {
-        Some(s) if same_name(s, name, lang) => {
-            format!("{name} ({})", lang.pick("cũ", "former"))
-        }
+    match merged_into(u, data, lang) {
         Some(s) => format!("{name} → {}", s.name.get(lang)),
         None => name.to_string(),
     }
 }
 
-/// Whether `u` goes by `name`, diacritics aside ("Da Nang" in English is "Đà Nẵng").
-pub(super) fn same_name(u: &Unit, name: &str, lang: Lang) -> bool {
-    names::key(u.name.get(lang)) == names::key(name)
+/// The unit `u` was merged into, unless it kept `u`'s name (diacritics aside: "Da Nang" in
+/// English is "Đà Nẵng").
+pub(super) fn merged_into<'a>(u: &Unit, data: &'a Dataset, lang: Lang) -> Option<&'a Unit> {
+    let s = data.unit(u.successor.as_deref()?)?;
+    (names::key(s.name.get(lang)) != names::key(u.name.get(lang))).then_some(s)
 }
 
 /// "Dossiers received – Bắc Kạn": what the chart shows, for which unit.

@@ -2,7 +2,7 @@
 //! unit highlighted, ranks as published, the median as a rule, and the peers without a
 //! figure named.
 
-use super::builder::{same_name, unit_label, Builder, Look, BAR};
+use super::builder::{merged_into, Builder, Look, BAR};
 use crate::contract::catalogue::{Better, IndicatorDef};
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
@@ -89,31 +89,29 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
     spec
 }
 
-/// The notes naming the peers with no figure for the period: merged units apart, by the
-/// day after which they were merged, each with the unit it went into.
+/// The notes naming the peers with no figure for the period, each once: those merged into
+/// another unit apart, by the day after which they were, with the unit each went into.
 fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) -> Vec<String> {
     let (data, lang) = (q.data, q.lang);
-    let mut plain: Vec<String> = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
     let mut merged: Vec<(NaiveDate, Vec<String>)> = Vec::new();
     for u in peers
         .iter()
         .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id))
     {
         let name = u.name.get(lang);
-        let into = u.successor.as_deref().and_then(|s| data.unit(s));
-        let (Some(into), Some(until)) = (into, u.until) else {
-            plain.push(name.to_string());
+        let (Some(into), Some(until)) = (merged_into(u, data, lang), u.until) else {
+            // A unit going on under its own name and its successor are one place.
+            if !plain.contains(&name) {
+                plain.push(name);
+            }
             continue;
         };
-        let label = if same_name(into, name, lang) {
-            unit_label(u, data, lang)
-        } else {
-            format!(
-                "{name} ({} {})",
-                lang.pick("vào", "into"),
-                into.name.get(lang)
-            )
-        };
+        let label = format!(
+            "{name} ({} {})",
+            lang.pick("vào", "into"),
+            into.name.get(lang)
+        );
         match merged.iter_mut().find(|(d, _)| *d == until) {
             Some((_, names)) => names.push(label),
             None => merged.push((until, vec![label])),
