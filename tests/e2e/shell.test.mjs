@@ -123,7 +123,7 @@ test("the shell speaks the reader's language: the address's, else the one last c
   assert.equal(await again.page.locator("#shell .loading").innerText(), "Đang tải…");
 
   site.release();
-  await again.page.waitForSelector("#dossiers-intake canvas");
+  await figuresReady(again.page, "#dossiers-intake");
   await page.waitForSelector("main nav.views a");
   assert.deepEqual(await navLabels(page, "main"), NAV_EN, "the app's navigation has the shell's labels");
   assert.deepEqual(await violations(page), []);
