@@ -6,7 +6,6 @@ use super::time;
 use crate::contract::catalogue::same_series;
 use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Observation, Unit};
-use crate::contract::names;
 use crate::contract::period::Period;
 use crate::query::derive::share;
 use crate::query::Query;
@@ -354,17 +353,17 @@ fn sources_line(series: &[Series]) -> Vec<String> {
 /// kept its name goes on as it (see `time::mergers`): its name alone, not "Đà Nẵng → Đà Nẵng".
 pub(super) fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
     let name = u.name.get(lang);
-    match merged_into(u, data, lang) {
+    match merged_into(u, data) {
         Some(s) => format!("{name} → {}", s.name.get(lang)),
         None => name.to_string(),
     }
 }
 
-/// The unit `u` was merged into, unless it kept `u`'s name (diacritics aside: "Da Nang" in
-/// English is "Đà Nẵng").
-pub(super) fn merged_into<'a>(u: &Unit, data: &'a Dataset, lang: Lang) -> Option<&'a Unit> {
+/// The unit `u` was merged into, unless it kept `u`'s name; names are compared in Vietnamese,
+/// as `time::mergers` does ("Da Nang" in English is "Đà Nẵng").
+pub(super) fn merged_into<'a>(u: &Unit, data: &'a Dataset) -> Option<&'a Unit> {
     let s = data.unit(u.successor.as_deref()?)?;
-    (names::key(s.name.get(lang)) != names::key(u.name.get(lang))).then_some(s)
+    (s.name.get(Lang::Vi) != u.name.get(Lang::Vi)).then_some(s)
 }
 
 /// "Dossiers received – Bắc Kạn": what the chart shows, for which unit.

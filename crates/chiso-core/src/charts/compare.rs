@@ -100,7 +100,7 @@ fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) ->
         .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id))
     {
         let name = u.name.get(lang);
-        let (Some(into), Some(until)) = (merged_into(u, data, lang), u.until) else {
+        let (Some(into), Some(until)) = (merged_into(u, data), u.until) else {
             // A unit going on under its own name and its successor are one place.
             if !plain.contains(&name) {
                 plain.push(name);

@@ -4,7 +4,6 @@
 use crate::contract::catalogue::{IndicatorDef, Kind};
 use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Unit};
-use crate::contract::names;
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
 use chrono::NaiveDate;
@@ -195,8 +194,7 @@ pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit)> {
         .iter()
         .filter_map(|u| {
             let successor = data.unit(u.successor.as_deref()?)?;
-            let renamed =
-                names::key(successor.name.get(Lang::Vi)) != names::key(u.name.get(Lang::Vi));
+            let renamed = successor.name.get(Lang::Vi) != u.name.get(Lang::Vi);
             renamed.then_some((u, successor, u.until?))
         })
         .collect();
