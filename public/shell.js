@@ -1,6 +1,6 @@
 // Runs in the page's head, before the first paint and long before the wasm: fits the static
 // shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
-// is the one marked in the navigation) and, for the default data, starts fetching the manifest
+// is the one marked in the navigation; its words are in the reader's language) and, for the default data, starts fetching the manifest
 // and the files it lists, so the data is in flight while the code downloads and compiles. The
 // app takes each answer once, by the same address (`window.chisoEarly`, read by
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
@@ -17,6 +17,18 @@ const PRELOAD = []; // filled by postbuild
     path.shift();
   }
   root.setAttribute("data-shell-view", path[0] || "overview");
+  // The language as the app will choose it: the address's `lang=`, else (not in an embed,
+  // which speaks its address's alone) the one the reader last chose, else Vietnamese.
+  const code = (v) => ["vi", "en"].find((l) => (v || "").split(/[-_]/)[0].toLowerCase() === l);
+  let lang = code(new URLSearchParams(location.hash.split("?")[1] || "").get("lang"));
+  if (!lang && !root.hasAttribute("data-embed")) {
+    try {
+      lang = code(localStorage.getItem("chiso.lang"));
+    } catch {
+      // Storage may be off (a private window, some file:// pages): Vietnamese then.
+    }
+  }
+  if (lang === "en") root.lang = "en";
   // Another data set (`?data=…`) needs none of the default files.
   if (new URLSearchParams(location.search).get("data")) return;
   const early = new Map();

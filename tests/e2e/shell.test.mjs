@@ -57,7 +57,9 @@ async function requested(hits, suffix) {
   }
 }
 
-const navLabels = (page, scope) => page.locator(`${scope} nav.views a`).allTextContents();
+// As shown: the shell holds each word in both languages and shows the reader's.
+const navLabels = (page, scope) => page.locator(`${scope} nav.views a`).allInnerTexts();
+const NAV_EN = ["Overview", "Dossiers", "Services", "Procedures", "Indices", "Compare"];
 const paints = (page) => page.evaluate(() => performance.getEntriesByType("paint").map((e) => e.name));
 
 test("the shell paints the title, the navigation and a chart-sized card while the wasm is held back, then gives way to the app", async (t) => {
@@ -74,7 +76,7 @@ test("the shell paints the title, the navigation and a chart-sized card while th
   assert.equal(marked, "600");
   const card = await page.locator("#shell figure.placeholder").boundingBox();
   assert.ok(card && card.width > 700 && card.height >= 260, `placeholder ${JSON.stringify(card)}`);
-  assert.match(await page.locator("#shell .loading").textContent(), /Đang tải… \/ Loading…/);
+  assert.equal(await page.locator("#shell .loading").innerText(), "Đang tải…");
   await page.screenshot({ path: join(out, "shell-held.png") });
 
   site.release();
@@ -92,6 +94,41 @@ test("the shell paints the title, the navigation and a chart-sized card while th
   assert.ok(Math.abs(real.height - card.height) < 0.25 * real.height, `card height ${card.height} → ${real.height}`);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
+});
+
+test("the shell speaks the reader's language: the address's, else the one last chosen; an embed only the address's", async (t) => {
+  const site = await host(t, { hold: true });
+  const held = async (page, address) => {
+    await page.goto(site.url + address, { waitUntil: "commit" });
+    await requested(site.hits, "_bg.wasm");
+    await page.waitForSelector("#shell figure.placeholder", { state: "visible" });
+  };
+  const { page, errors } = await fresh(t, browser, tablet);
+  await held(page, "#/indices?lang=en");
+  assert.deepEqual(await navLabels(page, "#shell"), NAV_EN);
+  assert.equal(await page.locator("#shell .tagline").innerText(), "Administrative-reform indicators");
+  assert.equal(await page.locator("#shell .loading").innerText(), "Loading…");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+
+  // A reader who chose English before sees it with no `lang=` in the address.
+  const again = await fresh(t, browser, tablet);
+  await again.page.addInitScript(() => localStorage.setItem("chiso.lang", "en"));
+  await held(again.page, "#/dossiers");
+  assert.deepEqual(await navLabels(again.page, "#shell"), NAV_EN);
+  // The address wins over what was remembered, and an embed ignores what was remembered.
+  // (A query of its own each time: a change of the hash alone would not load the page anew.)
+  await held(again.page, "?n=2#/dossiers?lang=vi");
+  assert.deepEqual(await navLabels(again.page, "#shell"), NAV);
+  await held(again.page, "?n=3#/embed/dossiers/dossiers-intake");
+  assert.equal(await again.page.locator("#shell .loading").innerText(), "Đang tải…");
+
+  site.release();
+  await figuresReady(again.page, "#dossiers-intake");
+  await page.waitForSelector("main nav.views a");
+  assert.deepEqual(await navLabels(page, "main"), NAV_EN, "the app's navigation has the shell's labels");
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(again.errors, []);
 });
 
 test("an embed's shell shows the card and no dashboard chrome before the wasm, then the embed alone", async (t) => {

@@ -264,10 +264,34 @@ fn compare_ranks_units_and_names_the_merged_ones() {
         Period::parse("2025-Q3").ok(),
     );
     assert!(!later.keys.contains(&"quang-nam".to_string()));
+    // Merged peers are named in their own note, each with the unit it went into; one whose
+    // successor kept its name goes on as it: named once among those without a figure, never
+    // "Tây Ninh → Tây Ninh".
+    let merged = later
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Đã sáp nhập sau 30/06/2025: "))
+        .unwrap_or_else(|| panic!("{:?}", later.notes));
+    assert!(merged.contains("Quảng Nam (vào Đà Nẵng)"), "{merged}");
+    assert!(merged.contains("Bắc Kạn (vào Thái Nguyên)"), "{merged}");
+    assert!(!merged.contains("Tây Ninh"), "{merged}");
+    let plain = &later.notes[0];
+    assert!(plain.starts_with("Không có số liệu kỳ này: "), "{plain}");
+    assert_eq!(plain.matches("Tây Ninh").count(), 1, "{plain}");
+    let before = compare(
+        query(&l, "da-nang", Lang::En),
+        "dossiers.received",
+        Period::parse("2020-Q2").ok(),
+    );
     assert!(
-        later.notes[0].contains("Quảng Nam → Đà Nẵng (đã sáp nhập sau 30/06/2025)"),
+        before.labels.iter().any(|l| l == "Quảng Nam → Da Nang"),
         "{:?}",
-        later.notes
+        before.labels
+    );
+    assert!(
+        before.labels.iter().any(|l| l == "Đà Nẵng"),
+        "{:?}",
+        before.labels
     );
     assert!(later.csv().starts_with("unit,dossiers.received\n"));
     // One row per unit: its name and figure; no rank column when none is published.

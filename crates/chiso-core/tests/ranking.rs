@@ -243,3 +243,52 @@ fn the_median_or_the_average_as_a_rule() {
     );
     assert!(en.rules[0].label.starts_with("Median: "));
 }
+
+#[test]
+fn no_figure_is_drawn_across_the_rule() {
+    let (l, _) = national();
+    let c = pci_2022(&l, Stat::Median);
+    let (_, rows) = c.table();
+    for width in [360.0, 800.0] {
+        let height = c.preferred_height(width);
+        let f = layout(&c, width, height, DrawOptions::default());
+        let svg = to_svg(&c, width as u32, height as u32, DrawOptions::default());
+        let rule = f.left.project(c.rules[0].value);
+        // Each text with its x, y, whether it ends at x, and its body.
+        let drawn: Vec<(f64, f64, bool, String)> = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let (tag, rest) = t.split_once('>')?;
+                let num = |k: &str| {
+                    let v = tag.split(&format!(" {k}=\"")).nth(1)?.split('"').next()?;
+                    v.parse::<f64>().ok()
+                };
+                let body = rest.split("</text>").next()?.trim().to_string();
+                Some((
+                    num("x")?,
+                    num("y")?,
+                    tag.contains("text-anchor=\"end\""),
+                    body,
+                ))
+            })
+            .collect();
+        for (i, row) in rows.iter().enumerate() {
+            let figure = &row[1];
+            let Some((x, _, ends, s)) = drawn
+                .iter()
+                .find(|(_, y, _, s)| s == figure && (y - f.center(i)).abs() <= 1.0)
+            else {
+                panic!("row {i}: {figure} not drawn");
+            };
+            // 11 px text at about 0.56 em a character.
+            let w = s.chars().count() as f64 * 11.0 * 0.56;
+            let (a, b) = if *ends { (x - w, *x) } else { (*x, x + w) };
+            assert!(
+                !(a - 1.0..=b + 1.0).contains(&rule),
+                "row {i} at {width}: {s} over the rule at {rule}"
+            );
+            assert!(b <= width, "row {i} at {width}: {s} cut off");
+        }
+    }
+}

@@ -265,3 +265,61 @@ fn a_reports_own_dates_are_read_against_months() {
         .collect();
     assert_eq!(labels, ["05/2020", "06/2020", "07/2020", "08/2020"]);
 }
+
+#[test]
+fn a_gaps_label_keeps_clear_of_a_targets_label() {
+    let file = serde_json::json!({
+        "format": "chiso-metrics/1",
+        "title": "PCI",
+        "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province", "successor": "tay-ninh-2025", "until": "2025-06-30"}],
+        "observations": [
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2021", "value": 63.90},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2022", "value": 62.31},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2025", "value": 63.72},
+        ],
+        "targets": [{"unit": "tay-ninh", "indicator": "pci.score", "by": "2025", "value": 69.0}],
+    })
+    .to_string();
+    let l = load(&[Input {
+        name: "pci.json",
+        bytes: file.as_bytes(),
+        sha256: None,
+    }]);
+    let c = pci_chart(&l, "tay-ninh", Lang::Vi);
+    assert_eq!(c.gaps.len(), 1);
+    let target = c
+        .rules
+        .iter()
+        .find(|r| r.label.starts_with("Mục tiêu"))
+        .unwrap();
+    for (width, height) in [(360.0, 240.0), (480.0, 240.0), (800.0, H)] {
+        let f = layout(&c, width, height, DrawOptions::default());
+        let svg = to_svg(&c, width as u32, height as u32, DrawOptions::default());
+        let drawn = texts(&svg);
+        let (tx, ty, _) = drawn.iter().find(|(_, _, s)| *s == target.label).unwrap();
+        // The target's label ends at tx, its baseline at ty; 11 px text, 0.56 em a character.
+        let t_box = (
+            tx - target.label.chars().count() as f64 * 6.16,
+            ty - 12.0,
+            *tx,
+            *ty,
+        );
+        let words: Vec<_> = drawn
+            .iter()
+            .filter(|(_, _, s)| "Không công bố".contains(s.as_str()) && !s.is_empty())
+            .collect();
+        assert!(!words.is_empty());
+        for (gx, gy, s) in words {
+            // Centred at gx, hanging from gy; 10 px text.
+            let half = s.chars().count() as f64 * 5.6 / 2.0;
+            let g_box = (gx - half, *gy - 10.0, gx + half, gy + 12.0);
+            let apart =
+                g_box.2 < t_box.0 || g_box.0 > t_box.2 || g_box.3 < t_box.1 || g_box.1 > t_box.3;
+            assert!(
+                apart,
+                "at {width}: {s} {g_box:?} over the target's label {t_box:?}"
+            );
+            assert!(*gy >= f.plot.1 && *gy <= f.plot.3, "{s} on the plot");
+        }
+    }
+}

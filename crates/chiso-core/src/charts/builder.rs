@@ -348,13 +348,21 @@ fn sources_line(series: &[Series]) -> Vec<String> {
     sources
 }
 
-/// A unit's name, with the unit it was merged into: "Quảng Nam → Đà Nẵng".
+/// A unit's name, with the unit it was merged into: "Quảng Nam → Đà Nẵng". One whose successor
+/// kept its name goes on as it (see `time::mergers`): its name alone, not "Đà Nẵng → Đà Nẵng".
 pub(super) fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
-    let name = u.name.get(lang).to_string();
-    match u.successor.as_deref().and_then(|s| data.unit(s)) {
+    let name = u.name.get(lang);
+    match merged_into(u, data) {
         Some(s) => format!("{name} → {}", s.name.get(lang)),
-        None => name,
+        None => name.to_string(),
     }
+}
+
+/// The unit `u` was merged into, unless it kept `u`'s name; names are compared in Vietnamese,
+/// as `time::mergers` does ("Da Nang" in English is "Đà Nẵng").
+pub(super) fn merged_into<'a>(u: &Unit, data: &'a Dataset) -> Option<&'a Unit> {
+    let s = data.unit(u.successor.as_deref()?)?;
+    (s.name.get(Lang::Vi) != u.name.get(Lang::Vi)).then_some(s)
 }
 
 /// "Dossiers received – Bắc Kạn": what the chart shows, for which unit.

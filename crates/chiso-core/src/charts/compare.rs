@@ -2,9 +2,8 @@
 //! unit highlighted, ranks as published, the median as a rule, and the peers without a
 //! figure named.
 
-use super::builder::{unit_label, Builder, Look, BAR};
+use super::builder::{merged_into, Builder, Look, BAR};
 use crate::contract::catalogue::{Better, IndicatorDef};
-use crate::contract::lang::Lang;
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
 use crate::order;
@@ -13,6 +12,7 @@ use crate::query::units::peers;
 use crate::query::Query;
 use crate::render::numbers::NumberStyle;
 use crate::render::spec::{AxisSpec, ChartSpec, Rule, Side};
+use chrono::NaiveDate;
 
 /// Every unit of the selected unit's level on one indicator and period, best first, read
 /// against their median. See `compare_by`.
@@ -90,29 +90,46 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
     spec
 }
 
-/// The note naming the peers with no figure for the period, merged units with their date.
+/// The notes naming the peers with no figure for the period, each once: those merged into
+/// another unit apart, by the day after which they were, with the unit each went into.
 fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) -> Vec<String> {
     let (data, lang) = (q.data, q.lang);
-    let missing: Vec<String> = peers
+    let mut plain: Vec<&str> = Vec::new();
+    let mut merged: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    for u in peers
         .iter()
         .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id))
-        .map(|u| {
-            let label = unit_label(u, data, lang);
-            match (&u.successor, u.until) {
-                (Some(_), Some(until)) => match lang {
-                    Lang::Vi => format!("{label} (đã sáp nhập sau {})", day(until, lang)),
-                    Lang::En => format!("{label} (merged after {})", day(until, lang)),
-                },
-                _ => label,
+    {
+        let name = u.name.get(lang);
+        let (Some(into), Some(until)) = (merged_into(u, data), u.until) else {
+            // A unit going on under its own name and its successor are one place.
+            if !plain.contains(&name) {
+                plain.push(name);
             }
-        })
-        .collect();
-    if missing.is_empty() {
-        return Vec::new();
+            continue;
+        };
+        let label = format!(
+            "{name} ({} {})",
+            lang.pick("vào", "into"),
+            into.name.get(lang)
+        );
+        match merged.iter_mut().find(|(d, _)| *d == until) {
+            Some((_, names)) => names.push(label),
+            None => merged.push((until, vec![label])),
+        }
     }
-    vec![format!(
-        "{}: {}",
-        lang.pick("Không có số liệu kỳ này", "No figure for this period"),
-        missing.join("; ")
-    )]
+    let mut notes = Vec::new();
+    if !plain.is_empty() {
+        let head = lang.pick("Không có số liệu kỳ này", "No figure for this period");
+        notes.push(format!("{head}: {}.", plain.join("; ")));
+    }
+    for (until, names) in merged {
+        let head = lang.pick("Đã sáp nhập sau", "Merged after");
+        notes.push(format!(
+            "{head} {}: {}.",
+            day(until, lang),
+            names.join("; ")
+        ));
+    }
+    notes
 }

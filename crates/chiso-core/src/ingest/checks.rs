@@ -2,9 +2,11 @@
 //! arithmetic identities of a dossier report.
 
 use crate::contract::catalogue::{IndicatorDef, Kind};
-use crate::contract::model::Dataset;
+use crate::contract::lang::Lang;
+use crate::contract::model::{Dataset, Unit};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
+use chrono::NaiveDate;
 
 /// A problem with one value, and the field it is about.
 #[derive(Debug, PartialEq)]
@@ -183,6 +185,36 @@ fn check_period(data: &Dataset, unit: &str, period: Period, out: &mut Vec<SumPro
     }
 }
 
+/// The figures of units merged into another unit (one of another name: a unit whose successor
+/// kept its name goes on as it) for periods that start after the unit's last day, each with
+/// the unit it became part of. Such a figure belongs to the successor.
+pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit)> {
+    let ended: Vec<(&Unit, &Unit, NaiveDate)> = data
+        .units
+        .iter()
+        .filter_map(|u| {
+            let successor = data.unit(u.successor.as_deref()?)?;
+            let renamed = successor.name.get(Lang::Vi) != u.name.get(Lang::Vi);
+            renamed.then_some((u, successor, u.until?))
+        })
+        .collect();
+    let Some(first) = ended.iter().map(|e| e.2).min() else {
+        return Vec::new();
+    };
+    data.observations
+        .iter()
+        .enumerate()
+        // Nearly every figure is dated before the first merger: one comparison settles it.
+        .filter(|(_, o)| o.period.start() > first)
+        .filter_map(|(i, o)| {
+            let (_, successor, _) = ended
+                .iter()
+                .find(|(u, _, until)| u.id == *o.unit && o.period.start() > *until)?;
+            Some((i, *successor))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +258,37 @@ mod tests {
         );
         assert!(check_value(&def("pci.rank"), 15.0, None, true).is_empty());
         assert_eq!(check_value(&def("papi.score"), 5.0, None, false).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_after_a_merger_into_another_unit_is_a_warning() {
+        use crate::ingest::load::{load, Input};
+        let file = r#"{ "format": "chiso-metrics/1", "observations": [
+            { "unit": "quang-nam", "indicator": "dossiers.received", "period": "2025-Q2", "value": 5 },
+            { "unit": "quang-nam", "indicator": "dossiers.received", "period": "2025-Q3", "value": 6 },
+            { "unit": "da-nang", "indicator": "dossiers.received", "period": "2025-Q3", "value": 7 },
+            { "unit": "da-nang-2025", "indicator": "dossiers.received", "period": "2025-Q4", "value": 8 } ] }"#;
+        let l = load(&[Input {
+            name: "a.json",
+            bytes: file.as_bytes(),
+            sha256: None,
+        }]);
+        let found: Vec<_> = l
+            .findings
+            .iter()
+            .filter(|f| matches!(f.message, Message::AfterMerger { .. }))
+            .collect();
+        // Quảng Nam's 2025-Q3 alone: Đà Nẵng goes on under its own name, and 2025-Q2 is its last.
+        assert_eq!(found.len(), 1, "{:?}", l.findings);
+        let f = found[0];
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.location.as_ref().map(|l| l.line), Some(3));
+        assert_eq!(
+            f.message.text(Lang::Vi),
+            "số liệu 2025-Q3 của một đơn vị đã sáp nhập vào da-nang-2025 sau ngày 2025-06-30: \
+             số liệu từ đó thuộc về da-nang-2025; hiển thị đúng như công bố"
+        );
+        // The figure stays, as published.
+        assert_eq!(l.data.observations.len(), 4);
     }
 }

@@ -209,6 +209,11 @@ pub enum Message {
     Unreadable {
         detail: String,
     },
+    AfterMerger {
+        period: String,
+        successor: String,
+        until: String,
+    },
 }
 
 impl Message {
@@ -313,6 +318,14 @@ impl Message {
             } => (
                 &w::CONFLICT_KEPT,
                 vec![other.clone(), num(*value), num(*dropped)],
+            ),
+            M::AfterMerger {
+                period,
+                successor,
+                until,
+            } => (
+                &w::AFTER_MERGER,
+                vec![period.clone(), clip(successor), until.clone()],
             ),
         }
     }
@@ -435,6 +448,11 @@ mod tests {
                 value: 2.0,
                 dropped: 1.0,
                 other: s("b:1:1"),
+            },
+            Message::AfterMerger {
+                period: s("2025-Q3"),
+                successor: s("da-nang-2025"),
+                until: s("2025-06-30"),
             },
         ];
         for identity in [Identity::Intake, Identity::Balance, Identity::Timeliness] {

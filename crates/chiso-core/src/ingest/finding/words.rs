@@ -194,6 +194,12 @@ pub(super) const CONFLICT_KEPT: Words = words(
     "conflicts with {0} ({1} vs {2}); this value (published later) is used",
 );
 
+// A figure of a unit for a time after it was merged into another.
+pub(super) const AFTER_MERGER: Words = words(
+    "số liệu {0} của một đơn vị đã sáp nhập vào {1} sau ngày {2}: số liệu từ đó thuộc về {1}; hiển thị đúng như công bố",
+    "a figure for {0} of a unit merged into {1} after {2}: figures since then belong to {1}; shown as published",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

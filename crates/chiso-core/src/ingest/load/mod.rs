@@ -11,8 +11,8 @@ mod registry;
 mod report;
 
 use crate::contract::model::Dataset;
-use crate::ingest::checks::check_sums;
-use crate::ingest::finding::{Finding, Severity, Subject};
+use crate::ingest::checks::{after_merger, check_sums};
+use crate::ingest::finding::{Finding, Message, Severity, Subject};
 use conflicts::resolve_conflicts;
 use figures::{Origin, Places};
 use file::Parsed;
@@ -101,6 +101,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
         targets,
     );
     report_sums(&data, &obs_origins, &places, &mut report);
+    report_after_merger(&data, &obs_origins, &places, &mut report);
     let files = statuses(inputs, &states, &parsed, &data, &report);
     Loaded {
         data,
@@ -128,6 +129,31 @@ fn report_sums(data: &Dataset, origins: &[Origin], places: &Places, report: &mut
             Some(location),
             sum.message,
             Some(subject),
+        );
+    }
+}
+
+/// Figures of a unit for a time after it was merged into another: warnings at each figure,
+/// which stays on the chart as published.
+fn report_after_merger(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
+    for (at, successor) in after_merger(data) {
+        let (origin, o) = (&origins[at], &data.observations[at]);
+        let Some(until) = data.unit(&o.unit).and_then(|u| u.until) else {
+            continue;
+        };
+        let (location, _) = places.of(origin, "observations");
+        let message = Message::AfterMerger {
+            period: o.period.to_string(),
+            successor: successor.id.clone(),
+            until: until.to_string(),
+        };
+        report.push_about(
+            origin.input(),
+            places.name(origin.input()),
+            Severity::Warning,
+            Some(location),
+            message,
+            None,
         );
     }
 }

@@ -2,6 +2,7 @@
 //! in a word or two, and a merger as a dashed rule over them.
 
 use super::layout::{text_width, Frame};
+use super::marks::{rule_spans, RuleSpan};
 use super::{Shapes, Style, INK, MUTED};
 use crate::render::spec::ChartSpec;
 use plotters::prelude::RGBColor;
@@ -16,13 +17,41 @@ pub(super) fn gaps(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     };
     let (_, top, _, bottom) = f.plot;
     let style = Style::new(10.0, MUTED).at(HPos::Center, VPos::Top);
+    let rules = rule_spans(spec, f);
     for g in &spec.gaps {
         let (a, b) = (t.project(g.from), t.project(g.to));
         out.rect((a, top), (b, bottom), BAND, 1.0);
-        for (k, line) in wrap(&g.label, b - a - 4.0).into_iter().enumerate() {
-            out.text(line, ((a + b) / 2.0, top + 4.0 + 12.0 * k as f64), style);
+        let lines = wrap(&g.label, b - a - 4.0);
+        let y = gap_label_top(&lines, (a + b) / 2.0, (top, bottom), &rules);
+        for (k, line) in lines.into_iter().enumerate() {
+            out.text(line, ((a + b) / 2.0, y + 12.0 * k as f64), style);
         }
     }
+}
+
+/// The top of a gap's label, centred at `x`: at the band's top, else its bottom, else its
+/// middle, whichever first keeps clear of every rule's line and label (a target's label sits
+/// at the plot's right, where the latest gap often is).
+fn gap_label_top(lines: &[String], x: f64, (top, bottom): (f64, f64), rules: &[RuleSpan]) -> f64 {
+    let half = lines
+        .iter()
+        .map(|l| text_width(l, 10.0))
+        .fold(0.0, f64::max)
+        / 2.0;
+    let tall = 12.0 * lines.len() as f64;
+    let clear = |y: f64| {
+        rules.iter().all(|rule| {
+            let [l, t, r, b] = rule.label;
+            let off_line = rule.y < y - 2.0 || rule.y > y + tall + 2.0;
+            let off_label = r < x - half || l > x + half || b < y || t > y + tall;
+            off_line && off_label
+        })
+    };
+    let first = top + 4.0;
+    [first, bottom - 4.0 - tall, (top + bottom - tall) / 2.0]
+        .into_iter()
+        .find(|&y| clear(y))
+        .unwrap_or(first)
 }
 
 /// Mergers, over the figures: a dashed rule, named above the plot on the side with room.

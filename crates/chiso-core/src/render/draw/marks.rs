@@ -1,7 +1,7 @@
 //! The figures themselves, back to front: target rules and bands, stacked bars with their
 //! totals, lines with a dot on each figure, and dashed projections.
 
-use super::layout::Frame;
+use super::layout::{text_width, Frame};
 use super::{color, Shapes, Style};
 use crate::order;
 use crate::render::spec::{ChartSpec, Mark, Series};
@@ -32,6 +32,29 @@ fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
         let style = Style::new(11.0, c).at(HPos::Right, VPos::Bottom);
         out.text(r.label.clone(), (x1 - 4.0, y - 3.0), style);
     }
+}
+
+/// What a rule takes up on the plot, so other labels keep clear of it.
+pub(super) struct RuleSpan {
+    /// Its line's y.
+    pub(super) y: f64,
+    /// Its label's box as `rules` draws it: left, top, right, bottom.
+    pub(super) label: [f64; 4],
+}
+
+pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
+    let x1 = f.plot.2;
+    spec.rules
+        .iter()
+        .map(|r| {
+            let y = f.scale(r.side).project(r.value);
+            let w = text_width(&r.label, 11.0);
+            RuleSpan {
+                y,
+                label: [x1 - 4.0 - w, y - 15.0, x1 - 4.0, y - 3.0],
+            }
+        })
+        .collect()
 }
 
 /// Bars: one slot per stack within each period's span; a stack's total is a mark across it.

@@ -5,6 +5,7 @@
 use super::layout::{row_name, row_value, text_width, Frame};
 use super::{color, Shapes, Style, INK, MUTED};
 use crate::render::spec::ChartSpec;
+use plotters::prelude::WHITE;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// The palette colour of the selected unit's bar.
@@ -27,6 +28,7 @@ pub(super) fn rows(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
         let style = Style::new(11.0, c).at(HPos::Center, VPos::Bottom);
         out.text(r.label.clone(), (lx, top - 8.0), style);
     }
+    let rules: Vec<f64> = spec.rules.iter().map(|r| f.left.project(r.value)).collect();
     for (i, &(a, b)) in f.slots.iter().enumerate() {
         let y = (a + b) / 2.0;
         let chosen = spec.highlight == Some(i);
@@ -45,10 +47,33 @@ pub(super) fn rows(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
         let pad = ((b - a) * 0.18).min(4.0);
         let fill = color(if chosen { HIGHLIGHT } else { series.color });
         out.rect((zero, a + pad), (x, b - pad), fill, 1.0);
-        let style = Style::new(11.0, ink).at(HPos::Left, VPos::Center);
-        out.text(label, (zero.max(x) + 4.0, y), style);
+        match figure_at(&label, zero.max(x), &rules, f.width) {
+            Some(lx) => out.text(
+                label,
+                (lx, y),
+                Style::new(11.0, ink).at(HPos::Left, VPos::Center),
+            ),
+            None => {
+                // No room right of the bar: white, inside its end.
+                let style = Style::new(11.0, WHITE).at(HPos::Right, VPos::Center);
+                out.text(label, (x - 4.0, y), style);
+            }
+        }
     }
     out.line(&[(zero, top), (zero, bottom)], MUTED, 1);
+}
+
+/// Where a figure starts, right of its bar's `end`: moved past a rule it would run across, or
+/// `None` when that leaves it no room inside the chart's `width`.
+fn figure_at(label: &str, end: f64, rules: &[f64], width: f64) -> Option<f64> {
+    let w = text_width(label, 11.0);
+    let mut lx = end + 4.0;
+    for &rx in rules {
+        if lx - 3.0 <= rx && rx <= lx + w + 3.0 {
+            lx = rx + 5.0;
+        }
+    }
+    (lx + w <= width - 2.0).then_some(lx)
 }
 
 /// A name cut to `width` with an ellipsis, so a long one never runs into its bar.
