@@ -102,8 +102,10 @@ fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) ->
     {
         let name = u.name.get(lang);
         let (Some(into), Some(until)) = (merged_into(u, data), u.until) else {
-            // A unit going on under its own name and its successor are one place.
-            if !plain.contains(&name) {
+            // A unit going on under its own name and its successor are one place: named once,
+            // and not at all when one of the two has a figure.
+            let shown = rows.iter().any(|(r, _)| r.name.get(lang) == name);
+            if !shown && !plain.contains(&name) {
                 plain.push(name);
             }
             continue;
