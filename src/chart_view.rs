@@ -69,9 +69,9 @@ fn export_csv(spec: &ChartSpec) -> Option<()> {
 }
 
 /// The card's plot: its canvas kept in step with the spec. A chart on or near the screen is
-/// drawn in the same task as the change; one further down in a task after it, or when it
-/// comes near the screen if sooner. Until then it is blank, so no canvas ever shows another
-/// unit's figures under a new title.
+/// drawn in the same task as the change; one further down when it comes near the screen, or
+/// when the page is printed. Until then it is blank, so no canvas ever shows another unit's
+/// figures under a new title, and a change of unit costs only the charts the reader can see.
 #[derive(Clone, Copy)]
 struct Plot {
     spec: Memo<ChartSpec>,
@@ -117,9 +117,6 @@ impl Plot {
         blank_canvas(el);
         self.stale.set_value(true);
         self.frame.set(None);
-        // Drawn in a task of its own, after the page has had a chance to show the charts on
-        // screen; sooner if the reader scrolls to it first.
-        set_timeout(move || self.draw_if_stale(), std::time::Duration::ZERO);
     }
 
     fn draw_if_stale(self) {
@@ -182,6 +179,9 @@ pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
         near.set_value(watch);
     });
 
+    // A printout shows every chart, the ones never scrolled to included.
+    let printing = window_event_listener_untyped("beforeprint", move |_| plot.draw_if_stale());
+    on_cleanup(move || printing.remove());
     Effect::new(move |_| {
         width.track();
         spec.track();

@@ -92,6 +92,42 @@ test("another unit, and English, change the figures as readers expect", async (t
   assert.deepEqual(errors, []);
 });
 
+test("after a change of unit, a chart off the screen is blank until scrolled to or printed, never the old unit's", async (t) => {
+  const s = await site(t);
+  const { page, errors } = await open(t, browser, s.url + "#/indices?unit=da-nang", tablet);
+  await chartReady(page, "figure.chart canvas");
+  const canvases = page.locator("figure.chart canvas");
+  const count = await canvases.count();
+  assert.ok(count >= 6, `${count} charts`);
+  const first = canvases.first();
+  const last = canvases.nth(count - 1);
+  const blank = (c) => c.evaluate((el) => el.getContext("2d").getImageData(0, 0, el.width, el.height).data.every((v, i) => i % 4 !== 3 || v === 0));
+  const title = (c) => c.evaluate((el) => el.closest("figure").querySelector("h2").textContent);
+  assert.ok(!(await last.isVisible()) || (await last.boundingBox()).y > 2 * 1280, "the last chart is far below");
+
+  await page.evaluate(() => (location.hash = "#/indices?unit=can-tho"));
+  await page.waitForFunction(() => /Cần Thơ/.test(document.querySelector("figure.chart h2")?.textContent ?? ""));
+  await chartReady(page, "figure.chart canvas");
+  assert.match(await title(last), /Cần Thơ/);
+  assert.equal(await blank(last), true, "not drawn while far off the screen");
+  // Scrolled to, it shows the new unit's figures.
+  await chartReady(page, `#${await last.evaluate((el) => el.closest("figure").id)} canvas`);
+  assert.equal(await blank(last), false);
+
+  // The first chart, now far above, waits in turn; printing draws it.
+  await page.evaluate(() => (location.hash = "#/indices?unit=da-nang"));
+  await page.waitForFunction(() => /Đà Nẵng/.test(document.querySelector("figure.chart h2")?.textContent ?? ""));
+  await page.waitForFunction(() => {
+    const cs = document.querySelectorAll("figure.chart canvas");
+    const c = cs[cs.length - 1];
+    return c.getContext("2d").getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v !== 0);
+  });
+  assert.equal(await blank(first), true);
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await blank(first), false);
+  assert.deepEqual(errors, []);
+});
+
 test("a broken file among good ones shows its error while the good figures still show", async (t) => {
   const cut = sample("tay-ninh.json").slice(0, 700);
   const s = await site(t, {

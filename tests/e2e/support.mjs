@@ -89,6 +89,8 @@ export function manifestOf(names) {
 /// Waits until a chart's canvas has been drawn on (coloured pixels, not just a blank box).
 export async function chartReady(page, selector = "#dossiers-intake canvas") {
   await page.waitForSelector(selector, { timeout: 30000 });
+  // A chart is drawn when it comes near the screen, as a reader scrolling to it would see.
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
   await page.waitForFunction((sel) => {
     const c = document.querySelector(sel);
     if (!c || c.width < 50) return false;
