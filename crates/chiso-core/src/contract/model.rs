@@ -21,8 +21,19 @@ pub enum Level {
 }
 
 impl Level {
+    /// The level a file names in lower case (`"province"`).
     pub fn parse(s: &str) -> Option<Level> {
-        serde_json::from_value(serde_json::Value::from(s)).ok()
+        Level::ALL.into_iter().find(|l| l.name() == s)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Nation => "nation",
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+            Level::Agency => "agency",
+        }
     }
 
     pub const ALL: [Level; 5] = [
