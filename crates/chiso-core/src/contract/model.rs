@@ -6,11 +6,11 @@ use crate::contract::period::Period;
 pub use crate::contract::shared::SharedStr;
 use crate::contract::text::Text;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Nation,
@@ -68,20 +68,16 @@ pub struct Unit {
     pub until: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Source {
-    #[serde(default)]
     pub title: Option<Text>,
-    #[serde(default)]
     pub date: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Publisher {
     pub name: Text,
-    #[serde(default)]
     pub url: Option<String>,
 }
 

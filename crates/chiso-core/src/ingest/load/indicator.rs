@@ -80,3 +80,68 @@ fn optional<'a, T>(
 ) -> Result<Option<T>, BadDefinition> {
     raw.filter(|raw| !raw.is_null()).map(read).transpose()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<IndicatorDef, BadDefinition> {
+        read_definition(Raw::parse(text).unwrap())
+    }
+
+    #[test]
+    fn custom_definitions_parse_in_catalogue_shape() {
+        let d = read(
+            r#"{"id":"training.sessions","name":{"vi":"Lớp tập huấn","en":"Training sessions"},"kind":"count","aggregation":"flow"}"#,
+        )
+        .unwrap();
+        assert_eq!(d.kind, Kind::Count);
+        assert_eq!(d.aggregation, Some(Aggregation::Flow));
+        assert_eq!(d.scale(), None);
+        let d = read(r#"{"id":"x","name":"X","kind":"score","min":0,"max":10,"better":"lower","aggregation":null}"#)
+            .unwrap();
+        assert_eq!(
+            (d.scale(), d.better(), d.aggregation),
+            (Some((0.0, 10.0)), Better::Lower, None)
+        );
+    }
+
+    #[test]
+    fn says_which_field_is_wrong_and_what_it_may_be() {
+        assert_eq!(
+            read(r#"{"id":"x","name":"X","kind":"counts"}"#),
+            Err(BadDefinition::NotOneOf {
+                field: "kind",
+                found: "counts".into(),
+                allowed: &KIND_NAMES,
+            })
+        );
+        assert_eq!(
+            read(r#"{"id":"x","name":"X"}"#),
+            Err(BadDefinition::Missing("kind"))
+        );
+        assert_eq!(
+            read(r#"{"id":"x","name":"X","kind":"count","kind":"rank"}"#),
+            Err(BadDefinition::Twice("kind"))
+        );
+        assert_eq!(
+            read(r#"{"id":"x","name":"X","kind":"score","max":1e999}"#),
+            Err(BadDefinition::NotFinite {
+                field: "max",
+                value: "1e999".into(),
+            })
+        );
+        assert_eq!(
+            read(r#"{"id":5,"name":"X","kind":"count"}"#),
+            Err(BadDefinition::WrongType {
+                field: "id",
+                expected: Expected::String,
+                found: Found::Number("5".into()),
+            })
+        );
+        assert_eq!(
+            read(r#"["x", "X", "count"]"#),
+            Err(BadDefinition::NotAnObject(Found::Array))
+        );
+    }
+}
