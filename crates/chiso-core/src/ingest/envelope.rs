@@ -61,23 +61,23 @@ pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
     let first = text.bytes().position(|b| !b" \n\r\t".contains(&b));
     // Any other value is not what a file holds: said at an array's bracket (its items are not
     // read), or, once checked, at the last character of a string, number or word.
-    let raw = match first.and_then(|i| text.as_bytes().get(i)) {
-        Some(b'{') => Raw::parse(text),
+    let parsed = match first.and_then(|i| text.as_bytes().get(i)) {
+        Some(b'{') => Object::parse_document(text),
         Some(b'[') => return Err((Message::NotAnObject, at(&doc, first.unwrap_or(0)))),
-        _ => Raw::first_value(text),
+        _ => Raw::first_value(text).map(|raw| (raw, None)),
     };
-    let raw = raw.map_err(|e| {
-        let message = match e.bad {
-            Bad::Truncated(within) => Message::Truncated { within },
-            Bad::Syntax(problem) => Message::Syntax { problem },
-        };
-        (message, at(&doc, e.offset))
-    })?;
-    match json::object(raw) {
-        Some(obj) => Ok((text, obj)),
-        None => {
+    match parsed {
+        Ok((_, Some(obj))) => Ok((text, obj)),
+        Ok((raw, None)) => {
             let last = doc.offset(raw) + raw.get().len().saturating_sub(1);
             Err((Message::NotAnObject, at(&doc, last)))
+        }
+        Err(e) => {
+            let message = match e.bad {
+                Bad::Truncated(within) => Message::Truncated { within },
+                Bad::Syntax(problem) => Message::Syntax { problem },
+            };
+            Err((message, at(&doc, e.offset)))
         }
     }
 }

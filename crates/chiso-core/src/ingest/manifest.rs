@@ -68,7 +68,10 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
 }
 
 /// The `files` array, once the `format` tag is known to be right.
-fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<json::Items<'a>, Problem> {
+fn files_array<'o, 'a>(
+    doc: &Doc,
+    obj: &'o Object<'a>,
+) -> Result<json::ArrayItems<'o, 'a>, Problem> {
     if let Err((message, key)) = check_format(obj, MANIFEST_FORMAT) {
         let location = key
             .and_then(|k| obj.get(k))
@@ -83,7 +86,7 @@ fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<json::Items<'a>, Probl
         };
         return Err((Some(start), Message::Missing { field: "files" }));
     };
-    json::array(files).ok_or_else(|| {
+    obj.items(files).ok_or_else(|| {
         let message = Message::WrongType {
             expected: Expected::Array,
             found: json::found(files),

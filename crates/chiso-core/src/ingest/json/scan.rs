@@ -26,25 +26,29 @@ pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
-/// Checks that `text` is one JSON value and nothing else but whitespace; returns where the
-/// value starts and ends.
-pub fn document(text: &str) -> Result<(usize, usize), ScanError> {
-    let (start, end) = first_value(text)?;
-    match text.bytes().skip(end).position(|b| !is_space(b)) {
-        Some(k) => Err(ScanError {
-            bad: Bad::Syntax(Syntax::TrailingText),
-            offset: end + k,
-        }),
-        None => Ok((start, end)),
+/// Where one value sits in its document: byte offsets of its start and end.
+pub type Span = (usize, usize);
+
+/// Checks that `text` is one JSON value and nothing else but whitespace: where the value is,
+/// and, if it is an object, where the items of its arrays are (so they need no second look).
+pub fn document(text: &str) -> Result<(Span, Vec<(u32, u32)>), ScanError> {
+    let mut s = Scanner::new(text);
+    // Offsets are kept in 32 bits; a larger text is checked, and its arrays split later.
+    s.items = (text.len() < u32::MAX as usize).then(Vec::new);
+    s.value()?;
+    let end = s.i;
+    let start = text.bytes().position(|b| !is_space(b)).unwrap_or(end);
+    if s.space().is_some() {
+        return Err(s.syntax(Syntax::TrailingText));
     }
+    let mut items = s.items.unwrap_or_default();
+    items.shrink_to_fit();
+    Ok(((start, end), items))
 }
 
 /// Checks the JSON value `text` starts with (after whitespace), whatever follows it.
-pub fn first_value(text: &str) -> Result<(usize, usize), ScanError> {
-    let mut s = Scanner {
-        b: text.as_bytes(),
-        i: 0,
-    };
+pub fn first_value(text: &str) -> Result<Span, ScanError> {
+    let mut s = Scanner::new(text);
     s.value()?;
     let start = text.bytes().position(|b| !is_space(b)).unwrap_or(s.i);
     Ok((start, s.i))
@@ -53,9 +57,34 @@ pub fn first_value(text: &str) -> Result<(usize, usize), ScanError> {
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
+    /// Where each item of an array in the top-level object starts and ends, when wanted.
+    items: Option<Vec<(u32, u32)>>,
+    item_start: usize,
 }
 
-impl Scanner<'_> {
+/// Whether a value at `depth` is an item of an array that is a member of the top-level object.
+fn is_top_item(depth: usize, objects: u128) -> bool {
+    depth == 2 && objects & 0b11 == 0b01
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            b: text.as_bytes(),
+            i: 0,
+            items: None,
+            item_start: 0,
+        }
+    }
+
+    /// Notes the end of a top-level array's item, if that is what just ended.
+    fn item_ends(&mut self, depth: usize, objects: u128) {
+        if let Some(items) = self.items.as_mut().filter(|_| is_top_item(depth, objects)) {
+            // Both fit: the text is shorter than u32::MAX when items are noted.
+            items.push((self.item_start as u32, self.i as u32));
+        }
+    }
+
     /// Skips whitespace; the byte after it, if any.
     fn space(&mut self) -> Option<u8> {
         while let Some(&c) = self.b.get(self.i) {
@@ -102,6 +131,9 @@ impl Scanner<'_> {
             let Some(c) = self.space() else {
                 return Err(self.truncated(Within::Value));
             };
+            if is_top_item(depth, objects) {
+                self.item_start = self.i;
+            }
             match c {
                 b'{' | b'[' => {
                     if depth == MAX_DEPTH {
@@ -146,6 +178,7 @@ impl Scanner<'_> {
     /// After a value: closes what it ends and reads the comma (and key) before the next one.
     /// `false` when the outermost value is complete.
     fn after_value(&mut self, depth: &mut usize, objects: u128) -> Result<bool, ScanError> {
+        self.item_ends(*depth, objects);
         while *depth > 0 {
             let object = objects & (1 << (*depth - 1)) != 0;
             let within = container(object);
@@ -166,6 +199,7 @@ impl Scanner<'_> {
                 Some(_) if self.closes(object) => {
                     self.i += 1;
                     *depth -= 1;
+                    self.item_ends(*depth, objects);
                 }
                 Some(_) => return Err(self.syntax(Syntax::ExpectedComma(within))),
             }
@@ -193,6 +227,7 @@ impl Scanner<'_> {
     fn string(&mut self) -> Result<(), ScanError> {
         self.i += 1;
         loop {
+            self.i = plain_run(self.b, self.i, true);
             let Some(&c) = self.b.get(self.i) else {
                 return Err(self.truncated(Within::String));
             };
@@ -339,12 +374,40 @@ pub(super) fn skip(b: &[u8], i: usize) -> usize {
 /// The end of the string whose opening quote is at `i`.
 pub(super) fn skip_string(b: &[u8], mut i: usize) -> usize {
     i += 1;
-    while let Some(&c) = b.get(i) {
+    loop {
+        i = plain_run(b, i, false);
+        let Some(&c) = b.get(i) else {
+            return b.len();
+        };
         match c {
             b'"' => return i + 1,
             b'\\' => i += 2,
             _ => i += 1,
         }
     }
-    b.len()
+}
+
+/// Skips, eight bytes at a time, the bytes of a string that need no look: all but `"`, `\\`
+/// and (when `controls`) control characters. Stops on the first other byte, or within the
+/// last eight bytes of the text, where the byte loops take over.
+#[inline]
+fn plain_run(b: &[u8], mut i: usize, controls: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `w` that is below `n` (for n up to 128).
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
+    let equal = |w: u64, c: u8| below(w ^ (ONES * u64::from(c)), 1);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(bytes);
+        let stop = equal(w, b'"') | equal(w, b'\\') | if controls { below(w, 0x20) } else { 0 };
+        if stop != 0 {
+            // The lowest flagged byte is exact (false flags only ever sit above a true one).
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }

@@ -11,14 +11,16 @@ pub struct Raw<'a>(&'a str);
 impl<'a> Raw<'a> {
     /// Checks a whole text as one JSON value (only whitespace around it).
     pub fn parse(text: &'a str) -> Result<Raw<'a>, ScanError> {
-        let (start, end) = scan::document(text)?;
-        Ok(Raw(text.get(start..end).unwrap_or_default()))
+        Ok(Raw::span(text, scan::document(text)?.0))
+    }
+
+    fn span(text: &'a str, (start, end): (usize, usize)) -> Raw<'a> {
+        Raw(text.get(start..end).unwrap_or_default())
     }
 
     /// Checks the value `text` starts with (after whitespace), whatever follows it.
     pub fn first_value(text: &'a str) -> Result<Raw<'a>, ScanError> {
-        let (start, end) = scan::first_value(text)?;
-        Ok(Raw(text.get(start..end).unwrap_or_default()))
+        Ok(Raw::span(text, scan::first_value(text)?))
     }
 
     pub fn get(self) -> &'a str {
@@ -37,7 +39,7 @@ impl<'a> Raw<'a> {
     /// with a lone surrogate escape (which is no text).
     pub fn string(self) -> Option<Cow<'a, str>> {
         let inner = self.0.strip_prefix('"')?.strip_suffix('"')?;
-        if !inner.contains('\\') {
+        if !inner.as_bytes().contains(&b'\\') {
             return Some(Cow::Borrowed(inner));
         }
         unescape(inner, false).map(Cow::Owned)
@@ -46,7 +48,7 @@ impl<'a> Raw<'a> {
     /// A string's text with a lone surrogate shown as U+FFFD, for messages and member names.
     pub fn string_lossy(self) -> Option<Cow<'a, str>> {
         let inner = self.0.strip_prefix('"')?.strip_suffix('"')?;
-        if !inner.contains('\\') {
+        if !inner.as_bytes().contains(&b'\\') {
             return Some(Cow::Borrowed(inner));
         }
         unescape(inner, true).map(Cow::Owned)
@@ -194,9 +196,36 @@ impl<'a> Iterator for Members<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct Object<'a> {
     members: Vec<(Cow<'a, str>, Raw<'a>)>,
+    /// For a document's top-level object: its text and where its arrays' items are, as the
+    /// document check noted them.
+    noted: Option<(&'a str, Vec<(u32, u32)>)>,
 }
 
 impl<'a> Object<'a> {
+    /// Checks a whole document; `Ok(None)` when it holds a valid value that is no object.
+    pub fn parse_document(text: &'a str) -> Result<(Raw<'a>, Option<Object<'a>>), ScanError> {
+        let (span, items) = scan::document(text)?;
+        let raw = Raw::span(text, span);
+        let obj = Object::read(raw).map(|mut obj| {
+            obj.noted = Some((text, items));
+            obj
+        });
+        Ok((raw, obj))
+    }
+
+    /// The items of `array`, one of this object's members; `None` if it is not an array.
+    pub fn items(&self, array: Raw<'a>) -> Option<ArrayItems<'_, 'a>> {
+        let scanned = array.items()?;
+        let Some((text, items)) = &self.noted else {
+            return Some(ArrayItems::Scanned(scanned));
+        };
+        let start = (array.get().as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + array.get().len();
+        let from = items.partition_point(|&(s, _)| (s as usize) < start);
+        let to = items.partition_point(|&(s, _)| (s as usize) < end);
+        Some(ArrayItems::Noted(text, items.get(from..to)?.iter()))
+    }
+
     /// `None` if `raw` is not an object.
     pub fn read(raw: Raw<'a>) -> Option<Object<'a>> {
         let mut members: Vec<(Cow<'a, str>, Raw<'a>)> = raw
@@ -212,7 +241,10 @@ impl<'a> Object<'a> {
             }
             same
         });
-        Some(Object { members })
+        Some(Object {
+            members,
+            noted: None,
+        })
     }
 
     pub fn get(&self, name: &str) -> Option<Raw<'a>> {
@@ -230,6 +262,34 @@ impl<'a> Object<'a> {
     /// Members in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Raw<'a>)> + '_ {
         self.members.iter().map(|(n, raw)| (n.as_ref(), *raw))
+    }
+}
+
+/// The items of one of a top-level object's arrays: noted by the document check, or found
+/// by scanning the array again.
+pub enum ArrayItems<'o, 'a> {
+    Noted(&'a str, std::slice::Iter<'o, (u32, u32)>),
+    Scanned(Items<'a>),
+}
+
+impl<'a> Iterator for ArrayItems<'_, 'a> {
+    type Item = Raw<'a>;
+
+    fn next(&mut self) -> Option<Raw<'a>> {
+        match self {
+            ArrayItems::Noted(text, spans) => {
+                let &(start, end) = spans.next()?;
+                Some(Raw::span(text, (start as usize, end as usize)))
+            }
+            ArrayItems::Scanned(items) => items.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            ArrayItems::Noted(_, spans) => spans.size_hint(),
+            ArrayItems::Scanned(items) => items.size_hint(),
+        }
     }
 }
 

@@ -64,8 +64,8 @@ pub(super) fn read(
             index: narrow(index),
         };
         let raws = p.array("observations", report);
-        figures.observations.reserve_exact(raws.len());
-        for (i, raw) in raws.into_iter().enumerate() {
+        figures.observations.reserve_exact(raws.size_hint().0);
+        for (i, raw) in raws.enumerate() {
             let o = match clean_observation(raw, registry, meta, p.file, &mut texts) {
                 Some(o) => o,
                 None => {
@@ -82,7 +82,7 @@ pub(super) fn read(
             };
             figures.observations.push((o, origin(raw, i)));
         }
-        for (i, raw) in p.array("targets", report).into_iter().enumerate() {
+        for (i, raw) in p.array("targets", report).enumerate() {
             let path = json::index("targets", i);
             let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
                 continue;

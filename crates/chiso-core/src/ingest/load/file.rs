@@ -8,7 +8,7 @@ use crate::contract::model::{FileMeta, Publisher, Source};
 use crate::contract::text::Text;
 use crate::ingest::envelope::{check_checksum, check_format, parse_top, METRICS_FORMAT};
 use crate::ingest::finding::{Expected, Location, Message, Severity};
-use crate::ingest::json::{self, Doc, Object, Raw};
+use crate::ingest::json::{self, ArrayItems, Doc, Object, Raw};
 
 const TOP_LEVEL: [&str; 10] = [
     "format",
@@ -34,23 +34,18 @@ pub(super) struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     /// The entries of a top-level array; anything else there is reported and read as empty.
-    pub(super) fn array(&self, key: &'static str, report: &mut Report) -> Vec<Raw<'a>> {
+    pub(super) fn array(&self, key: &'static str, report: &mut Report) -> ArrayItems<'_, 'a> {
+        let empty = ArrayItems::Noted("", [].iter());
         let Some(raw) = self.obj.get(key) else {
-            return Vec::new();
+            return empty;
         };
-        let items = json::array(raw).map(|items| {
-            let mut items: Vec<Raw<'a>> = items.collect();
-            // Grown by doubling while read; a national file's figures are read while it is held.
-            items.shrink_to_fit();
-            items
-        });
-        items.unwrap_or_else(|| {
+        self.obj.items(raw).unwrap_or_else(|| {
             let message = Message::WrongType {
                 expected: Expected::Array,
                 found: json::found(raw),
             };
             self.ctx.at(report, Severity::Error, raw, key, message);
-            Vec::new()
+            empty
         })
     }
 }

@@ -53,7 +53,7 @@ impl Registry {
         report: &mut Report,
         declared: &mut Vec<Declared<'p, 'a>>,
     ) {
-        for (i, raw) in p.array("units", report).into_iter().enumerate() {
+        for (i, raw) in p.array("units", report).enumerate() {
             let path = json::index("units", i);
             let Some(mut e) = Entry::open(&p.ctx, report, raw, path.clone()) else {
                 continue;
@@ -98,7 +98,7 @@ impl Registry {
     /// A file's own indicators; among them the last definition of an id counts.
     fn read_indicators(&mut self, p: &Parsed, builtin: &Catalogue, report: &mut Report) {
         let mut custom: BTreeMap<String, IndicatorDef> = BTreeMap::new();
-        for (i, raw) in p.array("indicators", report).into_iter().enumerate() {
+        for (i, raw) in p.array("indicators", report).enumerate() {
             let path = json::index("indicators", i);
             let (severity, message) = match read_definition(raw) {
                 Ok(def) if def.id.trim().is_empty() => (Severity::Error, Message::EmptyId),
