@@ -1,10 +1,10 @@
 //! The indicator catalogue. Built-in ids are stable API; files may define more in the same shape.
 
 use crate::contract::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A whole, non-negative number of things (dossiers, procedures, feedback items).
@@ -18,32 +18,32 @@ pub enum Kind {
 }
 
 /// Whether a count sums over time (received in a quarter) or is a level at the period's end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregation {
     Flow,
     Stock,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Better {
     Higher,
     Lower,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorDef {
     pub id: String,
     pub name: Text,
     pub kind: Kind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<Aggregation>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub better: Option<Better>,
 }
 
@@ -384,15 +384,5 @@ mod tests {
             Some(Aggregation::Stock)
         );
         assert!(c.get("dossiers.unknown").is_none());
-    }
-
-    #[test]
-    fn custom_definitions_parse_in_catalogue_shape() {
-        let d: IndicatorDef = serde_json::from_str(
-            r#"{"id":"training.sessions","name":{"vi":"Lớp tập huấn","en":"Training sessions"},"kind":"count","aggregation":"flow"}"#,
-        )
-        .unwrap();
-        assert_eq!(d.kind, Kind::Count);
-        assert_eq!(d.scale(), None);
     }
 }

@@ -7,11 +7,11 @@ pub use crate::contract::shared::SharedStr;
 use crate::contract::text::Text;
 use crate::order;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Nation,
@@ -22,8 +22,19 @@ pub enum Level {
 }
 
 impl Level {
+    /// The level a file names in lower case (`"province"`).
     pub fn parse(s: &str) -> Option<Level> {
-        serde_json::from_value(serde_json::Value::from(s)).ok()
+        Level::ALL.into_iter().find(|l| l.name() == s)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Nation => "nation",
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+            Level::Agency => "agency",
+        }
     }
 
     pub const ALL: [Level; 5] = [
@@ -58,20 +69,16 @@ pub struct Unit {
     pub until: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Source {
-    #[serde(default)]
     pub title: Option<Text>,
-    #[serde(default)]
     pub date: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Publisher {
     pub name: Text,
-    #[serde(default)]
     pub url: Option<String>,
 }
 

@@ -1,16 +1,16 @@
 //! Text fields of the contract: a plain string (Vietnamese) or `{ "vi": …, "en": … }`.
 
 use crate::contract::lang::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
     Localized {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         vi: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         en: Option<String>,
     },
 }
@@ -53,17 +53,22 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::json::{FromRaw, Raw};
+
+    fn read(text: &str) -> Text {
+        Text::from_raw(Raw::parse(text).unwrap()).unwrap()
+    }
 
     #[test]
     fn reads_both_forms_and_falls_back() {
-        let plain: Text = serde_json::from_str(r#""Tây Ninh""#).unwrap();
+        let plain = read(r#""Tây Ninh""#);
         assert_eq!(plain.get(Lang::En), "Tây Ninh");
-        let both: Text = serde_json::from_str(r#"{"vi":"Tỉnh","en":"Province"}"#).unwrap();
+        let both = read(r#"{"vi":"Tỉnh","en":"Province"}"#);
         assert_eq!(both.get(Lang::Vi), "Tỉnh");
         assert_eq!(both.get(Lang::En), "Province");
-        let vi_only: Text = serde_json::from_str(r#"{"vi":"Tỉnh"}"#).unwrap();
+        let vi_only = read(r#"{"vi":"Tỉnh"}"#);
         assert_eq!(vi_only.get(Lang::En), "Tỉnh");
-        let empty: Text = serde_json::from_str(r#"{}"#).unwrap();
+        let empty = read(r#"{}"#);
         assert!(empty.is_blank());
     }
 }

@@ -1,8 +1,8 @@
 //! What wraps every published file: its checksum, its bytes as JSON text, the top-level object
 //! and the `format` tag that says which contract it follows.
 
-use crate::ingest::finding::{Expected, Location, Message};
-use crate::ingest::json::{self, Doc, Object};
+use crate::ingest::finding::{Expected, Location, Message, Syntax};
+use crate::ingest::json::{self, Bad, Doc, Object, Raw};
 use sha2::{Digest, Sha256};
 
 pub const METRICS_FORMAT: &str = "chiso-metrics/1";
@@ -46,29 +46,45 @@ pub(crate) fn parse_top(bytes: &[u8]) -> Result<TopLevel<'_>, Rejection> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-        let doc = Doc::new(valid);
-        let detail = format!("byte {} is not UTF-8 text", e.valid_up_to());
-        let (line, column) = doc.line_col(e.valid_up_to());
-        (Message::Syntax { detail }, at_line(line, column))
+        let problem = Syntax::NotUtf8 {
+            byte: e.valid_up_to(),
+        };
+        (
+            Message::Syntax { problem },
+            at(&Doc::new(valid), e.valid_up_to()),
+        )
     })?;
     if text.trim().is_empty() {
         return Err((Message::Empty, at_line(1, 1)));
     }
-    serde_json::from_str::<Object>(text)
-        .map(|obj| (text, obj))
-        .map_err(|e| {
-            use serde_json::error::Category;
-            let detail = json::serde_detail(&e);
-            let message = match e.classify() {
-                Category::Eof => Message::Truncated { detail },
-                Category::Syntax => Message::Syntax { detail },
-                Category::Data => Message::NotAnObject,
-                Category::Io => Message::Unreadable { detail },
+    let doc = Doc::new(text);
+    let first = text.bytes().position(|b| !b" \n\r\t".contains(&b));
+    // Any other value is not what a file holds: said at an array's bracket (its items are not
+    // read), or, once checked, at the last character of a string, number or word.
+    let parsed = match first.and_then(|i| text.as_bytes().get(i)) {
+        Some(b'{') => Object::parse_document(text),
+        Some(b'[') => return Err((Message::NotAnObject, at(&doc, first.unwrap_or(0)))),
+        _ => Raw::first_value(text).map(|raw| (raw, None)),
+    };
+    match parsed {
+        Ok((_, Some(obj))) => Ok((text, obj)),
+        Ok((raw, None)) => {
+            let last = doc.offset(raw) + raw.get().len().saturating_sub(1);
+            Err((Message::NotAnObject, at(&doc, last)))
+        }
+        Err(e) => {
+            let message = match e.bad {
+                Bad::Truncated(within) => Message::Truncated { within },
+                Bad::Syntax(problem) => Message::Syntax { problem },
             };
-            let doc = Doc::new(text);
-            let (line, column) = doc.line_col(doc.offset_of(e.line(), e.column()));
-            (message, at_line(line, column))
-        })
+            Err((message, at(&doc, e.offset)))
+        }
+    }
+}
+
+fn at(doc: &Doc, offset: usize) -> Option<Location> {
+    let (line, column) = doc.line_col(offset);
+    at_line(line, column)
 }
 
 /// Checks the `format` tag of a parsed top level; `Err` names the member at fault, if any.

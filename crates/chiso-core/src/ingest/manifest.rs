@@ -2,8 +2,7 @@
 
 use crate::ingest::envelope::{check_format, parse_top, MANIFEST_FORMAT};
 use crate::ingest::finding::{Expected, Finding, Location, Message, Severity};
-use crate::ingest::json::{self, Doc, Object};
-use serde_json::value::RawValue;
+use crate::ingest::json::{self, Doc, Object, Raw};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestEntry {
@@ -22,8 +21,7 @@ pub enum DocKind {
 
 pub fn sniff(bytes: &[u8]) -> DocKind {
     let is_manifest = parse_top(bytes).ok().and_then(|(_, obj)| {
-        let raw = obj.get("format")?;
-        let tag: String = serde_json::from_str(raw.get()).ok()?;
+        let tag = obj.get("format")?.string()?;
         Some(tag.starts_with("chiso-manifest/"))
     });
     if is_manifest == Some(true) {
@@ -60,7 +58,7 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     };
     let mut entries = Vec::new();
     let mut findings = Vec::new();
-    for (i, raw) in items.into_iter().enumerate() {
+    for (i, raw) in items.enumerate() {
         match read_entry(&doc, raw, &json::index("files", i)) {
             Ok(entry) => entries.push(entry),
             Err(problem) => findings.push(finding(problem)),
@@ -70,14 +68,17 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
 }
 
 /// The `files` array, once the `format` tag is known to be right.
-fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<Vec<&'a RawValue>, Problem> {
+fn files_array<'o, 'a>(
+    doc: &Doc,
+    obj: &'o Object<'a>,
+) -> Result<json::ArrayItems<'o, 'a>, Problem> {
     if let Err((message, key)) = check_format(obj, MANIFEST_FORMAT) {
         let location = key
             .and_then(|k| obj.get(k))
-            .map(|&raw| doc.location(raw, "format"));
+            .map(|raw| doc.location(raw, "format"));
         return Err((location, message));
     }
-    let Some(&files) = obj.get("files") else {
+    let Some(files) = obj.get("files") else {
         let start = Location {
             line: 1,
             column: 1,
@@ -85,7 +86,7 @@ fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<Vec<&'a RawValue>, Pro
         };
         return Err((Some(start), Message::Missing { field: "files" }));
     };
-    json::array(files).ok_or_else(|| {
+    obj.items(files).ok_or_else(|| {
         let message = Message::WrongType {
             expected: Expected::Array,
             found: json::found(files),
@@ -95,9 +96,8 @@ fn files_array<'a>(doc: &Doc, obj: &Object<'a>) -> Result<Vec<&'a RawValue>, Pro
 }
 
 /// One entry of `files`, at `path`.
-fn read_entry(doc: &Doc, raw: &RawValue, path: &str) -> Result<ManifestEntry, Problem> {
-    let at =
-        |raw: &RawValue, path: &str, message: Message| (Some(doc.location(raw, path)), message);
+fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<ManifestEntry, Problem> {
+    let at = |raw: Raw, path: &str, message: Message| (Some(doc.location(raw, path)), message);
     let Some(entry) = json::object(raw) else {
         let message = Message::WrongType {
             expected: Expected::Object,
@@ -105,7 +105,7 @@ fn read_entry(doc: &Doc, raw: &RawValue, path: &str) -> Result<ManifestEntry, Pr
         };
         return Err(at(raw, path, message));
     };
-    let Some(&p) = entry.get("path") else {
+    let Some(p) = entry.get("path") else {
         return Err(at(raw, path, Message::Missing { field: "path" }));
     };
     let file = match json::typed::<String>(p, Expected::String) {
@@ -115,7 +115,7 @@ fn read_entry(doc: &Doc, raw: &RawValue, path: &str) -> Result<ManifestEntry, Pr
     };
     let sha256 = match entry.get("sha256") {
         None => None,
-        Some(&h) => match json::typed::<String>(h, Expected::String) {
+        Some(h) => match json::typed::<String>(h, Expected::String) {
             Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
             Ok(s) => {
                 let message = Message::BadChecksum { value: s };

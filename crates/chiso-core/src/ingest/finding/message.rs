@@ -1,6 +1,7 @@
 //! The messages findings carry, as data (what was found, what was expected), worded in
 //! Vietnamese or English only when shown.
 
+use super::syntax::{BadDefinition, Syntax, Within};
 use super::words::{self as w, Words};
 use crate::contract::lang::Lang;
 use crate::contract::period::PeriodError;
@@ -18,7 +19,7 @@ pub enum Found {
 }
 
 impl Found {
-    fn text(&self, lang: Lang) -> String {
+    pub(super) fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Found::Null, _) => "null".into(),
             (Found::Bool, Lang::Vi) => "giá trị true/false".into(),
@@ -36,7 +37,7 @@ impl Found {
 }
 
 /// Keeps quoted input short in messages.
-fn clip(s: &str) -> String {
+pub(super) fn clip(s: &str) -> String {
     const MAX: usize = 60;
     if s.chars().count() <= MAX {
         s.to_string()
@@ -58,7 +59,7 @@ pub enum Expected {
 }
 
 impl Expected {
-    fn text(self, lang: Lang) -> &'static str {
+    pub(super) fn text(self, lang: Lang) -> &'static str {
         match self {
             Expected::Number => lang.pick("một số", "a number"),
             Expected::WholeNumber => lang.pick("một số nguyên dương", "a positive whole number"),
@@ -100,10 +101,10 @@ pub struct Difference {
 pub enum Message {
     Empty,
     Truncated {
-        detail: String,
+        within: Within,
     },
     Syntax {
-        detail: String,
+        problem: Syntax,
     },
     NotAnObject,
     MissingFormat,
@@ -175,9 +176,7 @@ pub enum Message {
     },
     /// A register unit declared otherwise than the register has it (boxed: rare, and large).
     DiffersFromRegister(Box<Difference>),
-    BadIndicator {
-        detail: String,
-    },
+    BadIndicator(Box<BadDefinition>),
     ConflictDropped {
         value: f64,
         kept: f64,
@@ -227,8 +226,8 @@ impl Message {
         use Message as M;
         match self {
             M::Empty => (&w::EMPTY, vec![]),
-            M::Truncated { detail } => (&w::TRUNCATED, vec![detail.clone()]),
-            M::Syntax { detail } => (&w::SYNTAX, vec![detail.clone()]),
+            M::Truncated { within } => (&w::TRUNCATED, vec![within.words().fill(lang, &[])]),
+            M::Syntax { problem } => (&w::SYNTAX, vec![problem.text(lang)]),
             M::NotAnObject => (&w::NOT_AN_OBJECT, vec![]),
             M::MissingFormat => (&w::MISSING_FORMAT, vec![]),
             M::WrongFormat { found, expected } => {
@@ -278,7 +277,7 @@ impl Message {
                     vec![clip(id), field.to_string(), given, register],
                 )
             }
-            M::BadIndicator { detail } => (&w::BAD_INDICATOR, vec![detail.clone()]),
+            M::BadIndicator(problem) => (&w::BAD_INDICATOR, vec![problem.text(lang)]),
             M::NotFinite { value } => (&w::NOT_FINITE, vec![clip(value)]),
             M::Negative { value } => (&w::NEGATIVE, vec![num(*value)]),
             M::NotWhole { value } => (&w::NOT_WHOLE, vec![num(*value)]),
@@ -366,8 +365,12 @@ mod tests {
     fn about_files_and_fields() -> Vec<Message> {
         vec![
             Message::Empty,
-            Message::Truncated { detail: s("d") },
-            Message::Syntax { detail: s("d") },
+            Message::Truncated {
+                within: Within::String,
+            },
+            Message::Syntax {
+                problem: Syntax::TrailingComma,
+            },
             Message::NotAnObject,
             Message::MissingFormat,
             Message::WrongFormat {
@@ -411,7 +414,11 @@ mod tests {
                 given: Found::String(s("thai-nguyen")),
                 register: Some(s("thai-nguyen-2025")),
             })),
-            Message::BadIndicator { detail: s("d") },
+            Message::BadIndicator(Box::new(BadDefinition::NotOneOf {
+                field: "kind",
+                found: s("counts"),
+                allowed: &["count", "score"],
+            })),
         ]
     }
 

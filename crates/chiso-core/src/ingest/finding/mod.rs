@@ -2,9 +2,11 @@
 //! Messages are data (`message`), worded in Vietnamese or English only when shown (`words`).
 
 mod message;
+mod syntax;
 mod words;
 
 pub use message::{Difference, Expected, Found, Identity, Message};
+pub use syntax::{BadDefinition, Syntax, Within};
 
 use crate::contract::lang::Lang;
 use serde::Serialize;

@@ -78,6 +78,54 @@ pub(super) const BAD_CHECKSUM: Words = words(
 );
 pub(super) const UNREADABLE: Words = words("không đọc được tệp: {0}", "cannot read the file: {0}");
 
+// Where a text stops being JSON (quoted in SYNTAX and TRUNCATED).
+pub(super) const WITHIN_VALUE: Words = words("giữa một giá trị", "inside a value");
+pub(super) const WITHIN_STRING: Words = words("giữa một chuỗi", "inside a string");
+pub(super) const WITHIN_ARRAY: Words = words("giữa một mảng [ … ]", "inside an array [ … ]");
+pub(super) const WITHIN_OBJECT: Words = words("giữa một đối tượng { … }", "inside an object { … }");
+pub(super) const EXPECTED_VALUE: Words = words(
+    "cần một giá trị JSON (chuỗi trong dấu nháy kép, số, true, false, null, [ … ] hoặc { … })",
+    "expected a JSON value (a string in double quotes, a number, true, false, null, [ … ] or { … })",
+);
+pub(super) const EXPECTED_COLON: Words = words(
+    "cần dấu \":\" sau tên trường",
+    "expected \":\" after the field name",
+);
+pub(super) const EXPECTED_COMMA: Words =
+    words("cần dấu \",\" hoặc \"{0}\"", "expected \",\" or \"{0}\"");
+pub(super) const KEY_NOT_STRING: Words = words(
+    "tên trường phải là chuỗi trong dấu nháy kép",
+    "a field name must be a string in double quotes",
+);
+pub(super) const TRAILING_COMMA: Words = words(
+    "thừa dấu \",\" trước dấu đóng",
+    "a comma before the closing bracket",
+);
+pub(super) const TRAILING_TEXT: Words = words(
+    "còn nội dung sau khi JSON đã kết thúc",
+    "more text after the end of the JSON",
+);
+pub(super) const BAD_NUMBER: Words = words(
+    "số không viết đúng dạng JSON",
+    "a number not written as JSON writes numbers",
+);
+pub(super) const BAD_ESCAPE: Words = words(
+    "ký tự thoát sau \\ không hợp lệ",
+    "an invalid escape after \\",
+);
+pub(super) const CONTROL_CHARACTER: Words = words(
+    "ký tự điều khiển (như tab, xuống dòng) trong chuỗi phải viết là \\t, \\n…",
+    "a control character (such as a tab or line break) inside a string must be written \\t, \\n…",
+);
+pub(super) const BAD_LITERAL: Words =
+    words("cần true, false hoặc null", "expected true, false or null");
+pub(super) const TOO_DEEP: Words =
+    words("lồng nhau quá {0} cấp", "nested more than {0} levels deep");
+pub(super) const NOT_UTF8: Words = words(
+    "byte {0} không phải văn bản UTF-8",
+    "byte {0} is not UTF-8 text",
+);
+
 // An entry's fields, and the ids and names they refer to.
 pub(super) const MISSING: Words = words(
     "thiếu trường bắt buộc \"{0}\"",
@@ -132,6 +180,17 @@ pub(super) const BUILTIN_REDEFINED: Words = words(
 pub(super) const BAD_INDICATOR: Words = words(
     "khai báo chỉ tiêu không hợp lệ: {0}",
     "invalid indicator definition: {0}",
+);
+
+// Details of a bad indicator definition (quoted in BAD_INDICATOR).
+pub(super) const FIELD: Words = words("\"{0}\": {1}", "\"{0}\": {1}");
+pub(super) const TWICE: Words = words(
+    "trường \"{0}\" được ghi hai lần",
+    "the field \"{0}\" is given twice",
+);
+pub(super) const NOT_ONE_OF: Words = words(
+    "\"{0}\" phải là một trong {1}, nhưng có \"{2}\"",
+    "\"{0}\" must be one of {1}, found \"{2}\"",
 );
 
 // Values, and the sums dossier figures must add up to.

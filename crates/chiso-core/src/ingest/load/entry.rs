@@ -4,15 +4,13 @@
 use super::report::{FileCtx, Report};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Expected, Message, Severity};
-use crate::ingest::json::{self, Object};
+use crate::ingest::json::{self, FromRaw, Object, Raw};
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
 pub(super) struct Entry<'r, 'a> {
     ctx: &'r FileCtx<'a>,
     report: &'r mut Report,
-    raw: &'a RawValue,
+    raw: Raw<'a>,
     obj: Object<'a>,
     path: String,
     pub(super) failed: bool,
@@ -23,7 +21,7 @@ impl<'r, 'a> Entry<'r, 'a> {
     pub(super) fn open(
         ctx: &'r FileCtx<'a>,
         report: &'r mut Report,
-        raw: &'a RawValue,
+        raw: Raw<'a>,
         path: String,
     ) -> Option<Self> {
         match json::object(raw) {
@@ -55,7 +53,7 @@ impl<'r, 'a> Entry<'r, 'a> {
     /// Reports at the field when it is there, else at the entry.
     pub(super) fn problem(&mut self, severity: Severity, key: &str, message: Message) {
         self.failed |= severity == Severity::Error;
-        let raw = self.obj.get(key).copied().unwrap_or(self.raw);
+        let raw = self.obj.get(key).unwrap_or(self.raw);
         let path = if self.obj.contains_key(key) {
             json::member(&self.path, key)
         } else {
@@ -69,7 +67,7 @@ impl<'r, 'a> Entry<'r, 'a> {
         &mut self,
         key: &'static str,
         required: bool,
-        parse: impl Fn(&RawValue) -> Result<T, Message>,
+        parse: impl Fn(Raw<'a>) -> Result<T, Message>,
     ) -> Option<T> {
         match self.obj.get(key) {
             None if required => {
@@ -92,7 +90,7 @@ impl<'r, 'a> Entry<'r, 'a> {
         }
     }
 
-    pub(super) fn typed<T: DeserializeOwned>(
+    pub(super) fn typed<T: FromRaw<'a>>(
         &mut self,
         key: &'static str,
         required: bool,
@@ -117,12 +115,12 @@ impl<'r, 'a> Entry<'r, 'a> {
     }
 }
 
-pub(super) fn parse_date(raw: &RawValue) -> Result<NaiveDate, Message> {
+pub(super) fn parse_date(raw: Raw) -> Result<NaiveDate, Message> {
     let s: String = json::typed(raw, Expected::Date)?;
     crate::contract::period::parse_date(&s).ok_or(Message::BadDate { value: s })
 }
 
-pub(super) fn whole_positive(raw: &RawValue) -> Result<f64, Message> {
+pub(super) fn whole_positive(raw: Raw) -> Result<f64, Message> {
     let v = json::number(raw)?;
     if v >= 1.0 && v.fract() == 0.0 {
         Ok(v)

@@ -13,8 +13,7 @@ use crate::contract::period::Period;
 use crate::contract::shared::{Interner, Slot};
 use crate::ingest::checks::check_value;
 use crate::ingest::finding::{Location, Message, Severity};
-use crate::ingest::json;
-use serde_json::value::RawValue;
+use crate::ingest::json::{self, Raw};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -59,14 +58,14 @@ pub(super) fn read(
     let mut texts = Interner::default();
     for p in parsed {
         let meta = &files[p.file];
-        let origin = |raw: &RawValue, index: usize| Origin {
+        let origin = |raw: Raw, index: usize| Origin {
             input: narrow(p.ctx.input),
             offset: narrow(p.ctx.doc.offset(raw)),
             index: narrow(index),
         };
         let raws = p.array("observations", report);
-        figures.observations.reserve_exact(raws.len());
-        for (i, raw) in raws.into_iter().enumerate() {
+        figures.observations.reserve_exact(raws.size_hint().0);
+        for (i, raw) in raws.enumerate() {
             let o = match clean_observation(raw, registry, meta, p.file, &mut texts) {
                 Some(o) => o,
                 None => {
@@ -83,7 +82,7 @@ pub(super) fn read(
             };
             figures.observations.push((o, origin(raw, i)));
         }
-        for (i, raw) in p.array("targets", report).into_iter().enumerate() {
+        for (i, raw) in p.array("targets", report).enumerate() {
             let path = json::index("targets", i);
             let Some(mut e) = Entry::open(&p.ctx, report, raw, path) else {
                 continue;
@@ -96,56 +95,51 @@ pub(super) fn read(
     figures
 }
 
-/// An observation as most are: well formed and valid. Reads it in one typed pass; `None`
-/// sends the entry to `read_observation`, which finds and words every problem.
+/// The members of an observation, in the order `clean_observation` reads them.
+const FIELDS: [&str; 7] = [
+    "unit",
+    "indicator",
+    "period",
+    "value",
+    "of",
+    "label",
+    "source",
+];
+
+/// An observation as most are: well formed and valid. Reads it in one pass over its members;
+/// `None` sends the entry to `read_observation`, which finds and words every problem.
 fn clean_observation(
-    raw: &RawValue,
+    raw: Raw,
     registry: &Registry,
     meta: &FileMeta,
     file: usize,
     texts: &mut Interner,
 ) -> Option<Observation> {
-    #[derive(serde::Deserialize)]
-    struct Fast<'a> {
-        #[serde(borrow)]
-        unit: Cow<'a, str>,
-        #[serde(borrow)]
-        indicator: Cow<'a, str>,
-        #[serde(borrow)]
-        period: Cow<'a, str>,
-        value: f64,
-        #[serde(default)]
-        of: Option<f64>,
-        #[serde(default, borrow)]
-        label: Option<Borrowed<'a>>,
-        #[serde(default, borrow)]
-        source: Option<Borrowed<'a>>,
-    }
-    /// serde borrows a bare `Cow<str>` field but copies one inside an `Option`: this wrapper
-    /// makes it borrow there too (one allocation fewer per figure).
-    #[derive(serde::Deserialize)]
-    struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
-    let f: Fast = serde_json::from_str(raw.get()).ok()?;
-    let def = registry.catalogue.get(&f.indicator)?;
-    let period = Period::parse(&f.period).ok()?;
-    let of_ok = f.of.is_none_or(|of| of >= 1.0 && of.fract() == 0.0);
-    let source_ok = f
-        .source
+    let [unit, indicator, period, value, of, label, source] = json::fields(raw, &FIELDS).ok()?;
+    let unit: Cow<str> = unit?.string()?;
+    let def = registry.catalogue.get(&indicator?.string()?)?;
+    let period = Period::parse(&period?.string()?).ok()?;
+    let value = value?.number()?;
+    let of: Option<f64> = json::optional(of)?;
+    let label: Option<Cow<str>> = json::optional(label)?;
+    let source: Option<Cow<str>> = json::optional(source)?;
+    let of_ok = of.is_none_or(|of| of >= 1.0 && of.fract() == 0.0);
+    let source_ok = source
         .as_ref()
-        .is_none_or(|k| meta.sources.contains_key(k.0.as_ref()));
-    let clean = registry.knows(f.unit.as_ref())
-        && f.value.is_finite()
+        .is_none_or(|k| meta.sources.contains_key(k.as_ref()));
+    let clean = registry.knows(&unit)
+        && value.is_finite()
         && of_ok
         && source_ok
-        && check_value(def, f.value, f.of, false).is_empty();
+        && check_value(def, value, of, false).is_empty();
     clean.then(|| Observation {
-        unit: texts.get(Slot::Unit, &f.unit),
+        unit: texts.get(Slot::Unit, &unit),
         indicator: texts.get(Slot::Indicator, &def.id),
         period,
-        value: f.value,
-        of: f.of,
-        label: f.label.map(|l| texts.get(Slot::Label, &l.0)),
-        source: f.source.map(|k| texts.get(Slot::Source, &k.0)),
+        value,
+        of,
+        label: label.map(|l| texts.get(Slot::Label, &l)),
+        source: source.map(|k| texts.get(Slot::Source, &k)),
         file,
     })
 }

@@ -8,8 +8,7 @@ use crate::contract::model::{FileMeta, Publisher, Source};
 use crate::contract::text::Text;
 use crate::ingest::envelope::{check_checksum, check_format, parse_top, METRICS_FORMAT};
 use crate::ingest::finding::{Expected, Location, Message, Severity};
-use crate::ingest::json::{self, Doc, Object};
-use serde_json::value::RawValue;
+use crate::ingest::json::{self, ArrayItems, Doc, Object, Raw};
 
 const TOP_LEVEL: [&str; 10] = [
     "format",
@@ -35,17 +34,18 @@ pub(super) struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     /// The entries of a top-level array; anything else there is reported and read as empty.
-    pub(super) fn array(&self, key: &'static str, report: &mut Report) -> Vec<&'a RawValue> {
-        let Some(raw) = self.obj.get(key).copied() else {
-            return Vec::new();
+    pub(super) fn array(&self, key: &'static str, report: &mut Report) -> ArrayItems<'_, 'a> {
+        let empty = ArrayItems::Noted("", [].iter());
+        let Some(raw) = self.obj.get(key) else {
+            return empty;
         };
-        json::array(raw).unwrap_or_else(|| {
+        self.obj.items(raw).unwrap_or_else(|| {
             let message = Message::WrongType {
                 expected: Expected::Array,
                 found: json::found(raw),
             };
             self.ctx.at(report, Severity::Error, raw, key, message);
-            Vec::new()
+            empty
         })
     }
 }
@@ -89,10 +89,12 @@ pub(super) fn open<'a>(
         report.push(input, inp.name, Severity::Error, Some(location), message);
         return Err(FileState::Rejected);
     }
-    for (key, raw) in &obj {
-        if !TOP_LEVEL.contains(&key.as_str()) {
+    for (key, raw) in obj.iter() {
+        if !TOP_LEVEL.contains(&key) {
             let path = json::member("", key);
-            let message = Message::UnknownField { field: key.clone() };
+            let message = Message::UnknownField {
+                field: key.to_string(),
+            };
             ctx.at(report, Severity::Warning, raw, &path, message);
         }
     }
@@ -107,26 +109,26 @@ fn read_meta(ctx: &FileCtx, obj: &Object, report: &mut Report) -> FileMeta {
         ..FileMeta::default()
     };
     let mut warn =
-        |raw: &RawValue, path: &str, m: Message| ctx.at(report, Severity::Warning, raw, path, m);
-    if let Some(&raw) = obj.get("title") {
+        |raw: Raw, path: &str, m: Message| ctx.at(report, Severity::Warning, raw, path, m);
+    if let Some(raw) = obj.get("title") {
         match json::typed::<Text>(raw, Expected::Text) {
             Ok(t) => meta.title = Some(t),
             Err(m) => warn(raw, "title", m),
         }
     }
-    if let Some(&raw) = obj.get("publisher") {
+    if let Some(raw) = obj.get("publisher") {
         match json::typed::<Publisher>(raw, Expected::Object) {
             Ok(p) => meta.publisher = Some(p),
             Err(m) => warn(raw, "publisher", m),
         }
     }
-    if let Some(&raw) = obj.get("published") {
+    if let Some(raw) = obj.get("published") {
         match parse_date(raw) {
             Ok(d) => meta.published = Some(d),
             Err(m) => warn(raw, "published", m),
         }
     }
-    if let Some(&raw) = obj.get("illustrative") {
+    if let Some(raw) = obj.get("illustrative") {
         match json::typed::<bool>(raw, Expected::Bool) {
             Ok(b) => meta.illustrative = b,
             // Figures of doubtful standing are safer shown as made up than as real.
@@ -136,15 +138,15 @@ fn read_meta(ctx: &FileCtx, obj: &Object, report: &mut Report) -> FileMeta {
             }
         }
     }
-    if let Some(&raw) = obj.get("sources") {
+    if let Some(raw) = obj.get("sources") {
         match json::object(raw) {
             Some(sources) => {
-                for (key, raw) in sources {
+                for (key, raw) in sources.iter() {
                     match json::typed::<Source>(raw, Expected::Object) {
                         Ok(s) => {
-                            meta.sources.insert(key, s);
+                            meta.sources.insert(key.to_string(), s);
                         }
-                        Err(m) => warn(raw, &json::member("sources", &key), m),
+                        Err(m) => warn(raw, &json::member("sources", key), m),
                     }
                 }
             }

@@ -7,6 +7,7 @@ mod conflicts;
 mod entry;
 mod figures;
 mod file;
+mod indicator;
 mod registry;
 mod report;
 

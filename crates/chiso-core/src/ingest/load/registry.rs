@@ -3,6 +3,7 @@
 
 use super::entry::Entry;
 use super::file::Parsed;
+use super::indicator::read_definition;
 use super::report::{FileCtx, Report};
 use crate::contract::catalogue::{Catalogue, IndicatorDef};
 use crate::contract::lang::Lang;
@@ -10,8 +11,7 @@ use crate::contract::model::{Level, Unit};
 use crate::contract::provinces::{self, Province};
 use crate::contract::text::Text;
 use crate::ingest::finding::{Difference, Expected, Found, Message, Severity};
-use crate::ingest::json;
-use serde_json::value::RawValue;
+use crate::ingest::json::{self, Raw};
 use std::collections::{BTreeMap, HashMap};
 
 pub(super) struct Registry {
@@ -24,7 +24,7 @@ pub(super) struct Registry {
 struct Declared<'p, 'a> {
     unit: usize,
     ctx: &'p FileCtx<'a>,
-    raw: &'a RawValue,
+    raw: Raw<'a>,
     path: String,
 }
 
@@ -53,7 +53,7 @@ impl Registry {
         report: &mut Report,
         declared: &mut Vec<Declared<'p, 'a>>,
     ) {
-        for (i, raw) in p.array("units", report).into_iter().enumerate() {
+        for (i, raw) in p.array("units", report).enumerate() {
             let path = json::index("units", i);
             let Some(mut e) = Entry::open(&p.ctx, report, raw, path.clone()) else {
                 continue;
@@ -98,9 +98,9 @@ impl Registry {
     /// A file's own indicators; among them the last definition of an id counts.
     fn read_indicators(&mut self, p: &Parsed, builtin: &Catalogue, report: &mut Report) {
         let mut custom: BTreeMap<String, IndicatorDef> = BTreeMap::new();
-        for (i, raw) in p.array("indicators", report).into_iter().enumerate() {
+        for (i, raw) in p.array("indicators", report).enumerate() {
             let path = json::index("indicators", i);
-            let (severity, message) = match serde_json::from_str::<IndicatorDef>(raw.get()) {
+            let (severity, message) = match read_definition(raw) {
                 Ok(def) if def.id.trim().is_empty() => (Severity::Error, Message::EmptyId),
                 Ok(def) if builtin.get(&def.id).is_some() => {
                     (Severity::Warning, Message::BuiltinRedefined { id: def.id })
@@ -114,10 +114,7 @@ impl Registry {
                     custom.insert(def.id.clone(), def);
                     continue;
                 }
-                Err(e) => {
-                    let detail = json::serde_detail(&e);
-                    (Severity::Error, Message::BadIndicator { detail })
-                }
+                Err(problem) => (Severity::Error, Message::BadIndicator(Box::new(problem))),
             };
             p.ctx.at(report, severity, raw, &path, message);
         }
@@ -163,7 +160,7 @@ impl Registry {
                     continue;
                 };
                 let obj = json::object(raw).unwrap_or_default();
-                let at = obj.get(field).copied().unwrap_or(raw);
+                let at = obj.get(field).unwrap_or(raw);
                 let message = Message::UnknownReference {
                     field,
                     id: id.clone(),
@@ -214,7 +211,7 @@ fn warn_differences(
     unit: &Unit,
     p: &Province,
     ctx: &FileCtx,
-    raw: &RawValue,
+    raw: Raw,
     path: &str,
     report: &mut Report,
 ) {
@@ -242,7 +239,7 @@ fn warn_differences(
     ];
     let obj = json::object(raw).unwrap_or_default();
     for (field, _, register) in fields.into_iter().filter(|f| f.1) {
-        let at = obj.get(field).copied().unwrap_or(raw);
+        let at = obj.get(field).unwrap_or(raw);
         let message = Message::DiffersFromRegister(Box::new(Difference {
             id: unit.id.clone(),
             field,

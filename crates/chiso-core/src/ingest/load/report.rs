@@ -2,8 +2,7 @@
 //! sorted per file, and placed by line, column and JSON path.
 
 use crate::ingest::finding::{Finding, Location, Message, Severity, Subject};
-use crate::ingest::json::Doc;
-use serde_json::value::RawValue;
+use crate::ingest::json::{Doc, Raw};
 
 /// Findings tagged with the input they belong to.
 #[derive(Default)]
@@ -70,7 +69,7 @@ impl FileCtx<'_> {
         &self,
         report: &mut Report,
         severity: Severity,
-        raw: &RawValue,
+        raw: Raw,
         path: &str,
         message: Message,
     ) {
