@@ -6,6 +6,7 @@ use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Unit};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
+use crate::order;
 use chrono::NaiveDate;
 
 /// A problem with one value, and the field it is about.
@@ -104,15 +105,13 @@ const RESOLVED: &str = "dossiers.resolved";
 /// Checks every unit and period that reports dossier figures.
 pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
     let mut out = Vec::new();
-    let mut keys: Vec<(&str, Period)> = data
+    let keys: Vec<(&str, Period)> = data
         .observations
         .iter()
         .filter(|o| o.indicator == RECEIVED || o.indicator == RESOLVED)
         .map(|o| (o.unit.as_str(), o.period))
         .collect();
-    keys.sort();
-    keys.dedup();
-    for (unit, period) in keys {
+    for (unit, period) in order::sorted_unique(keys) {
         check_period(data, unit, period, &mut out);
     }
     out

@@ -2,6 +2,7 @@
 //! an object and the items of an array, each still raw.
 
 use super::scan::{self, is_space, ScanError};
+use crate::order;
 use std::borrow::Cow;
 
 /// The text of one JSON value, known to be valid, borrowed from the document it sits in.
@@ -233,7 +234,7 @@ impl<'a> Object<'a> {
             .map(|(name, value)| (name.string_lossy().unwrap_or_default(), value))
             .collect();
         // A stable sort keeps names given twice in order, so the later one is found last.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
         members.dedup_by(|later, earlier| {
             let same = later.0 == earlier.0;
             if same {

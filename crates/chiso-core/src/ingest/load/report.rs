@@ -3,6 +3,7 @@
 
 use crate::ingest::finding::{Finding, Location, Message, Severity, Subject};
 use crate::ingest::json::{Doc, Raw};
+use crate::order;
 
 /// Findings tagged with the input they belong to.
 #[derive(Default)]
@@ -52,7 +53,9 @@ impl Report {
     /// The findings in file order, then by place within each file.
     pub(super) fn into_sorted(self) -> Vec<Finding> {
         let mut items = self.items;
-        items.sort_by_key(|(input, f)| (*input, f.location.as_ref().map(|l| (l.line, l.column))));
+        order::sort_by_key(&mut items, |(input, f)| {
+            (*input, f.location.as_ref().map(|l| (l.line, l.column)))
+        });
         items.into_iter().map(|(_, f)| f).collect()
     }
 }
