@@ -4,7 +4,8 @@
 use super::syntax::{BadDefinition, Syntax, Within};
 use super::words::{self as w, Words};
 use crate::contract::lang::Lang;
-use crate::contract::period::PeriodError;
+use crate::contract::period::{Period, PeriodError};
+use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// What a JSON value turned out to be, for "expected a number, found a string" messages.
@@ -209,9 +210,9 @@ pub enum Message {
         detail: String,
     },
     AfterMerger {
-        period: String,
+        period: Period,
         successor: String,
-        until: String,
+        until: NaiveDate,
     },
 }
 
@@ -324,7 +325,7 @@ impl Message {
                 until,
             } => (
                 &w::AFTER_MERGER,
-                vec![period.clone(), clip(successor), until.clone()],
+                vec![period.to_string(), clip(successor), until.to_string()],
             ),
         }
     }
@@ -457,9 +458,9 @@ mod tests {
                 other: s("b:1:1"),
             },
             Message::AfterMerger {
-                period: s("2025-Q3"),
+                period: Period::Quarter(2025, 3),
                 successor: s("da-nang-2025"),
-                until: s("2025-06-30"),
+                until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default(),
             },
         ];
         for identity in [Identity::Intake, Identity::Balance, Identity::Timeliness] {

@@ -144,9 +144,9 @@ fn report_after_merger(data: &Dataset, origins: &[Origin], places: &Places, repo
         };
         let (location, _) = places.of(origin, "observations");
         let message = Message::AfterMerger {
-            period: o.period.to_string(),
+            period: o.period,
             successor: successor.id.clone(),
-            until: until.to_string(),
+            until,
         };
         report.push_about(
             origin.input(),
