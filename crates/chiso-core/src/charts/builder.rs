@@ -352,17 +352,10 @@ fn sources_line(series: &[Series]) -> Vec<String> {
 /// kept its name goes on as it (see `time::mergers`): its name alone, not "Đà Nẵng → Đà Nẵng".
 pub(super) fn unit_label(u: &Unit, data: &Dataset, lang: Lang) -> String {
     let name = u.name.get(lang);
-    match merged_into(u, data) {
+    match data.merged_into(u) {
         Some(s) => format!("{name} → {}", s.name.get(lang)),
         None => name.to_string(),
     }
-}
-
-/// The unit `u` was merged into, unless it kept `u`'s name; names are compared in Vietnamese,
-/// as `time::mergers` does ("Da Nang" in English is "Đà Nẵng").
-pub(super) fn merged_into<'a>(u: &Unit, data: &'a Dataset) -> Option<&'a Unit> {
-    let s = data.unit(u.successor.as_deref()?)?;
-    (s.name.get(Lang::Vi) != u.name.get(Lang::Vi)).then_some(s)
 }
 
 /// "Dossiers received – Bắc Kạn": what the chart shows, for which unit.

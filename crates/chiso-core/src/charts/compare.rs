@@ -2,7 +2,7 @@
 //! unit highlighted, ranks as published, the median as a rule, and the peers without a
 //! figure named.
 
-use super::builder::{merged_into, Builder, Look, BAR};
+use super::builder::{Builder, Look, BAR};
 use crate::contract::catalogue::{Better, IndicatorDef};
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
@@ -101,7 +101,7 @@ fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) ->
         .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id))
     {
         let name = u.name.get(lang);
-        let (Some(into), Some(until)) = (merged_into(u, data), u.until) else {
+        let (Some(into), Some(until)) = (data.merged_into(u), u.until) else {
             // A unit going on under its own name and its successor are one place: named once,
             // and not at all when one of the two has a figure.
             let shown = rows.iter().any(|(r, _)| r.name.get(lang) == name);

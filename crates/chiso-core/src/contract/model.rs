@@ -2,6 +2,7 @@
 //! sorted so that a series is one contiguous slice.
 
 use crate::contract::catalogue::{same_series, Catalogue};
+use crate::contract::lang::Lang;
 use crate::contract::period::Period;
 pub use crate::contract::shared::SharedStr;
 use crate::contract::text::Text;
@@ -183,6 +184,13 @@ impl Dataset {
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The unit `u` was merged into, unless it kept `u`'s name: such a unit goes on as it.
+    /// Names are compared in Vietnamese, as `charts::time` does ("Da Nang" is "Đà Nẵng").
+    pub fn merged_into(&self, u: &Unit) -> Option<&Unit> {
+        let s = self.unit(u.successor.as_deref()?)?;
+        (s.name.get(Lang::Vi) != u.name.get(Lang::Vi)).then_some(s)
     }
 
     /// Where the figures of one indicator for one unit sit, if it has any.

@@ -2,7 +2,6 @@
 //! arithmetic identities of a dossier report.
 
 use crate::contract::catalogue::{IndicatorDef, Kind};
-use crate::contract::lang::Lang;
 use crate::contract::model::{Dataset, Unit};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
@@ -186,16 +185,12 @@ fn check_period(data: &Dataset, unit: &str, period: Period, out: &mut Vec<SumPro
 
 /// The figures of units merged into another unit (one of another name: a unit whose successor
 /// kept its name goes on as it) for periods that start after the unit's last day, each with
-/// the unit it became part of. Such a figure belongs to the successor.
-pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit)> {
+/// the unit it became part of and the unit's last day. Such a figure belongs to the successor.
+pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit, NaiveDate)> {
     let ended: Vec<(&Unit, &Unit, NaiveDate)> = data
         .units
         .iter()
-        .filter_map(|u| {
-            let successor = data.unit(u.successor.as_deref()?)?;
-            let renamed = successor.name.get(Lang::Vi) != u.name.get(Lang::Vi);
-            renamed.then_some((u, successor, u.until?))
-        })
+        .filter_map(|u| Some((u, data.merged_into(u)?, u.until?)))
         .collect();
     let Some(first) = ended.iter().map(|e| e.2).min() else {
         return Vec::new();
@@ -206,10 +201,10 @@ pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit)> {
         // Nearly every figure is dated before the first merger: one comparison settles it.
         .filter(|(_, o)| o.period.start() > first)
         .filter_map(|(i, o)| {
-            let (_, successor, _) = ended
+            let &(_, successor, until) = ended
                 .iter()
                 .find(|(u, _, until)| u.id == *o.unit && o.period.start() > *until)?;
-            Some((i, *successor))
+            Some((i, successor, until))
         })
         .collect()
 }
@@ -261,6 +256,7 @@ mod tests {
 
     #[test]
     fn a_figure_after_a_merger_into_another_unit_is_a_warning() {
+        use crate::contract::lang::Lang;
         use crate::ingest::load::{load, Input};
         let file = r#"{ "format": "chiso-metrics/1", "observations": [
             { "unit": "quang-nam", "indicator": "dossiers.received", "period": "2025-Q2", "value": 5 },

@@ -137,11 +137,8 @@ fn report_sums(data: &Dataset, origins: &[Origin], places: &Places, report: &mut
 /// Figures of a unit for a time after it was merged into another: warnings at each figure,
 /// which stays on the chart as published.
 fn report_after_merger(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
-    for (at, successor) in after_merger(data) {
+    for (at, successor, until) in after_merger(data) {
         let (origin, o) = (&origins[at], &data.observations[at]);
-        let Some(until) = data.unit(&o.unit).and_then(|u| u.until) else {
-            continue;
-        };
         let (location, _) = places.of(origin, "observations");
         let message = Message::AfterMerger {
             period: o.period,
