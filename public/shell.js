@@ -4,9 +4,12 @@
 // and the files it lists, so the data is in flight while the code downloads and compiles. The
 // app takes each answer once, by the same address (`window.chisoEarly`, read by
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
-// fetches anew. scripts/postbuild.mjs fills PRELOAD with the bundled data.
+// fetches anew. It also starts fetching the dashboard's own wasm modules (src/split.rs), which
+// the app asks for only once the first module runs; an embed needs none of them.
+// scripts/postbuild.mjs fills PRELOAD with the bundled data and PARTS with those modules.
 
 const PRELOAD = []; // filled by postbuild
+const PARTS = []; // filled by postbuild
 
 (() => {
   const root = document.documentElement;
@@ -29,6 +32,17 @@ const PRELOAD = []; // filled by postbuild
     }
   }
   if (lang === "en") root.lang = "en";
+  if (!root.hasAttribute("data-embed")) {
+    for (const address of PARTS) {
+      // Taken by the module loader's own fetch() of the same address: same mode, same credentials.
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = address;
+      document.head.append(link);
+    }
+  }
   // Another data set (`?data=…`) needs none of the default files.
   if (new URLSearchParams(location.search).get("data")) return;
   const early = new Map();

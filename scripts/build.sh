@@ -16,4 +16,5 @@ if [ -n "${CHISO_WASM_TOOLCHAIN:-}" ]; then
 else
   trunk build --release --offline
 fi
+scripts/split.sh dist
 node scripts/postbuild.mjs dist

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Chỉ số needs, skipping whatever is already there:
 # the wasm32 target, clippy and rustfmt, a pinned nightly for the release wasm, Trunk 0.21.14,
-# wasm-bindgen-cli of the version in Cargo.lock, the npm tools (wasm-opt from binaryen, a
-# Chromium driver), and with `--browser` Debian's chromium and chromium-driver. Sourced once per
+# wasm-bindgen-cli of the version in Cargo.lock, the wasm splitter, the npm tools (wasm-opt from
+# binaryen, a Chromium driver), and with `--browser` Debian's chromium and chromium-driver. Sourced once per
 # run: by serve.sh or test.sh, or by build.sh when run on its own (the exported CHISO_SETUP_DONE
 # tells it the run has done it).
 set -euo pipefail
@@ -49,6 +49,13 @@ fi
 if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
   echo "setup: Trunk.toml's wasm_bindgen does not match Cargo.lock ($bindgen_version)" >&2
   exit 1
+fi
+
+# The post-build splitter that cuts the wasm into parts fetched when needed (scripts/split.sh).
+SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary
 fi
 
 # The release wasm is built on a pinned nightly that rebuilds std with panics that abort at

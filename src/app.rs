@@ -8,11 +8,13 @@ use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
 use crate::offline::{NewVersion, OfflineAge};
 use crate::present::Present;
+use crate::split::{deferred, not_loaded_words, NotLoaded, Part};
 use crate::state::{shown_unit, ui, Reload, ShownUnit, Ui};
 use crate::views::View;
 use chiso_core::views::page::VIEWS;
 use chiso_core::Lang;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use std::sync::Arc;
 
 #[component]
@@ -60,20 +62,45 @@ pub fn App() -> impl IntoView {
         <main>
             <Transition fallback=move || view! { <Loading embedded=embedded/> }>
                 {move || Suspend::new(async move {
+                    let failed = |words: AnyView| view! {
+                        <div class="error" role="alert">
+                            <p>{words}</p>
+                            <button on:click=move |_| reload.request()>{ui.tr("Thử lại", "Retry")}</button>
+                        </div>
+                    }.into_any();
                     match data.await {
                         Ok(bundle) if embedded => view! { <EmbedPage bundle=bundle/> }.into_any(),
-                        Ok(bundle) => view! { <Dashboard bundle=bundle/> }.into_any(),
-                        Err(e) => view! {
-                            <div class="error" role="alert">
-                                <p>{ui.tr("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}</p>
-                                <button on:click=move |_| reload.request()>{ui.tr("Thử lại", "Retry")}</button>
-                            </div>
-                        }.into_any(),
+                        Ok(bundle) => match dashboard(bundle).await {
+                            Ok(page) => page,
+                            Err(NotLoaded) => failed(not_loaded_words().into_any()),
+                        },
+                        Err(e) => failed(view! {
+                            {ui.tr("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}
+                        }.into_any()),
                     }
                 })}
             </Transition>
         </main>
     }
+}
+
+/// The dashboard: its views, controls and panels, in a module of its own that an embed never
+/// loads.
+#[wasm_split(dashboard, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dashboard(bundle: Arc<Bundle>) -> Part {
+    Ok(view! { <Dashboard bundle=bundle/> }.into_any())
+}
+
+/// The file panel, below the charts: fetched after the dashboard's module.
+#[wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn files_panel(bundle: RwSignal<Arc<Bundle>>) -> Part {
+    Ok(view! { <FilesPanel bundle=bundle/> }.into_any())
+}
+
+/// Present mode: fetched when it is first opened.
+#[wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn present_mode(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>, open: RwSignal<bool>) -> Part {
+    Ok(view! { <Present bundle=bundle unit=unit open=open/> }.into_any())
 }
 
 #[component]
@@ -86,9 +113,10 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         <OfflineAge bundle=bundle/>
         <ViewNav/>
         <Controls bundle=bundle unit=unit present=present/>
+        // Here, so that a note that present mode could not be loaded shows by its button.
+        {move || present.get().then(|| deferred(move || present_mode(bundle, unit, present)))}
         <View bundle=bundle unit=unit/>
-        <FilesPanel bundle=bundle/>
-        {move || present.get().then(|| view! { <Present bundle=bundle unit=unit open=present/> })}
+        {deferred(move || files_panel(bundle))}
     }
 }
 

@@ -5,9 +5,12 @@ use crate::browser::{close_dialog, copy_text, page_base, select_all, show_dialog
 use crate::state::ui;
 use crate::state::ShownUnit;
 use chiso_core::render::ChartSpec;
+use crate::split::{deferred, Part};
 use chiso_core::views::embed::{card_route, snippets};
+use chiso_core::views::route::Route;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 /// One snippet in a read-only box, with its copy button; where the clipboard is refused, the
 /// text is selected for the reader to copy by hand.
@@ -50,6 +53,23 @@ fn snippet(label: &'static str, text: String) -> impl IntoView {
     }
 }
 
+/// The dialog's text and snippets: fetched when a dialog first opens.
+#[wasm_split(embed_snippets, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn snippets_part(route: Route, title: String) -> Part {
+    let s = snippets(&page_base(), &route, &title);
+    let lang = ui().lang();
+    Ok(view! {
+        <h2>{lang.pick("Nhúng biểu đồ này", "Embed this chart")}</h2>
+        <p>{lang.pick(
+            "Dán một trong hai đoạn mã vào trang của bạn. Đoạn thứ hai tự điều chỉnh chiều cao.",
+            "Paste either snippet into your page. The second one sizes itself.",
+        )}</p>
+        {snippet("iframe", s.iframe)}
+        {snippet("embed.js", s.script)}
+    }
+    .into_any())
+}
+
 #[component]
 pub fn EmbedButton(spec: Memo<ChartSpec>) -> impl IntoView {
     let ui = ui();
@@ -63,17 +83,7 @@ pub fn EmbedButton(spec: Memo<ChartSpec>) -> impl IntoView {
             let route = ui
                 .route
                 .with_untracked(|r| card_route(r, &id, unit.as_deref().unwrap_or_default()));
-            let s = snippets(&page_base(), &route, &title);
-            let lang = ui.lang();
-            view! {
-                <h2>{lang.pick("Nhúng biểu đồ này", "Embed this chart")}</h2>
-                <p>{lang.pick(
-                    "Dán một trong hai đoạn mã vào trang của bạn. Đoạn thứ hai tự điều chỉnh chiều cao.",
-                    "Paste either snippet into your page. The second one sizes itself.",
-                )}</p>
-                {snippet("iframe", s.iframe)}
-                {snippet("embed.js", s.script)}
-            }
+            deferred(move || snippets_part(route.clone(), title.clone()))
         })
     };
     view! {

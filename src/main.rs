@@ -13,6 +13,7 @@ mod files_panel;
 mod import_panel;
 mod offline;
 mod present;
+mod split;
 mod state;
 mod views;
 mod worker;

@@ -1,0 +1,61 @@
+//! Parts of the page in wasm modules of their own, fetched when first needed: the dashboard (an
+//! embed never loads it), the file panel below the charts, present mode and the embed dialog's
+//! snippets. Each part is a function marked `#[wasm_split(<module>, …, fallible)]`; the release
+//! build cuts the module out there (`scripts/split.sh`). Natively, and in tests, the call is
+//! direct.
+
+use crate::state::ui;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+
+/// A part's module did not arrive (the network failed, or the build is not whole).
+#[derive(Clone, Debug)]
+pub struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// What a part's function gives: its view, or why there is none.
+pub type Part = Result<AnyView, NotLoaded>;
+
+/// The reader's words for a part that did not arrive; a retry fetches its module anew.
+pub fn not_loaded_words() -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    ui().tr(
+        "Không tải được phần này của trang (mất kết nối?).",
+        "This part of the page could not be loaded (connection lost?).",
+    )
+}
+
+/// A part's place in the page: empty while its module loads, then the part; if the module does
+/// not arrive, a note with a button that tries again. Nothing else on the page is lost.
+pub fn deferred<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Part> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense>
+            {move || {
+                attempt.track();
+                let part = load();
+                Suspend::new(async move {
+                    part.await.unwrap_or_else(|NotLoaded| {
+                        view! {
+                            <p class="part-missing" role="alert">
+                                {not_loaded_words()}" "
+                                <button on:click=move |_| attempt.update(|n| *n += 1)>
+                                    {ui().tr("Thử lại", "Retry")}
+                                </button>
+                            </p>
+                        }
+                        .into_any()
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
