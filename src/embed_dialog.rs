@@ -2,10 +2,10 @@
 //! for this chart, with the page's address, unit, period and language, ready to copy.
 
 use crate::browser::{close_dialog, copy_text, page_base, select_all, show_dialog};
+use crate::split::{deferred, Part};
 use crate::state::ui;
 use crate::state::ShownUnit;
 use chiso_core::render::ChartSpec;
-use crate::split::{deferred, Part};
 use chiso_core::views::embed::{card_route, snippets};
 use chiso_core::views::route::Route;
 use leptos::html;

@@ -42,7 +42,7 @@ pub fn Present(
     });
     on_cleanup(move || keys.remove());
     let overlay = NodeRef::<html::Div>::new();
-    overlay.on_load(|el| request_fullscreen(&el));
+    overlay.on_load(|el| request_fullscreen(el.into()));
     let start = RwSignal::new(None::<f64>);
     let current = Signal::derive(move || charts.with(|c| c.get(index.get()).cloned()));
     view! {

@@ -242,8 +242,23 @@ pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>,
 }
 
 /// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
-pub fn request_fullscreen(el: &web_sys::Element) {
-    let _ = el.request_fullscreen();
+/// Asks for `el` full screen once it is in the document (a part's view is built before it is
+/// placed). The browser may refuse (an embed's frame without the permission, no recent tap): the
+/// mode then fills the window alone, and the refusal is no error of the page's.
+pub fn request_fullscreen(el: web_sys::Element) {
+    leptos::prelude::request_animation_frame(move || {
+        let Ok(ask) = js_sys::Reflect::get(&el, &"requestFullscreen".into()) else {
+            return;
+        };
+        let asked = ask
+            .dyn_into::<js_sys::Function>()
+            .and_then(|f| f.call0(&el));
+        if let Ok(answer) = asked.and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(answer).await;
+            });
+        }
+    });
 }
 
 pub fn exit_fullscreen() {

@@ -1,0 +1,108 @@
+// The page in parts (src/split.rs): an embed fetches the first module alone. The dashboard's own
+// module is requested by the shell's script while the first module is still downloading; the file
+// panel, present mode and the embed dialog's snippets each arrive when first shown, once. A part
+// that does not arrive is a note with a retry, and the rest of the page goes on.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, fresh, dist, serve, figuresReady, tablet, STRICT_CSP, violations } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/// Serves dist/ gzip-compressed under the strict CSP with a service worker that does nothing
+/// (its install would fetch every part), counting the requests per part; the parts whose names
+/// start with one of `failing` answer 503 until `mend()`.
+async function host(t, { failing = [] } = {}) {
+  const hits = {};
+  let broken = failing;
+  const s = await serve(dist, {
+    encoding: "gzip",
+    headers: () => ({ "content-security-policy": STRICT_CSP }),
+    override: (path) => {
+      if (path === "/sw.js") return { type: "text/javascript", body: "// none in this test\n" };
+      const part = path.match(/^\/part-(.+)-[0-9a-f]{16}\.wasm$/)?.[1];
+      if (!part) return null;
+      hits[part] = (hits[part] ?? 0) + 1;
+      return broken.some((b) => part.startsWith(b)) ? { status: 503, type: "text/plain", body: "unavailable" } : null;
+    },
+  });
+  t.after(() => s.close());
+  return { url: s.url, hits, mend: () => (broken = []) };
+}
+
+test("an embed fetches none of the dashboard's parts", async (t) => {
+  const site = await host(t);
+  const { page, errors } = await fresh(t, browser, tablet);
+  await page.goto(site.url + "#/embed/dossiers/dossiers-intake?unit=bac-kan");
+  await figuresReady(page, "#dossiers-intake");
+  await page.waitForTimeout(500);
+  assert.deepEqual(site.hits, {});
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test("the dashboard's module is in flight with the first; the others come when shown, each once", async (t) => {
+  const site = await host(t);
+  const { page, context, errors } = await fresh(t, browser, tablet);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await page.goto(site.url + "#/dossiers", { waitUntil: "commit" });
+  await figuresReady(page, "#dossiers-intake");
+  const timing = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+  );
+  const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
+  const dashboard = timing.find((e) => e.name.startsWith("/part-dashboard-"));
+  assert.ok(dashboard.start < wasm.end, `the dashboard's module started at ${dashboard.start} ms, the first module ended at ${wasm.end} ms`);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  // The file panel comes after the charts, of its own.
+  await page.locator("section.files li.file").first().waitFor();
+  assert.equal(site.hits.present, undefined, "present mode is not fetched before it is opened");
+  assert.equal(site.hits["embed-snippets"], undefined, "the snippets are not fetched before a dialog opens");
+
+  for (let i = 0; i < 2; i++) {
+    await page.locator("button.present").click();
+    await page.locator(".present-mode .position").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator(".present-mode").waitFor({ state: "detached" });
+  }
+
+  await page.locator("#dossiers-intake button.embed-open").click();
+  const snippet = page.locator("#dossiers-intake dialog textarea").first();
+  await snippet.waitFor();
+  assert.match(await snippet.inputValue(), /<iframe [^>]*src="[^"]*#\/embed\/dossiers\/dossiers-intake/);
+
+  for (const [part, count] of Object.entries(site.hits)) assert.equal(count, 1, `${part} fetched ${count} times`);
+  for (const part of ["dashboard", "files", "present", "embed-snippets"]) assert.equal(site.hits[part], 1, `${part} fetched`);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test("a part that does not arrive is a note with a retry; the charts stay and the retry brings it", async (t) => {
+  const site = await host(t, { failing: ["present"] });
+  const { page, errors } = await fresh(t, browser, tablet);
+  await page.goto(site.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  await page.locator("button.present").click();
+  const note = page.locator(".part-missing[role=alert]");
+  await note.waitFor();
+  assert.match(await note.innerText(), /Không tải được phần này của trang/);
+  // The page lives on: its charts are there, and it has not stopped.
+  assert.equal(await page.locator("#stopped").count(), 0);
+  await figuresReady(page, "#dossiers-intake");
+  // The failed load is reported on the console: that, and nothing else.
+  assert.ok(errors.length > 0 && errors.every((e) => /\b503\b|HTTP status code is not ok/.test(e)), errors.join("\n"));
+
+  site.mend();
+  await note.locator("button").click();
+  await page.locator(".present-mode .position").waitFor();
+  assert.equal(await page.locator(".part-missing").count(), 0);
+  assert.equal(site.hits.present, 2);
+});
