@@ -242,6 +242,24 @@ pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>,
 }
 
 /// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
+/// Resolves in the task after the next frame is painted: what starts then does not hold up that
+/// frame (the file panel's module waits for the first chart's frame this way).
+pub fn after_paint() -> impl std::future::Future<Output = ()> + Send {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            let next = move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            };
+            leptos::prelude::set_timeout(next, std::time::Duration::ZERO);
+        });
+    });
+    // The page has one thread: the wrapper only satisfies Suspend's bound.
+    let wait = send_wrapper::SendWrapper::new(wasm_bindgen_futures::JsFuture::from(painted));
+    async move {
+        let _ = wait.await;
+    }
+}
+
 /// Asks for `el` full screen once it is in the document (a part's view is built before it is
 /// placed). The browser may refuse (an embed's frame without the permission, no recent tap): the
 /// mode then fills the window alone, and the refusal is no error of the page's.

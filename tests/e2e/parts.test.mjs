@@ -1,7 +1,8 @@
 // The page in parts (src/split.rs): an embed fetches the first module alone. The dashboard's own
-// module is requested by the shell's script while the first module is still downloading; the file
-// panel, present mode and the embed dialog's snippets each arrive when first shown, once. A part
-// that does not arrive is a note with a retry, and the rest of the page goes on.
+// module is requested by the shell's script while the first module is still downloading, the file
+// panel's once the first chart is painted; present mode and the embed dialog's snippets each
+// arrive when first shown, once. A part that does not arrive is a note with a retry, and the rest
+// of the page goes on.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, fresh, dist, serve, figuresReady, tablet, STRICT_CSP, violations } from "./support.mjs";
@@ -62,8 +63,13 @@ test("the dashboard's module is in flight with the first; the others come when s
   assert.ok(dashboard.start < wasm.end, `the dashboard's module started at ${dashboard.start} ms, the first module ended at ${wasm.end} ms`);
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
-  // The file panel comes after the charts, of its own.
+  // The file panel's module is fetched once the first chart is painted, not before.
   await page.locator("section.files li.file").first().waitFor();
+  const files = await page.evaluate(() => {
+    const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.startsWith("/part-files-"));
+    return { start: entry.startTime, chart: performance.getEntriesByName("chiso:first-chart")[0].startTime };
+  });
+  assert.ok(files.start >= files.chart, `the file panel's module started at ${files.start} ms, the first chart at ${files.chart} ms`);
   assert.equal(site.hits.present, undefined, "present mode is not fetched before it is opened");
   assert.equal(site.hits["embed-snippets"], undefined, "the snippets are not fetched before a dialog opens");
 
