@@ -9,6 +9,7 @@ use chiso_core::contract::catalogue::INDICES;
 use chiso_core::ingest::load::{load, Input, Loaded};
 use chiso_core::render::scale::day_number;
 use chiso_core::render::spec::css_color;
+use chiso_core::render::spec::Rule;
 use chiso_core::render::{layout, to_svg, ChartSpec, DrawOptions, Frame, Mark};
 use chiso_core::Lang;
 use common::{day, dots, polylines, query, rects, sample, text_box, texts};
@@ -368,6 +369,42 @@ fn a_targets_label_never_hides_a_figure() {
                 "at {width}: the figure at ({x}, {y}) under the label {:?}",
                 (l, t, r, b)
             );
+        }
+    }
+}
+
+#[test]
+fn extreme_figures_draw_without_a_panic() {
+    let l = tay_ninh_pci();
+    let base = pci_chart(&l, "tay-ninh", Lang::Vi);
+    let line = base
+        .series
+        .iter()
+        .position(|s| s.mark == Mark::Line)
+        .unwrap();
+    let n = base.series[line].values.len();
+    let cases = [
+        (f64::MAX, f64::MAX),
+        (f64::MAX, -f64::MAX),
+        (1e300, 1e300),
+        (1e308, 0.0),
+        (f64::MIN_POSITIVE, 0.0),
+    ];
+    for (a, b) in cases {
+        for target in [0.0, a, 69.0] {
+            let mut c = base.clone();
+            for (k, v) in c.series[line].values.iter_mut().enumerate() {
+                *v = Some(if k + 1 == n { a } else { b });
+            }
+            c.rules.push(Rule {
+                value: target,
+                band_to: None,
+                side: c.series[line].side,
+                label: "Mục tiêu".into(),
+                color: 2,
+            });
+            let svg = to_svg(&c, 360, 240, DrawOptions::default());
+            assert!(svg.contains("</svg>"), "{a} {b} {target}");
         }
     }
 }

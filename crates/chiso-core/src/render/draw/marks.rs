@@ -124,7 +124,10 @@ fn figure_points(spec: &ChartSpec, f: &Frame) -> Vec<(f64, f64)> {
             if s.mark == Mark::Line && !spec.joins(i, j) {
                 continue;
             }
-            let steps = ((b.0 - a.0).hypot(b.1 - a.1) / 4.0).ceil().max(1.0) as usize;
+            // A figure far off the plot would ask for millions of points; none is needed there.
+            let steps = ((b.0 - a.0).hypot(b.1 - a.1) / 4.0)
+                .ceil()
+                .clamp(1.0, 1000.0) as usize;
             out.extend((1..steps).map(|k| {
                 let t = k as f64 / steps as f64;
                 (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
