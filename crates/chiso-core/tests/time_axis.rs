@@ -9,9 +9,10 @@ use chiso_core::contract::catalogue::INDICES;
 use chiso_core::ingest::load::{load, Input, Loaded};
 use chiso_core::render::scale::day_number;
 use chiso_core::render::spec::css_color;
+use chiso_core::render::spec::Rule;
 use chiso_core::render::{layout, to_svg, ChartSpec, DrawOptions, Frame, Mark};
 use chiso_core::Lang;
-use common::{day, dots, polylines, query, rects, sample, texts};
+use common::{day, dots, polylines, query, rects, sample, text_box, texts};
 
 const W: f64 = 800.0;
 const H: f64 = 400.0;
@@ -320,6 +321,90 @@ fn a_gaps_label_keeps_clear_of_a_targets_label() {
                 "at {width}: {s} {g_box:?} over the target's label {t_box:?}"
             );
             assert!(*gy >= f.plot.1 && *gy <= f.plot.3, "{s} on the plot");
+        }
+    }
+}
+
+#[test]
+fn a_targets_label_never_hides_a_figure() {
+    // The latest figure just above the target, where the label used to sit: at the plot's right.
+    let file = serde_json::json!({
+        "format": "chiso-metrics/1",
+        "title": "PCI",
+        "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province"}],
+        "observations": [
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2021", "value": 63.90},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2022", "value": 62.31},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2023", "value": 65.10},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2024", "value": 68.70},
+            {"unit": "tay-ninh", "indicator": "pci.score", "period": "2025", "value": 69.35},
+        ],
+        "targets": [{"unit": "tay-ninh", "indicator": "pci.score", "by": "2025", "value": 69.0}],
+    })
+    .to_string();
+    let l = load(&[Input {
+        name: "pci.json",
+        bytes: file.as_bytes(),
+        sha256: None,
+    }]);
+    let c = pci_chart(&l, "tay-ninh", Lang::Vi);
+    let target = c
+        .rules
+        .iter()
+        .find(|r| r.label.starts_with("Mục tiêu"))
+        .unwrap();
+    let score = c.series.iter().find(|s| s.mark == Mark::Line).unwrap();
+    for (width, height) in [(360.0, 240.0), (480.0, 240.0), (800.0, H)] {
+        let f = layout(&c, width, height, DrawOptions::default());
+        let svg = to_svg(&c, width as u32, height as u32, DrawOptions::default());
+        let (l, t, r, b) = text_box(&svg, &target.label, 11.0);
+        assert!(
+            t >= f.plot.1 && b <= f.plot.3,
+            "at {width}: the label is on the plot"
+        );
+        for (x, y) in dots(&svg, &css_color(score.color)) {
+            let clear = x < l - 3.0 || x > r + 3.0 || y < t - 3.0 || y > b + 3.0;
+            assert!(
+                clear,
+                "at {width}: the figure at ({x}, {y}) under the label {:?}",
+                (l, t, r, b)
+            );
+        }
+    }
+}
+
+#[test]
+fn extreme_figures_draw_without_a_panic() {
+    let l = tay_ninh_pci();
+    let base = pci_chart(&l, "tay-ninh", Lang::Vi);
+    let line = base
+        .series
+        .iter()
+        .position(|s| s.mark == Mark::Line)
+        .unwrap();
+    let n = base.series[line].values.len();
+    let cases = [
+        (f64::MAX, f64::MAX),
+        (f64::MAX, -f64::MAX),
+        (1e300, 1e300),
+        (1e308, 0.0),
+        (f64::MIN_POSITIVE, 0.0),
+    ];
+    for (a, b) in cases {
+        for target in [0.0, a, 69.0] {
+            let mut c = base.clone();
+            for (k, v) in c.series[line].values.iter_mut().enumerate() {
+                *v = Some(if k + 1 == n { a } else { b });
+            }
+            c.rules.push(Rule {
+                value: target,
+                band_to: None,
+                side: c.series[line].side,
+                label: "Mục tiêu".into(),
+                color: 2,
+            });
+            let svg = to_svg(&c, 360, 240, DrawOptions::default());
+            assert!(svg.contains("</svg>"), "{a} {b} {target}");
         }
     }
 }

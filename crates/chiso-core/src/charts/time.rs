@@ -34,13 +34,11 @@ pub(super) fn mergers(
     let name = |id: &str| data.unit(id).map_or(id, |u| u.name.get(lang)).to_string();
     let mut taken_in: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
     let mut merged_into: Option<(NaiveDate, String)> = None;
-    let vi_name = |id: &str| data.unit(id).map(|u| u.name.get(Lang::Vi));
-    // A unit whose successor keeps its name goes on as it (Đà Nẵng into the larger Đà Nẵng):
-    // its chart says what joined it, not that it merged away.
+    // A unit that goes on as its successor says what joined it, not that it merged away.
     let continues_as = data
         .unit(unit)
-        .and_then(|u| u.successor.as_deref())
-        .filter(|s| vi_name(s) == vi_name(unit));
+        .and_then(|u| data.continues_as(u))
+        .map(|s| s.id.as_str());
     for u in &data.units {
         let (Some(from), Some(successor)) = (u.until.and_then(|d| d.succ_opt()), &u.successor)
         else {

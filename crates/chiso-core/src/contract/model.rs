@@ -186,11 +186,17 @@ impl Dataset {
         self.units.iter().find(|u| u.id == id)
     }
 
-    /// The unit `u` was merged into, unless it kept `u`'s name: such a unit goes on as it.
-    /// Names are compared in Vietnamese, as `charts::time` does ("Da Nang" is "Đà Nẵng").
+    /// The unit `u` goes on as: its successor, when that keeps `u`'s name (Đà Nẵng into the
+    /// larger Đà Nẵng). Names are compared in Vietnamese ("Da Nang" is "Đà Nẵng").
+    pub fn continues_as(&self, u: &Unit) -> Option<&Unit> {
+        let s = self.unit(u.successor.as_deref()?)?;
+        (s.name.get(Lang::Vi) == u.name.get(Lang::Vi)).then_some(s)
+    }
+
+    /// The unit `u` was merged into: its successor, unless `u` goes on as it.
     pub fn merged_into(&self, u: &Unit) -> Option<&Unit> {
         let s = self.unit(u.successor.as_deref()?)?;
-        (s.name.get(Lang::Vi) != u.name.get(Lang::Vi)).then_some(s)
+        self.continues_as(u).is_none().then_some(s)
     }
 
     /// Where the figures of one indicator for one unit sit, if it has any.

@@ -126,3 +126,36 @@ pub fn texts(svg: &str) -> Vec<(f64, f64, String)> {
         })
         .collect()
 }
+
+/// The box a text takes as drawn (left, top, right, bottom), from its anchor and its hanging,
+/// at `size` px and 0.56 em a character; the first text that reads `text`.
+pub fn text_box(svg: &str, text: &str, size: f64) -> (f64, f64, f64, f64) {
+    let tag = svg
+        .split("<text")
+        .skip(1)
+        .find(|t| {
+            t.split_once('>')
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with(text))
+        })
+        .and_then(|t| t.split_once('>'))
+        .map(|(tag, _)| tag)
+        .unwrap_or_else(|| panic!("no text {text:?}"));
+    let (x, y) = (attr(tag, "x"), attr(tag, "y"));
+    let w = text.chars().count() as f64 * size * 0.56;
+    let left = match tag
+        .split("text-anchor=\"")
+        .nth(1)
+        .and_then(|a| a.split('"').next())
+    {
+        Some("end") => x - w,
+        Some("middle") => x - w / 2.0,
+        _ => x,
+    };
+    // plotters hangs a top-anchored text below y (dy 0.76em), a bottom-anchored one above it.
+    let top = if tag.contains("dy=\"0.76em\"") {
+        y
+    } else {
+        y - size - 1.0
+    };
+    (left, top, left + w, top + size + 1.0)
+}

@@ -3,10 +3,13 @@
 
 mod message;
 mod syntax;
+mod value;
 mod words;
 
-pub use message::{Difference, Expected, Found, Identity, Message};
+pub use message::{Difference, Identity, Message};
 pub use syntax::{BadDefinition, Syntax, Within};
+pub(crate) use value::clip;
+pub use value::{Expected, Found};
 
 use crate::contract::lang::Lang;
 use serde::Serialize;

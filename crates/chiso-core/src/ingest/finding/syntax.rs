@@ -1,7 +1,7 @@
 //! What a text that is not JSON gets wrong, and what a custom indicator's definition gets
 //! wrong: the details quoted in `Message::Syntax`, `Truncated` and `BadIndicator`.
 
-use super::message::{clip, Expected, Found};
+use super::value::{clip, Expected, Found};
 use super::words::{self as w, Words};
 use crate::contract::lang::Lang;
 

@@ -3,7 +3,7 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::provinces::Province;
-use crate::ingest::finding::{Message, Severity};
+use crate::ingest::finding::{clip, Message, Severity};
 use crate::ingest::import::table::CellRef;
 use std::fmt::Write;
 
@@ -70,15 +70,6 @@ pub enum ImportMessage {
     OfAssumed,
     /// What the validator says of the figure this cell became.
     Check(Message),
-}
-
-/// Keeps quoted cells short.
-fn clip(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        s.chars().take(60).chain("…".chars()).collect()
-    }
 }
 
 fn names(units: &[&Province], lang: Lang) -> String {

@@ -21,7 +21,7 @@ fn value(s: &Series, i: usize) -> Option<f64> {
 
 fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     let (x0, _, x1, _) = f.plot;
-    for r in &spec.rules {
+    for (r, span) in spec.rules.iter().zip(rule_spans(spec, f)) {
         let s = f.scale(r.side);
         let c = color(r.color);
         let y = s.project(r.value);
@@ -29,32 +29,113 @@ fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
             Some(to) => out.rect((x0, y), (x1, s.project(to)), c, 0.12),
             None => out.line(&[(x0, y), (x1, y)], c, 2),
         }
-        let style = Style::new(11.0, c).at(HPos::Right, VPos::Bottom);
-        out.text(r.label.clone(), (x1 - 4.0, y - 3.0), style);
+        let (h, v) = span.anchor;
+        out.text(r.label.clone(), span.at, Style::new(11.0, c).at(h, v));
     }
 }
 
 /// What a rule takes up on the plot, so other labels keep clear of it.
+#[derive(Clone, Copy)]
 pub(super) struct RuleSpan {
     /// Its line's y.
     pub(super) y: f64,
-    /// Its label's box as `rules` draws it: left, top, right, bottom.
+    /// Its label's box: left, top, right, bottom.
     pub(super) label: [f64; 4],
+    /// Where its label is drawn, and how it hangs from there.
+    at: (f64, f64),
+    anchor: (HPos, VPos),
 }
 
+/// Each rule with its label placed: at the plot's right end above its line, else below it,
+/// else at the left end above, then below; the first that stays on the plot clear of every
+/// figure's dot and line, else the one over fewest. A target's label must not hide the figure
+/// read against it, which is often the latest, at the right.
 pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
-    let x1 = f.plot.2;
+    let (x0, top, x1, bottom) = f.plot;
+    let figures = figure_points(spec, f);
     spec.rules
         .iter()
         .map(|r| {
             let y = f.scale(r.side).project(r.value);
             let w = text_width(&r.label, 11.0);
-            RuleSpan {
+            let candidates = [
+                (
+                    x1 - 4.0 - w,
+                    y - 15.0,
+                    (x1 - 4.0, y - 3.0),
+                    (HPos::Right, VPos::Bottom),
+                ),
+                (
+                    x1 - 4.0 - w,
+                    y + 3.0,
+                    (x1 - 4.0, y + 3.0),
+                    (HPos::Right, VPos::Top),
+                ),
+                (
+                    x0 + 4.0,
+                    y - 15.0,
+                    (x0 + 4.0, y - 3.0),
+                    (HPos::Left, VPos::Bottom),
+                ),
+                (
+                    x0 + 4.0,
+                    y + 3.0,
+                    (x0 + 4.0, y + 3.0),
+                    (HPos::Left, VPos::Top),
+                ),
+            ]
+            .map(|(l, t, at, anchor)| RuleSpan {
                 y,
-                label: [x1 - 4.0 - w, y - 15.0, x1 - 4.0, y - 3.0],
-            }
+                label: [l, t, l + w, t + 12.0],
+                at,
+                anchor,
+            });
+            let cost = |s: &RuleSpan| {
+                let [l, t, r, b] = s.label;
+                let off_plot = t < top || b > bottom;
+                // A dot is drawn 3 px round its figure.
+                let covered = figures
+                    .iter()
+                    .filter(|(x, y)| *x > l - 3.0 && *x < r + 3.0 && *y > t - 3.0 && *y < b + 3.0)
+                    .count();
+                usize::from(off_plot) * figures.len().max(1) * 2 + covered
+            };
+            // The first of the cheapest: `min_by_key` keeps the first of equals.
+            candidates
+                .into_iter()
+                .min_by_key(cost)
+                .unwrap_or(candidates[0])
         })
         .collect()
+}
+
+/// Where the figures of lines and projections are drawn: each dot, and points every few pixels
+/// along the segments between them.
+fn figure_points(spec: &ChartSpec, f: &Frame) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for s in spec
+        .series
+        .iter()
+        .filter(|s| matches!(s.mark, Mark::Line | Mark::Dashed))
+    {
+        let dots = points(spec, f, s);
+        for pair in dots.windows(2) {
+            let ((i, a), (j, b)) = (pair[0], pair[1]);
+            if s.mark == Mark::Line && !spec.joins(i, j) {
+                continue;
+            }
+            // A figure far off the plot would ask for millions of points; none is needed there.
+            let steps = ((b.0 - a.0).hypot(b.1 - a.1) / 4.0)
+                .ceil()
+                .clamp(1.0, 1000.0) as usize;
+            out.extend((1..steps).map(|k| {
+                let t = k as f64 / steps as f64;
+                (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+            }));
+        }
+        out.extend(dots.into_iter().map(|(_, p)| p));
+    }
+    out
 }
 
 /// Bars: one slot per stack within each period's span; a stack's total is a mark across it.
