@@ -1,16 +1,43 @@
 //! All fetching: the manifest (or a single metric file) and every file it lists, in parallel,
-//! then one pass of the core's validator over whatever arrived. Files the user opens locally
-//! join the same pass, and are kept in the browser's storage to join every later load too.
+//! then one pass of the core's validator over whatever arrived. A file still on its way a few
+//! seconds on does not hold the page: it joins when it arrives (or fails at its time limit).
+//! Files the user opens locally join the same pass, and are kept in the browser's storage to
+//! join every later load too.
 
 use crate::browser::{
-    embedded_files, fetch_bytes, keep_file, kept_files, measured, Fetched, NotKept,
+    embedded_files, fetch_bytes, keep_file, kept_files, measured, sleep, Fetched, NotKept,
 };
 use chiso_core::ingest::finding::Finding;
-use chiso_core::ingest::gather::Gathered;
+use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
 use chiso_core::ingest::load::{load, FileStatus, Loaded};
+use futures::future::{select, Either, FutureExt, LocalBoxFuture};
+use futures::stream::{FuturesUnordered, StreamExt};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::sync::{Arc, Mutex};
 
 pub const DEFAULT_DATA: &str = "data/manifest.json";
+
+/// How long the page waits, once the manifest is in, for the files still on their way before it
+/// shows what has come (at least one file). A stalled server then holds up its own file alone,
+/// until the fetch's time limit names it.
+const PATIENCE_MS: u64 = 4_000;
+
+/// A listed file's answer, with its place in the manifest.
+type Arrival = (usize, Wanted, Result<Fetched, String>);
+type Fetches = FuturesUnordered<LocalBoxFuture<'static, Arrival>>;
+
+/// The fetches still under way when the page first showed, taken once by the page that shows it
+/// (`follow_late`). The page has one thread: the wrapper only satisfies the signal's bounds.
+#[derive(Clone, Default)]
+pub struct Later(Arc<Mutex<Option<SendWrapper<Fetches>>>>);
+
+impl Later {
+    fn take(&self) -> Option<Fetches> {
+        self.0.lock().ok()?.take().map(SendWrapper::take)
+    }
+}
 
 /// A file the user opened, and whether the browser keeps it for later visits (or why not).
 #[derive(Clone)]
@@ -27,6 +54,9 @@ pub struct Bundle {
     pub local: Vec<LocalFile>,
     /// Whether the page can keep files across visits at all.
     pub storage: bool,
+    /// The listed files still on their way, by name.
+    pub pending: Vec<String>,
+    later: Later,
 }
 
 impl Bundle {
@@ -38,7 +68,25 @@ impl Bundle {
             loaded,
             local,
             storage,
+            pending: Vec::new(),
+            later: Later::default(),
         }
+    }
+
+    /// The same bundle, still waiting for what it waited for.
+    fn waiting_as(mut self, before: &Bundle) -> Bundle {
+        self.pending = before.pending.clone();
+        self.later = before.later.clone();
+        self
+    }
+
+    /// The same data with a file that was still on its way when the page first showed.
+    fn with_arrived(&self, (_, wanted, got): Arrival) -> Bundle {
+        let mut gathered = self.gathered.clone();
+        let name = receive(&mut gathered, wanted, got);
+        let mut next = Bundle::new(gathered, self.local.clone(), self.storage).waiting_as(self);
+        next.pending.retain(|p| *p != name);
+        next
     }
 
     /// What was gathered, with the files kept from earlier visits joined.
@@ -86,8 +134,28 @@ impl Bundle {
             });
             gathered.replace(name, got);
         }
-        Bundle::new(gathered, local, self.storage)
+        Bundle::new(gathered, local, self.storage).waiting_as(self)
     }
+}
+
+/// Takes the files that were still on their way into `bundle` as each arrives, for as long as
+/// the page showing it lives.
+pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
+    let Some(mut fetches) = bundle.with_untracked(|b| b.later.take()) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        while let Some(arrival) = fetches.next().await {
+            // The page that showed the bundle is gone (a reload): nothing more to take.
+            let Some(next) = bundle.try_with_untracked(|b| Arc::new(b.with_arrived(arrival)))
+            else {
+                return;
+            };
+            if bundle.try_set(next).is_some() {
+                return;
+            }
+        }
+    });
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.
@@ -104,23 +172,66 @@ pub fn load_embedded() -> Option<Bundle> {
 }
 
 /// Loads `url`: a manifest and its files, or one metric file. `Err` only when nothing at all
-/// could be read; a broken file among good ones is reported inside the bundle.
+/// could be read; a broken file among good ones is reported inside the bundle. Files still on
+/// their way after `PATIENCE_MS` are left pending (`follow_late` takes them in).
 pub async fn load_data(url: String) -> Result<Bundle, String> {
     let first = fetch_bytes(&url).await.map_err(|e| format!("{url}: {e}"))?;
     let mut gathered = Gathered::default();
     let name = short_name(&url);
     note_copy(&mut gathered, name, &first);
     let wanted = gathered.first_document(&url, name, first.bytes);
-    let requests = wanted.iter().map(|w| fetch_bytes(&w.address));
-    let results = futures::future::join_all(requests).await;
-    for (w, got) in wanted.into_iter().zip(results) {
-        let name = short_name(&w.address).to_string();
-        if let Ok(f) = &got {
-            note_copy(&mut gathered, &name, f);
-        }
-        gathered.receive(name, w.sha256, got.map(|f| f.bytes));
+    let mut pending: Vec<String> = wanted
+        .iter()
+        .map(|w| short_name(&w.address).to_string())
+        .collect();
+    let mut fetches: Fetches = wanted
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            async move {
+                let got = fetch_bytes(&w.address).await;
+                (i, w, got)
+            }
+            .boxed_local()
+        })
+        .collect();
+    let mut arrived = Vec::new();
+    let mut patience = Some(sleep(PATIENCE_MS).boxed_local());
+    while !fetches.is_empty() && (patience.is_some() || arrived.is_empty()) {
+        let next = match patience.take() {
+            Some(wait) => match select(fetches.next(), wait).await {
+                Either::Left((next, wait)) => {
+                    patience = Some(wait);
+                    next
+                }
+                Either::Right(_) => continue,
+            },
+            None => fetches.next().await,
+        };
+        arrived.extend(next);
     }
-    Ok(Bundle::with_kept(gathered))
+    // In the manifest's order, whatever order they came in.
+    arrived.sort_by_key(|(i, _, _)| *i);
+    for (_, wanted, got) in arrived {
+        let name = receive(&mut gathered, wanted, got);
+        pending.retain(|p| *p != name);
+    }
+    let mut bundle = Bundle::with_kept(gathered);
+    if !fetches.is_empty() {
+        bundle.pending = pending;
+        bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(fetches)))));
+    }
+    Ok(bundle)
+}
+
+/// Takes one listed file's answer into `gathered`; returns its name.
+fn receive(gathered: &mut Gathered, wanted: Wanted, got: Result<Fetched, String>) -> String {
+    let name = short_name(&wanted.address).to_string();
+    if let Ok(f) = &got {
+        note_copy(gathered, &name, f);
+    }
+    gathered.receive(name.clone(), wanted.sha256, got.map(|f| f.bytes));
+    name
 }
 
 /// Records a file that came as its last good copy, as the service worker's headers say.

@@ -1,12 +1,12 @@
 //! The app: loads the data once, then the selected view of the selected unit, the file panel
 //! and present mode; or, for an embed address, the embed alone.
 
-use crate::api::{load_data, load_embedded, Bundle, DEFAULT_DATA};
+use crate::api::{follow_late, load_data, load_embedded, Bundle, DEFAULT_DATA};
 use crate::browser::{after_paint, query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
-use crate::offline::{NewVersion, OfflineAge};
+use crate::offline::{NewVersion, OfflineAge, PendingFiles};
 use crate::present::Present;
 use crate::split::{deferred, not_loaded_words, NotLoaded, Part};
 use crate::state::{shown_unit, ui, Reload, ShownUnit, Ui};
@@ -106,11 +106,13 @@ fn present_mode(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>, open: RwSigna
 #[component]
 fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
     let bundle = RwSignal::new(bundle);
+    follow_late(bundle);
     let unit = shown_unit(bundle);
     provide_context(ShownUnit(unit));
     let present = RwSignal::new(false);
     view! {
         <OfflineAge bundle=bundle/>
+        <PendingFiles bundle=bundle/>
         <ViewNav/>
         <Controls bundle=bundle unit=unit present=present/>
         // Here, so that a note that present mode could not be loaded shows by its button.

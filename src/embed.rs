@@ -1,9 +1,10 @@
 //! An embed: a view's chart(s) alone, for another site's page, with a link to the same view in
 //! the full dashboard and nothing else; it tells the page that frames it how tall it is.
 
-use crate::api::Bundle;
+use crate::api::{follow_late, Bundle};
 use crate::browser::{mark_embed, report_height};
 use crate::chart_view::{fixed, ChartCard};
+use crate::offline::PendingFiles;
 use crate::state::shown_unit;
 use crate::state::ui;
 use crate::views::with_query;
@@ -38,6 +39,7 @@ fn picked(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> Result<Vec<Chart
 pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     let ui = ui();
     let bundle = RwSignal::new(bundle);
+    follow_late(bundle);
     let unit = shown_unit(bundle);
     let charts = Memo::new(move |_| picked(bundle, unit));
     let full = move || ui.route.with(|r| r.full().to_hash());
@@ -55,6 +57,7 @@ pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     };
     view! {
         <div class="embed">
+            <PendingFiles bundle=bundle/>
             {move || match charts.get() {
                 Ok(list) => view! {
                     <section class="charts" data-view=move || ui.view.get().slug()>

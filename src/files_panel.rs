@@ -115,6 +115,23 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
                 .collect_view()
         })
     };
+    let pending = move || {
+        let lang = ui.lang();
+        bundle.with(|b| {
+            b.pending
+                .iter()
+                .map(|name| {
+                    view! {
+                        <li class="file pending" data-file=name.clone()>
+                            <span class="name">{name.clone()}</span>
+                            " — "
+                            <span class="state">{lang.pick("đang tải…", "still loading…")}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     let dragging = RwSignal::new(false);
     let no_storage = move || !bundle.with(|b| b.storage);
     let any_failed = move || bundle.with(|b| b.files().any(|f| f.state != FileState::Loaded));
@@ -136,7 +153,7 @@ pub fn FilesPanel(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
         >
             <h2 id="files-title">{ui.tr("Tệp số liệu", "Data files")}</h2>
             <LastGoodNotes bundle=bundle/>
-            <ul>{rows}</ul>
+            <ul>{rows}{pending}</ul>
             {move || any_failed().then(|| view! {
                 <button class="reload" on:click=move |_| reload.request()>
                     {ui.lang().pick("Tải lại số liệu", "Fetch the files again")}

@@ -1,6 +1,6 @@
-//! What the page says about working offline: the age of the data when any of it is a stored
-//! copy, the file panel's notes on each such file with a retry, and the offer to reload into a
-//! new version of the app once it has installed.
+//! What the page says about where its data stands: the age of the data when any of it is a
+//! stored copy, the files still on their way, the file panel's notes on each stored copy with a
+//! retry, and the offer to reload into a new version of the app once it has installed.
 
 use crate::api::Bundle;
 use crate::browser::{register_worker, take_new_version, utc_offset_minutes};
@@ -16,6 +16,28 @@ pub fn OfflineAge(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
     move || {
         let line = bundle.with(|b| age_line(b.last_good(), ui.lang(), utc_offset_minutes()))?;
         Some(view! { <p class="offline-age" role="status">{line}</p> })
+    }
+}
+
+/// Files of the manifest still on their way: the page shows what has come and says what has not;
+/// each joins the charts when it arrives.
+#[component]
+pub fn PendingFiles(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
+    let ui = ui();
+    move || {
+        let names = bundle.with(|b| b.pending.join(", "));
+        (!names.is_empty()).then(|| {
+            let lang = ui.lang();
+            view! {
+                <p class="pending-files" role="status">
+                    {lang.pick("Đang tải: ", "Still loading: ")}{names}
+                    {lang.pick(
+                        ". Biểu đồ sẽ cập nhật khi tệp đến.",
+                        ". The charts update when it arrives.",
+                    )}
+                </p>
+            }
+        })
     }
 }
 

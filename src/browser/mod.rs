@@ -242,6 +242,19 @@ pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>,
 }
 
 /// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
+/// Resolves after `ms` milliseconds.
+pub fn sleep(ms: u64) -> impl std::future::Future<Output = ()> {
+    let slept = js_sys::Promise::new(&mut |resolve, _| {
+        let wake = move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        };
+        leptos::prelude::set_timeout(wake, std::time::Duration::from_millis(ms));
+    });
+    async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(slept).await;
+    }
+}
+
 /// Resolves in the task after the next frame is painted: what starts then does not hold up that
 /// frame (the file panel's module waits for the first chart's frame this way).
 pub fn after_paint() -> impl std::future::Future<Output = ()> + Send {

@@ -1,9 +1,10 @@
 // Faults in the data files, in headless Chromium: a file that is missing, cut short, 50 MB, an
 // HTML error page, or not the file its manifest's checksum names. Each shows a message naming
 // the file, keeps every good figure of the other files on screen, and the panel's retry shows
-// the file's figures once the server answers correctly. A server that never answers is given
-// up on after 20 s. (500, and a stall with a stored copy to fall back on, are the service
-// worker's tests.)
+// the file's figures once the server answers correctly. A server that never answers holds up
+// its own file alone: the others show within seconds, and it is given up on after 20 s; a file
+// that comes late joins the charts when it arrives. (500, and a stall with a stored copy to fall
+// back on, are the service worker's tests.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -64,12 +65,33 @@ test("a missing file (404) is named, the others show, and the retry loads it", a
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });
 
-test("a file whose server never answers is given up on after 20 s, the others show, and the retry loads it", async (t) => {
+test("a file whose server never answers holds up only itself: the others show within seconds, it is named after 20 s, and the retry loads it", async (t) => {
   const { page, errors, started } = await faulty(t, new Promise(() => {}));
+  // The others' figures are on screen long before the stalled file's limit, which the page says.
+  assert.ok(Date.now() - started < 12000, `the others showed after ${Date.now() - started} ms`);
+  assert.match(await page.locator(".pending-files[role=status]").innerText(), new RegExp(`Đang tải: ${FAULTY.replace(".", "\\.")}`));
+  assert.match(await status(page), /đang tải…/);
+  await page.waitForFunction((f) => /từ chối/.test(document.querySelector(`li.file[data-file="${f}"]`)?.textContent ?? ""), FAULTY, { timeout: 30000 });
   assert.match(await status(page), /bị từ chối[\s\S]*không có trả lời sau 20 giây/);
   assert.ok(Date.now() - started >= 19000, "not given up on before its time");
+  assert.equal(await page.locator(".pending-files").count(), 0);
   await retried(page);
   assert.deepEqual(errors.filter((e) => !/ERR_ABORTED|abort/i.test(e)), []);
+});
+
+test("a file that comes late joins the charts when it arrives, without a reload", async (t) => {
+  let arrive;
+  const late = new Promise((ok) => (arrive = ok));
+  const { page, errors, started } = await faulty(t, late.then(() => ({ body: good })));
+  assert.ok(Date.now() - started < 12000, `the others showed after ${Date.now() - started} ms`);
+  assert.match(await status(page), /đang tải…/);
+  arrive();
+  await page.locator(".pending-files").waitFor({ state: "detached" });
+  assert.match(await status(page), /\d+ số liệu/);
+  await page.evaluate(() => (location.hash = "#/dossiers?unit=tien-giang-bql-kcn"));
+  await page.waitForFunction(() => /Tiền Giang/.test(document.querySelector("#dossiers-intake h2")?.textContent ?? ""));
+  await figuresReady(page, "#dossiers-intake");
+  assert.deepEqual(errors, []);
 });
 
 test("a truncated file is named with where it ends, the others show, and the retry loads it", async (t) => {
