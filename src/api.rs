@@ -11,6 +11,7 @@ use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
 use chiso_core::ingest::load::{load, FileStatus, Loaded};
+use chiso_core::order;
 use futures::future::{select, Either, FutureExt, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
@@ -211,7 +212,7 @@ pub async fn load_data(url: String) -> Result<Bundle, String> {
         arrived.extend(next);
     }
     // In the manifest's order, whatever order they came in.
-    arrived.sort_by_key(|(i, _, _)| *i);
+    order::sort_by_key(&mut arrived, |(i, _, _)| *i);
     for (_, wanted, got) in arrived {
         let name = receive(&mut gathered, wanted, got);
         pending.retain(|p| *p != name);

@@ -125,9 +125,9 @@ fn figure_points(spec: &ChartSpec, f: &Frame) -> Vec<(f64, f64)> {
                 continue;
             }
             // A figure far off the plot would ask for millions of points; none is needed there.
-            let steps = ((b.0 - a.0).hypot(b.1 - a.1) / 4.0)
-                .ceil()
-                .clamp(1.0, 1000.0) as usize;
+            // sqrt is one wasm instruction; `hypot` would bring in a software routine.
+            let length = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+            let steps = (length / 4.0).ceil().clamp(1.0, 1000.0) as usize;
             out.extend((1..steps).map(|k| {
                 let t = k as f64 / steps as f64;
                 (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
