@@ -113,14 +113,18 @@ fn default_unit(bundle: &Bundle) -> String {
 #[derive(Clone, Copy)]
 pub struct ShownUnit(pub Memo<String>);
 
-/// The unit shown: the address's if it exists in the data, else the default.
+/// The unit shown: the address's if it exists in the data, else the one already on screen, else
+/// the default.
 pub fn shown_unit(bundle: RwSignal<Arc<Bundle>>) -> Memo<String> {
     let ui = ui();
-    Memo::new(move |_| {
+    Memo::new(move |shown: Option<&String>| {
         let wanted = ui.route.with(|r| r.unit.clone());
         bundle.with(|b| {
+            let known = |u: &String| b.loaded.data.unit(u).is_some();
+            // The unit on screen stays when a late file arrives: the default is chosen once.
             wanted
-                .filter(|u| b.loaded.data.unit(u).is_some())
+                .filter(known)
+                .or_else(|| shown.filter(|u| known(u)).cloned())
                 .unwrap_or_else(|| default_unit(b))
         })
     })
