@@ -5,7 +5,7 @@
 // of the page goes on.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, fresh, dist, serve, figuresReady, tablet, STRICT_CSP, violations } from "./support.mjs";
+import { launch, fresh, dist, serve, figuresReady, tablet, STRICT_CSP, violations, slowLine, resources } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -50,18 +50,14 @@ test("an embed fetches none of the dashboard's parts", async (t) => {
 test("the dashboard's module is in flight with the first; the others come when shown, each once", async (t) => {
   const site = await host(t);
   const { page, context, errors } = await fresh(t, browser, tablet);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  const fastLine = await slowLine(context, page);
   await page.goto(site.url + "#/dossiers", { waitUntil: "commit" });
   await figuresReady(page, "#dossiers-intake");
-  const timing = await page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
-  );
+  const timing = await resources(page);
   const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
   const dashboard = timing.find((e) => e.name.startsWith("/part-dashboard-"));
   assert.ok(dashboard.start < wasm.end, `the dashboard's module started at ${dashboard.start} ms, the first module ended at ${wasm.end} ms`);
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await fastLine();
 
   // The file panel's module is fetched once the first chart is painted, not before.
   await page.locator("section.files li.file").first().waitFor();

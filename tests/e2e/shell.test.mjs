@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { launch, fresh, out, dist, serve, figuresReady, tablet, STRICT_CSP, violations } from "./support.mjs";
+import { launch, fresh, out, dist, serve, figuresReady, tablet, STRICT_CSP, violations, slowLine, resources } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -154,14 +154,10 @@ test("an embed's shell shows the card and no dashboard chrome before the wasm, t
 test("the default data is requested before the wasm has arrived, and each file once", async (t) => {
   const site = await host(t, { worker: false });
   const { page, context, errors } = await fresh(t, browser, tablet);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await slowLine(context, page);
   await page.goto(site.url + "#/dossiers", { waitUntil: "commit" });
   await figuresReady(page, "#dossiers-intake");
-  const timing = await page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
-  );
+  const timing = await resources(page);
   const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
   for (const f of ["manifest.json", "tay-ninh.json"]) {
     const entry = timing.find((e) => e.name === `/data/${f}`);

@@ -58,6 +58,21 @@ export async function open(t, browser, url, options = {}) {
   return opened;
 }
 
+/// Slows `page` to a provincial 4G line (150 ms round trip, 1.6 Mbps down); the function it
+/// returns takes the limits off.
+export async function slowLine(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  return () => cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
+/// What the page has fetched so far: each resource's path, and when it started and ended (ms).
+export const resources = (page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+  );
+
 export const tablet = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 export const desktop = { viewport: { width: 1920, height: 1080 } };
 

@@ -39,15 +39,19 @@ fn tay_ninh_pci() -> Loaded {
         "title": "PCI",
         "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province", "successor": "tay-ninh-2025", "until": "2025-06-30"}],
         "observations": observations,
-    })
-    .to_string();
-    let l = load(&[Input {
-        name: "pci.json",
-        bytes: file.as_bytes(),
-        sha256: None,
-    }]);
+    });
+    let l = loaded(&file);
     assert!(l.findings.is_empty(), "{:?}", l.findings);
     l
+}
+
+/// A metric file, loaded as a file named pci.json.
+fn loaded(file: &serde_json::Value) -> Loaded {
+    load(&[Input {
+        name: "pci.json",
+        bytes: file.to_string().as_bytes(),
+        sha256: None,
+    }])
 }
 
 fn pci_chart(l: &Loaded, unit: &str, lang: Lang) -> ChartSpec {
@@ -279,13 +283,8 @@ fn a_gaps_label_keeps_clear_of_a_targets_label() {
             {"unit": "tay-ninh", "indicator": "pci.score", "period": "2025", "value": 63.72},
         ],
         "targets": [{"unit": "tay-ninh", "indicator": "pci.score", "by": "2025", "value": 69.0}],
-    })
-    .to_string();
-    let l = load(&[Input {
-        name: "pci.json",
-        bytes: file.as_bytes(),
-        sha256: None,
-    }]);
+    });
+    let l = loaded(&file);
     let c = pci_chart(&l, "tay-ninh", Lang::Vi);
     assert_eq!(c.gaps.len(), 1);
     let target = c
@@ -340,13 +339,8 @@ fn a_targets_label_never_hides_a_figure() {
             {"unit": "tay-ninh", "indicator": "pci.score", "period": "2025", "value": 69.35},
         ],
         "targets": [{"unit": "tay-ninh", "indicator": "pci.score", "by": "2025", "value": 69.0}],
-    })
-    .to_string();
-    let l = load(&[Input {
-        name: "pci.json",
-        bytes: file.as_bytes(),
-        sha256: None,
-    }]);
+    });
+    let l = loaded(&file);
     let c = pci_chart(&l, "tay-ninh", Lang::Vi);
     let target = c
         .rules
