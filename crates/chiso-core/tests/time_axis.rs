@@ -45,6 +45,12 @@ fn tay_ninh_pci() -> Loaded {
     l
 }
 
+/// Where a chart's one merger rule is drawn.
+fn merger_x(c: &ChartSpec, f: &Frame) -> f64 {
+    assert_eq!(c.boundaries.len(), 1);
+    f.time.unwrap().project(c.boundaries[0].day)
+}
+
 /// A metric file, loaded as a file named pci.json.
 fn loaded(file: &serde_json::Value) -> Loaded {
     load(&[Input {
@@ -326,11 +332,15 @@ fn a_gaps_label_keeps_clear_of_a_targets_label() {
 
 #[test]
 fn a_targets_label_never_hides_a_figure() {
-    // The latest figure just above the target, where the label used to sit: at the plot's right.
+    // The latest figure just above the target, where the label used to sit: at the plot's right,
+    // beside the merger's rule (Long An joined Tây Ninh on 1 July 2025).
     let file = serde_json::json!({
         "format": "chiso-metrics/1",
         "title": "PCI",
-        "units": [{"id": "tay-ninh", "name": "Tây Ninh", "level": "province"}],
+        "units": [
+            {"id": "tay-ninh", "name": "Tây Ninh", "level": "province"},
+            {"id": "long-an", "name": "Long An", "level": "province", "successor": "tay-ninh", "until": "2025-06-30"},
+        ],
         "observations": [
             {"unit": "tay-ninh", "indicator": "pci.score", "period": "2021", "value": 63.90},
             {"unit": "tay-ninh", "indicator": "pci.score", "period": "2022", "value": 62.31},
@@ -364,6 +374,12 @@ fn a_targets_label_never_hides_a_figure() {
                 (l, t, r, b)
             );
         }
+        let merger = merger_x(&c, &f);
+        assert!(
+            merger < l || merger > r,
+            "at {width}: the merger's rule at {merger} crosses the label {:?}",
+            (l, t, r, b)
+        );
     }
 }
 

@@ -109,10 +109,18 @@ pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
         .collect()
 }
 
-/// Where the figures of lines and projections are drawn: each dot, and points every few pixels
-/// along the segments between them.
+/// What a rule's label must not cover, as points: each dot of a line or projection, points every
+/// few pixels along the segments between them, and down each merger's rule.
 fn figure_points(spec: &ChartSpec, f: &Frame) -> Vec<(f64, f64)> {
+    let (_, top, _, bottom) = f.plot;
     let mut out = Vec::new();
+    if let Some(t) = f.time {
+        for m in &spec.boundaries {
+            let x = t.project(m.day);
+            let steps = ((bottom - top) / 4.0).clamp(1.0, 1000.0) as usize;
+            out.extend((0..=steps).map(|k| (x, top + (bottom - top) * k as f64 / steps as f64)));
+        }
+    }
     for s in spec
         .series
         .iter()
