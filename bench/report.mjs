@@ -134,6 +134,7 @@ export function report({ results, machine, runs, quick, nationalBytes }) {
     "Memory is the JS heap after a forced garbage collection plus the byteLength of every WebAssembly.Memory the page instantiated; canvas backing stores and array buffers outside the heap are counted for neither page.",
     "Redraws are timed the same way in both pages: every 2D canvas drawing call is counted through a wrapper, and the time runs from setting the hash to the animation frame after the last call (so figures come in steps of a frame; a page that makes more calls pays a little more for the wrapper).",
     "After a change of unit ours draws the charts on or near the screen and leaves the others blank until the reader scrolls to them (or prints); the peer redraws every chart, as Chart.js does on an update. The redraw rows time what the reader waits for, which for ours is less drawing than the peer does.",
+    "Ours is cut in wasm modules: its shell script preloads the dashboard's own module beside the first one, and the file panel's module is fetched after the first chart's frame; the bytes and requests count them all. An embed fetches only the first module.",
   ];
   const parseOurs = (results.ours["national-cpu4"] ?? []).some((r) => r.parse);
   if (!parseOurs) {
