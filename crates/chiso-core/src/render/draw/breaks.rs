@@ -2,7 +2,7 @@
 //! in a word or two, and a merger as a dashed rule over them.
 
 use super::layout::{text_width, Frame};
-use super::marks::{rule_spans, RuleSpan};
+use super::marks::RuleSpan;
 use super::{Shapes, Style, INK, MUTED};
 use crate::render::spec::ChartSpec;
 use plotters::prelude::RGBColor;
@@ -11,18 +11,17 @@ use plotters::style::text_anchor::{HPos, VPos};
 const BAND: RGBColor = RGBColor(0xF0, 0xF0, 0xF0);
 
 /// The bands of known gaps, behind everything else on the plot.
-pub(super) fn gaps(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
+pub(super) fn gaps(spec: &ChartSpec, f: &Frame, rules: &[RuleSpan], out: &mut Shapes) {
     let Some(t) = f.time else {
         return;
     };
     let (_, top, _, bottom) = f.plot;
     let style = Style::new(10.0, MUTED).at(HPos::Center, VPos::Top);
-    let rules = rule_spans(spec, f);
     for g in &spec.gaps {
         let (a, b) = (t.project(g.from), t.project(g.to));
         out.rect((a, top), (b, bottom), BAND, 1.0);
         let lines = wrap(&g.label, b - a - 4.0);
-        let y = gap_label_top(&lines, (a + b) / 2.0, (top, bottom), &rules);
+        let y = gap_label_top(&lines, (a + b) / 2.0, (top, bottom), rules);
         for (k, line) in lines.into_iter().enumerate() {
             out.text(line, ((a + b) / 2.0, y + 12.0 * k as f64), style);
         }

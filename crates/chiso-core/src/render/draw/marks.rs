@@ -7,8 +7,8 @@ use crate::order;
 use crate::render::spec::{ChartSpec, Mark, Series};
 use plotters::style::text_anchor::{HPos, VPos};
 
-pub(super) fn marks(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
-    rules(spec, f, out);
+pub(super) fn marks(spec: &ChartSpec, f: &Frame, spans: &[RuleSpan], out: &mut Shapes) {
+    rules(spec, f, spans, out);
     bars(spec, f, out);
     lines(spec, f, out);
     projections(spec, f, out);
@@ -19,9 +19,9 @@ fn value(s: &Series, i: usize) -> Option<f64> {
     s.values.get(i).copied().flatten()
 }
 
-fn rules(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
+fn rules(spec: &ChartSpec, f: &Frame, spans: &[RuleSpan], out: &mut Shapes) {
     let (x0, _, x1, _) = f.plot;
-    for (r, span) in spec.rules.iter().zip(rule_spans(spec, f)) {
+    for (r, span) in spec.rules.iter().zip(spans) {
         let s = f.scale(r.side);
         let c = color(r.color);
         let y = s.project(r.value);
@@ -48,7 +48,7 @@ pub(super) struct RuleSpan {
 
 /// Each rule with its label placed: at the plot's right end above its line, else below it,
 /// else at the left end above, then below; the first that stays on the plot clear of every
-/// figure's dot and line, else the one over fewest. A target's label must not hide the figure
+/// figure's dot and line and every merger's rule, else the one over fewest. A target's label must not hide the figure
 /// read against it, which is often the latest, at the right.
 pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
     let (x0, top, x1, bottom) = f.plot;
@@ -58,38 +58,25 @@ pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
         .map(|r| {
             let y = f.scale(r.side).project(r.value);
             let w = text_width(&r.label, 11.0);
-            let candidates = [
-                (
-                    x1 - 4.0 - w,
-                    y - 15.0,
-                    (x1 - 4.0, y - 3.0),
-                    (HPos::Right, VPos::Bottom),
-                ),
-                (
-                    x1 - 4.0 - w,
-                    y + 3.0,
-                    (x1 - 4.0, y + 3.0),
-                    (HPos::Right, VPos::Top),
-                ),
-                (
-                    x0 + 4.0,
-                    y - 15.0,
-                    (x0 + 4.0, y - 3.0),
-                    (HPos::Left, VPos::Bottom),
-                ),
-                (
-                    x0 + 4.0,
-                    y + 3.0,
-                    (x0 + 4.0, y + 3.0),
-                    (HPos::Left, VPos::Top),
-                ),
-            ]
-            .map(|(l, t, at, anchor)| RuleSpan {
-                y,
-                label: [l, t, l + w, t + 12.0],
-                at,
-                anchor,
-            });
+            // (at the right end, above the line), in order of preference.
+            let candidates = [(true, true), (true, false), (false, true), (false, false)].map(
+                |(right, above)| {
+                    // Hung from 4 px inside the plot's end, 3 px above or below the line.
+                    let x = if right { x1 - 4.0 } else { x0 + 4.0 };
+                    let ay = if above { y - 3.0 } else { y + 3.0 };
+                    let l = if right { x - w } else { x };
+                    let t = if above { ay - 12.0 } else { ay };
+                    RuleSpan {
+                        y,
+                        label: [l, t, l + w, t + 12.0],
+                        at: (x, ay),
+                        anchor: (
+                            if right { HPos::Right } else { HPos::Left },
+                            if above { VPos::Bottom } else { VPos::Top },
+                        ),
+                    }
+                },
+            );
             let cost = |s: &RuleSpan| {
                 let [l, t, r, b] = s.label;
                 let off_plot = t < top || b > bottom;

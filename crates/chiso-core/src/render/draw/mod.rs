@@ -47,9 +47,11 @@ fn shapes(spec: &ChartSpec, f: &Frame, opts: DrawOptions) -> Shapes {
         return out;
     }
     legend::legend(spec, f, &mut out, opts);
-    breaks::gaps(spec, f, &mut out);
+    // Placed once: the gaps' labels keep clear of the rules' labels, drawn later.
+    let rules = marks::rule_spans(spec, f);
+    breaks::gaps(spec, f, &rules, &mut out);
     axes::axes(spec, f, &mut out);
-    marks::marks(spec, f, &mut out);
+    marks::marks(spec, f, &rules, &mut out);
     breaks::mergers(spec, f, &mut out);
     out
 }
