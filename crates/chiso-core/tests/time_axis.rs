@@ -302,14 +302,8 @@ fn a_gaps_label_keeps_clear_of_a_targets_label() {
         let f = layout(&c, width, height, DrawOptions::default());
         let svg = to_svg(&c, width as u32, height as u32, DrawOptions::default());
         let drawn = texts(&svg);
-        let (tx, ty, _) = drawn.iter().find(|(_, _, s)| *s == target.label).unwrap();
-        // The target's label ends at tx, its baseline at ty; 11 px text, 0.56 em a character.
-        let t_box = (
-            tx - target.label.chars().count() as f64 * 6.16,
-            ty - 12.0,
-            *tx,
-            *ty,
-        );
+        // Wherever the label now hangs: its anchor and side are read from the SVG.
+        let t_box = text_box(&svg, &target.label, 11.0);
         let words: Vec<_> = drawn
             .iter()
             .filter(|(_, _, s)| "Không công bố".contains(s.as_str()) && !s.is_empty())
