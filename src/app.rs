@@ -8,7 +8,7 @@ use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
 use crate::offline::{NewVersion, OfflineAge, PendingFiles};
 use crate::present::Present;
-use crate::split::{deferred, not_loaded_words, NotLoaded, Part};
+use crate::split::{deferred, not_loaded_words, once_ready, NotLoaded, Part};
 use crate::state::{shown_unit, ui, Reload, ShownUnit, Ui};
 use crate::views::View;
 use chiso_core::views::page::VIEWS;
@@ -24,20 +24,6 @@ pub fn App() -> impl IntoView {
     let chosen = query_param("data").filter(|s| !s.is_empty());
     let reload = Reload::new();
     provide_context(reload);
-    let data = LocalResource::new(move || {
-        reload.track();
-        let chosen = chosen.clone();
-        async move {
-            // The offline build carries its data; an explicit `?data=` still wins.
-            let embedded = chosen.is_none().then(load_embedded).flatten();
-            match embedded {
-                Some(bundle) => Ok(Arc::new(bundle)),
-                None => load_data(chosen.unwrap_or_else(|| DEFAULT_DATA.to_string()))
-                    .await
-                    .map(Arc::new),
-            }
-        }
-    });
     Effect::new(move |_| set_page_lang(ui.lang().code()));
     // Whether the page is an embed is settled by the address it opened with.
     let embedded = ui.route.with_untracked(|r| r.embed.is_some());
@@ -60,27 +46,43 @@ pub fn App() -> impl IntoView {
             </header>
         })}
         <main>
-            <Transition fallback=move || view! { <Loading embedded=embedded/> }>
-                {move || Suspend::new(async move {
+            // A retry loads everything anew, showing the loading card meanwhile.
+            {move || {
+                reload.track();
+                let chosen = chosen.clone();
+                once_ready(view! { <Loading embedded=embedded/> }.into_any(), async move {
                     let failed = |words: AnyView| view! {
                         <div class="error" role="alert">
                             <p>{words}</p>
                             <button on:click=move |_| reload.request()>{ui.tr("Thử lại", "Retry")}</button>
                         </div>
                     }.into_any();
-                    match data.await {
+                    match load(chosen).await {
                         Ok(bundle) if embedded => view! { <EmbedPage bundle=bundle/> }.into_any(),
                         Ok(bundle) => match dashboard(bundle).await {
                             Ok(page) => page,
                             Err(NotLoaded) => failed(not_loaded_words().into_any()),
                         },
                         Err(e) => failed(view! {
-                            {ui.tr("Không tải được số liệu: ", "Could not load the figures: ")}{e.clone()}
+                            {ui.tr("Không tải được số liệu: ", "Could not load the figures: ")}{e}
                         }.into_any()),
                     }
-                })}
-            </Transition>
+                })
+            }}
         </main>
+    }
+}
+
+/// The data the address names, else the data the page carries (the offline build), else the
+/// default manifest.
+async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
+    // The offline build carries its data; an explicit `?data=` still wins.
+    let embedded = chosen.is_none().then(load_embedded).flatten();
+    match embedded {
+        Some(bundle) => Ok(Arc::new(bundle)),
+        None => load_data(chosen.unwrap_or_else(|| DEFAULT_DATA.to_string()))
+            .await
+            .map(Arc::new),
     }
 }
 

@@ -16,6 +16,7 @@ pub use visible::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
+use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -241,36 +242,30 @@ pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>,
     out
 }
 
-/// Asks for full screen; browsers may refuse (an embed without permission), which is fine.
+/// Resolves once `schedule` calls back the function it is given.
+fn called_back(schedule: impl FnOnce(Box<dyn FnOnce()>)) -> impl std::future::Future<Output = ()> {
+    let (done, called) = futures::channel::oneshot::channel();
+    schedule(Box::new(move || {
+        let _ = done.send(());
+    }));
+    async move {
+        let _ = called.await;
+    }
+}
+
 /// Resolves after `ms` milliseconds.
 pub fn sleep(ms: u64) -> impl std::future::Future<Output = ()> {
-    let slept = js_sys::Promise::new(&mut |resolve, _| {
-        let wake = move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        };
-        leptos::prelude::set_timeout(wake, std::time::Duration::from_millis(ms));
-    });
-    async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(slept).await;
-    }
+    called_back(move |done| leptos::prelude::set_timeout(done, Duration::from_millis(ms)))
 }
 
 /// Resolves in the task after the next frame is painted: what starts then does not hold up that
 /// frame (the file panel's module waits for the first chart's frame this way).
-pub fn after_paint() -> impl std::future::Future<Output = ()> + Send {
-    let painted = js_sys::Promise::new(&mut |resolve, _| {
+pub fn after_paint() -> impl std::future::Future<Output = ()> {
+    called_back(|done| {
         leptos::prelude::request_animation_frame(move || {
-            let next = move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            };
-            leptos::prelude::set_timeout(next, std::time::Duration::ZERO);
-        });
-    });
-    // The page has one thread: the wrapper only satisfies Suspend's bound.
-    let wait = send_wrapper::SendWrapper::new(wasm_bindgen_futures::JsFuture::from(painted));
-    async move {
-        let _ = wait.await;
-    }
+            leptos::prelude::set_timeout(done, Duration::ZERO)
+        })
+    })
 }
 
 /// Asks for `el` full screen once it is in the document (a part's view is built before it is
