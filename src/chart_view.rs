@@ -3,19 +3,19 @@
 //! the table of the exact figures, downloads and the embed snippets.
 
 use crate::browser::{
-    blank_canvas, download, download_canvas, is_inside, is_near, local_point, mark_first_chart,
-    offscreen_canvas, paint_canvas, watch_near, watch_width, NearWatch, SizeWatch,
+    blank_canvas, is_inside, is_near, local_point, mark_first_chart, paint_canvas, watch_near,
+    watch_width, NearWatch, SizeWatch,
 };
 use crate::chart_parts::{figure_table, source_line};
 use crate::embed_dialog::EmbedButton;
-use crate::state::ui;
-use chiso_core::render::spec::{css_color, CHROME};
-use chiso_core::render::{draw, to_svg, ChartSpec, DrawOptions, Frame};
+use crate::export::Downloads;
+use chiso_core::render::spec::css_color;
+use chiso_core::render::{draw, ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
 
 /// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's density.
-fn paint(
+pub fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     spec: &ChartSpec,
     width: f64,
@@ -27,45 +27,6 @@ fn paint(
         return None;
     }
     paint_canvas(canvas, width, height, |area| draw(spec, area, opts).ok())
-}
-
-/// Export size: a 16:9 image with the title, badge and source drawn in, or taller when the
-/// chart needs it (a row per unit).
-fn export_size(spec: &ChartSpec) -> (f64, f64) {
-    let (width, height) = (1200.0, 675.0);
-    (width, (spec.preferred_height(width) + CHROME).max(height))
-}
-
-fn export_png(spec: &ChartSpec) -> Option<()> {
-    let canvas = offscreen_canvas()?;
-    let (width, height) = export_size(spec);
-    paint(&canvas, spec, width, height, DrawOptions { chrome: true })?;
-    download_canvas(&canvas, &format!("chiso-{}.png", spec.id))
-}
-
-fn export_svg(spec: &ChartSpec) -> Option<()> {
-    let (width, height) = export_size(spec);
-    let svg = to_svg(
-        spec,
-        width as u32,
-        height as u32,
-        DrawOptions { chrome: true },
-    );
-    download(
-        &format!("chiso-{}.svg", spec.id),
-        "image/svg+xml",
-        svg.as_bytes(),
-    )
-}
-
-fn export_csv(spec: &ChartSpec) -> Option<()> {
-    // A byte-order mark, so spreadsheet programs read the UTF-8 as UTF-8.
-    let csv = format!("\u{feff}{}", spec.csv());
-    download(
-        &format!("chiso-{}.csv", spec.id),
-        "text/csv;charset=utf-8",
-        csv.as_bytes(),
-    )
 }
 
 /// The card's plot: its canvas kept in step with the spec. A chart on or near the screen is
@@ -306,11 +267,7 @@ pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
             {source_line(spec)}
             <div class="tools">
                 {figure_table(spec)}
-                <div class="exports" role="group" aria-label=ui().tr("Tải về", "Download")>
-                    <button class="export-png" on:click=move |_| { spec.with_untracked(export_png); }>"PNG"</button>
-                    <button class="export-svg" on:click=move |_| { spec.with_untracked(export_svg); }>"SVG"</button>
-                    <button class="export-csv" on:click=move |_| { spec.with_untracked(export_csv); }>"CSV"</button>
-                </div>
+                <Downloads spec=spec/>
                 <EmbedButton spec=spec/>
             </div>
         </figure>

@@ -9,6 +9,7 @@ mod chart_view;
 mod controls;
 mod embed;
 mod embed_dialog;
+mod export;
 mod files_panel;
 mod import_panel;
 mod offline;

@@ -1,7 +1,7 @@
 // The page in parts (src/split.rs): an embed fetches the first module alone. The dashboard's own
 // module is requested by the shell's script while the first module is still downloading, the file
-// panel's once the first chart is painted; present mode and the embed dialog's snippets each
-// arrive when first shown, once. A part that does not arrive is a note with a retry, and the rest
+// panel's once the first chart is painted; present mode, the embed dialog's snippets and the
+// downloads each arrive when first used, once. A part that does not arrive is a note with a retry, and the rest
 // of the page goes on.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -68,6 +68,7 @@ test("the dashboard's module is in flight with the first; the others come when s
   assert.ok(files.start >= files.chart, `the file panel's module started at ${files.start} ms, the first chart at ${files.chart} ms`);
   assert.equal(site.hits.present, undefined, "present mode is not fetched before it is opened");
   assert.equal(site.hits["embed-snippets"], undefined, "the snippets are not fetched before a dialog opens");
+  assert.equal(site.hits.export, undefined, "the downloads are not fetched before a download");
 
   for (let i = 0; i < 2; i++) {
     await page.locator("button.present").click();
@@ -76,13 +77,19 @@ test("the dashboard's module is in flight with the first; the others come when s
     await page.locator(".present-mode").waitFor({ state: "detached" });
   }
 
+  for (const format of ["csv", "svg"]) {
+    const download = page.waitForEvent("download");
+    await page.locator(`#dossiers-intake button.export-${format}`).click();
+    assert.equal((await download).suggestedFilename(), `chiso-dossiers-intake.${format}`);
+  }
+
   await page.locator("#dossiers-intake button.embed-open").click();
   const snippet = page.locator("#dossiers-intake dialog textarea").first();
   await snippet.waitFor();
   assert.match(await snippet.inputValue(), /<iframe [^>]*src="[^"]*#\/embed\/dossiers\/dossiers-intake/);
 
   for (const [part, count] of Object.entries(site.hits)) assert.equal(count, 1, `${part} fetched ${count} times`);
-  for (const part of ["dashboard", "files", "present", "embed-snippets"]) assert.equal(site.hits[part], 1, `${part} fetched`);
+  for (const part of ["dashboard", "files", "present", "embed-snippets", "export"]) assert.equal(site.hits[part], 1, `${part} fetched`);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
 });
@@ -107,4 +114,24 @@ test("a part that does not arrive is a note with a retry; the charts stay and th
   await page.locator(".present-mode .position").waitFor();
   assert.equal(await page.locator(".part-missing").count(), 0);
   assert.equal(site.hits.present, 2);
+});
+
+test("a download whose module does not arrive says so by its buttons; the next click downloads", async (t) => {
+  const site = await host(t, { failing: ["export"] });
+  const { page } = await fresh(t, browser, tablet);
+  await page.goto(site.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  const card = page.locator("#dossiers-intake");
+  await card.locator("button.export-csv").click();
+  const note = card.locator(".part-missing[role=alert]");
+  await note.waitFor();
+  assert.match(await note.innerText(), /Không tải được phần này của trang/);
+  await figuresReady(page, "#dossiers-intake");
+
+  site.mend();
+  const download = page.waitForEvent("download");
+  await card.locator("button.export-csv").click();
+  assert.equal((await download).suggestedFilename(), "chiso-dossiers-intake.csv");
+  await note.waitFor({ state: "detached" });
+  assert.equal(site.hits.export, 2);
 });
