@@ -4,18 +4,16 @@
 //! The print stylesheet fits it on one A4 page, which the browser saves as PDF.
 
 use crate::browser::print_page;
+use crate::export::drawn_small;
+use crate::split::deferred;
 use chiso_core::charts::{dossiers_intake, dossiers_outcome};
 use chiso_core::order;
 use chiso_core::query::Query;
 use chiso_core::render::sources::summary;
-use chiso_core::render::{to_svg, ChartSpec, DrawOptions};
+use chiso_core::render::ChartSpec;
 use chiso_core::views::page::index_pairs;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-
-/// The small charts' drawing size: about a column of the A4 sheet, so their words print at
-/// the size they were drawn.
-const SMALL: (u32, u32) = (360, 280);
 
 /// The charts behind the brief: every index's (for its sources), then the dossiers'.
 pub fn charts(q: Query, today: NaiveDate) -> (Vec<ChartSpec>, [ChartSpec; 2]) {
@@ -57,16 +55,14 @@ pub fn brief_tail(q: &Query, indices: &[ChartSpec], dossiers: &[ChartSpec]) -> i
         let all = summary(&reports, q.lang);
         format!("{} {all}", q.lang.pick("Nguồn:", "Sources:"))
     });
-    // A chart of one or two figures adds nothing to the headline figures above it. SVG prints
-    // crisp, and it is our renderer's, which escapes every text it draws: data stays text.
-    let small = dossiers
+    // A chart of one or two figures adds nothing to the headline figures above it.
+    let small: Vec<ChartSpec> = dossiers
         .iter()
         .filter(|s| !s.is_empty() && !s.is_compact())
-        .map(|s| to_svg(s, SMALL.0, SMALL.1, DrawOptions { chrome: true }))
-        .map(|svg| view! { <div inner_html=svg></div> })
-        .collect_view();
+        .cloned()
+        .collect();
     view! {
-        <section class="small-charts">{small}</section>
+        <section class="small-charts">{deferred(move || drawn_small(small.clone()))}</section>
         <p class="brief-sources">{sources}</p>
     }
 }

@@ -1,10 +1,11 @@
-//! A chart's downloads: PNG and SVG drawn with its title, badge and source, and CSV of its
-//! figures. What makes them is a part of its own (src/split.rs), fetched on the first download:
-//! most readers never download.
+//! Charts drawn outside their cards: the downloads (PNG and SVG drawn with the title, badge and
+//! source; CSV of the figures) and the overview brief's small charts. What draws them is a part
+//! of its own (src/split.rs), fetched on the first download or when the brief is shown: most
+//! readers never download, and an embed shows no brief.
 
 use crate::browser::{download, download_canvas, offscreen_canvas};
 use crate::chart_view::paint;
-use crate::split::{not_loaded_words, NotLoaded};
+use crate::split::{not_loaded_words, NotLoaded, Part};
 use crate::state::ui;
 use chiso_core::render::spec::CHROME;
 use chiso_core::render::{to_svg, ChartSpec, DrawOptions};
@@ -67,6 +68,23 @@ fn save(spec: ChartSpec, format: Format) -> Result<(), NotLoaded> {
         ),
     };
     Ok(())
+}
+
+/// The small charts' drawing size: about a column of the A4 sheet, so their words print at
+/// the size they were drawn.
+const SMALL: (u32, u32) = (360, 280);
+
+/// The brief's small charts, each with its title and sources as downloads have them. SVG prints
+/// crisp, and it is our renderer's, which escapes every text it draws: data stays text.
+#[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn drawn_small(specs: Vec<ChartSpec>) -> Part {
+    let svgs = specs
+        .iter()
+        .map(|s| to_svg(s, SMALL.0, SMALL.1, DrawOptions { chrome: true }));
+    Ok(svgs
+        .map(|svg| view! { <div inner_html=svg></div> })
+        .collect_view()
+        .into_any())
 }
 
 /// A 16:9 image with the title, badge and source drawn in, or taller when the chart needs it (a

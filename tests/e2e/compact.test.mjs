@@ -131,7 +131,10 @@ test("printing a unit's overview gives a one-page A4 brief with its scorecard", 
     const scorecard = page.locator(".overview .scorecard");
     assert.equal(await scorecard.locator(".card").count(), 6);
     assert.match(await scorecard.textContent(), figure);
-    // Small charts of the dossiers, where there are more than two figures to draw.
+    // Small charts of the dossiers, where there are more than two figures to draw (drawn by a
+    // part of the wasm fetched once the brief shows).
+    await page.waitForFunction((n) => document.querySelectorAll(".small-charts svg").length === n, charts);
+    await page.waitForTimeout(300);
     assert.equal(await page.locator(".small-charts svg").count(), charts);
     assert.match(await page.locator(".brief-sources").textContent(), /^Nguồn: \S/);
     // "In / Print" opens the browser's print dialog (stood in for here: a headless one
