@@ -116,42 +116,10 @@ pub fn fixed(spec: ChartSpec) -> Memo<ChartSpec> {
 #[component]
 pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
     let figure = NodeRef::<html::Figure>::new();
-    let canvas = NodeRef::<html::Canvas>::new();
-    let frame = RwSignal::new(None::<Frame>);
-    let active = RwSignal::new(None::<usize>);
     let width = RwSignal::new(0.0);
-    let plot = Plot {
-        spec,
-        canvas,
-        width,
-        frame,
-        stale: StoredValue::new(false),
-        near: StoredValue::new(None),
-    };
     // Redrawn whenever the card's width changes: window resize, rotation, first layout.
     let watch = StoredValue::new_local(None::<SizeWatch>);
     figure.on_load(move |el| watch.set_value(watch_width(&el, move |w| width.set(w))));
-    let near = StoredValue::new_local(None::<NearWatch>);
-    // Not `on_load`, which runs once: the canvas is new each time the card turns back to a plot.
-    Effect::new(move |_| {
-        let watch = canvas
-            .get()
-            .and_then(|el| watch_near(&el, move |n| plot.seen(n)));
-        near.set_value(watch);
-    });
-
-    // A printout shows every chart, the ones never scrolled to included.
-    let printing = window_event_listener_untyped("beforeprint", move |_| plot.draw_if_stale());
-    on_cleanup(move || printing.remove());
-    Effect::new(move |_| {
-        width.track();
-        spec.track();
-        // A read-out open on the previous figures closes.
-        active.set(None);
-        if let Some(el) = canvas.get() {
-            plot.refresh(&el);
-        }
-    });
     let body = Memo::new(move |_| {
         spec.try_with(|s| {
             if s.is_empty() {
@@ -164,67 +132,7 @@ pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
         })
         .unwrap_or(Body::Empty)
     });
-
-    let point = move |x: i32, y: i32| {
-        let (Some(el), Some(f)) = (canvas.get_untracked(), frame.get_untracked()) else {
-            return None;
-        };
-        let (x, y) = local_point(&el, x, y);
-        f.hit(x, y)
-    };
-    let on_move = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() == "mouse" {
-            active.set(point(ev.client_x(), ev.client_y()));
-        }
-    };
-    let on_down = move |ev: web_sys::PointerEvent| {
-        let hit = point(ev.client_x(), ev.client_y());
-        // A second tap on the same period closes the read-out.
-        active.update(|a| *a = if *a == hit { None } else { hit });
-    };
-    // A tap anywhere else on the page closes the read-out.
-    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        let inside = canvas
-            .get_untracked()
-            .is_some_and(|c| is_inside(&c, ev.target()));
-        if !inside {
-            active.set(None);
-        }
-    });
-    on_cleanup(move || outside.remove());
-    let on_leave = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() == "mouse" {
-            active.set(None);
-        }
-    };
-
     let lang = move || spec.with(|s| s.lang);
-    let tooltip = move || {
-        let i = active.get()?;
-        let t = spec.with(|s| s.tooltip(i))?;
-        let f = frame.get()?;
-        let (x, y) = f.anchor(i);
-        // Keep the read-out inside the card: right of the point on the left half, else left.
-        let (left, right) = if x < f.width / 2.0 {
-            (format!("{}px", x + 12.0), "auto".to_string())
-        } else {
-            ("auto".to_string(), format!("{}px", f.width - x + 12.0))
-        };
-        Some(view! {
-            <div class="tooltip" role="status" style:left=left style:right=right style:top=format!("{y}px")>
-                <strong>{t.period}</strong>
-                <ul>
-                    {t.rows.into_iter().map(|r| view! {
-                        <li>
-                            <span class="swatch" style:background=css_color(r.color)></span>
-                            {r.name}": "<b>{r.value}</b>
-                            {r.source.map(|s| view! { <small>{s}</small> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        })
-    };
     view! {
         <figure class="chart" node_ref=figure id=move || spec.with(|s| s.id.clone())>
             <figcaption>
@@ -243,20 +151,7 @@ pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
                     mark_first_chart();
                     ().into_any()
                 }
-                Body::Plot => view! {
-                    <div class="plot">
-                        <canvas
-                            node_ref=canvas
-                            role="img"
-                            aria-label=move || spec.with(|s| s.alt_text())
-                            on:pointermove=on_move
-                            on:pointerdown=on_down
-                            on:pointerleave=on_leave
-                        ></canvas>
-                        {tooltip}
-                    </div>
-                }
-                .into_any(),
+                Body::Plot => view! { <PlotView spec=spec width=width/> }.into_any(),
             }}
             <ul class="notes">
                 {move || spec.with(|s| s.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
@@ -272,4 +167,107 @@ pub fn ChartCard(spec: Memo<ChartSpec>) -> impl IntoView {
             </div>
         </figure>
     }
+}
+
+/// The drawn chart, kept in step with its spec and its card's width, and its read-out: a tap
+/// (or the mouse) on a period shows its figures; a second tap there, or one elsewhere, closes it.
+/// It lives as long as the card shows a plot, so a change of unit keeps its canvas.
+#[component]
+fn PlotView(spec: Memo<ChartSpec>, width: RwSignal<f64>) -> impl IntoView {
+    let canvas = NodeRef::<html::Canvas>::new();
+    let frame = RwSignal::new(None::<Frame>);
+    let active = RwSignal::new(None::<usize>);
+    let plot = Plot {
+        spec,
+        canvas,
+        width,
+        frame,
+        stale: StoredValue::new(false),
+        near: StoredValue::new(None),
+    };
+    let near = StoredValue::new_local(None::<NearWatch>);
+    canvas.on_load(move |el| near.set_value(watch_near(&el, move |n| plot.seen(n))));
+    // A printout shows every chart, the ones never scrolled to included.
+    let printing = window_event_listener_untyped("beforeprint", move |_| plot.draw_if_stale());
+    on_cleanup(move || printing.remove());
+    Effect::new(move |_| {
+        width.track();
+        spec.track();
+        // A read-out open on the previous figures closes.
+        active.set(None);
+        if let Some(el) = canvas.get() {
+            plot.refresh(&el);
+        }
+    });
+
+    let point = move |ev: &web_sys::PointerEvent| {
+        let (Some(el), Some(f)) = (canvas.get_untracked(), frame.get_untracked()) else {
+            return None;
+        };
+        let (x, y) = local_point(&el, ev.client_x(), ev.client_y());
+        f.hit(x, y)
+    };
+    let mouse = |ev: &web_sys::PointerEvent| ev.pointer_type() == "mouse";
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if mouse(&ev) {
+            active.set(point(&ev));
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let hit = point(&ev);
+        active.update(|a| *a = if *a == hit { None } else { hit });
+    };
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        if mouse(&ev) {
+            active.set(None);
+        }
+    };
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = canvas
+            .get_untracked()
+            .is_some_and(|c| is_inside(&c, ev.target()));
+        if !inside {
+            active.set(None);
+        }
+    });
+    on_cleanup(move || outside.remove());
+    view! {
+        <div class="plot">
+            <canvas
+                node_ref=canvas
+                role="img"
+                aria-label=move || spec.with(|s| s.alt_text())
+                on:pointermove=on_move
+                on:pointerdown=on_down
+                on:pointerleave=on_leave
+            ></canvas>
+            {move || read_out(spec, active.get()?, frame.get()?)}
+        </div>
+    }
+}
+
+/// The figures of period `i`, beside its point and inside the card: right of the point on the
+/// plot's left half, else left of it.
+fn read_out(spec: Memo<ChartSpec>, i: usize, f: Frame) -> Option<impl IntoView> {
+    let t = spec.with(|s| s.tooltip(i))?;
+    let (x, y) = f.anchor(i);
+    let (left, right) = if x < f.width / 2.0 {
+        (format!("{}px", x + 12.0), "auto".to_string())
+    } else {
+        ("auto".to_string(), format!("{}px", f.width - x + 12.0))
+    };
+    Some(view! {
+        <div class="tooltip" role="status" style:left=left style:right=right style:top=format!("{y}px")>
+            <strong>{t.period}</strong>
+            <ul>
+                {t.rows.into_iter().map(|r| view! {
+                    <li>
+                        <span class="swatch" style:background=css_color(r.color)></span>
+                        {r.name}": "<b>{r.value}</b>
+                        {r.source.map(|s| view! { <small>{s}</small> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    })
 }
