@@ -6,7 +6,7 @@
 use crate::api::Bundle;
 use crate::browser::download;
 use crate::state::ui;
-use crate::worker::{available, convert, Converted, Reply};
+use crate::worker::{available, convert, Asked, Converted, Reply};
 use chiso_core::Lang;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -45,6 +45,9 @@ struct State {
 pub struct Importer {
     bundle: RwSignal<Arc<Bundle>>,
     state: RwSignal<State>,
+    /// The options for the next tables, as the reader typed them (not tracked: typing redraws
+    /// nothing).
+    asked: RwSignal<Asked>,
 }
 
 type Files = Vec<(String, Result<Vec<u8>, String>)>;
@@ -54,6 +57,7 @@ impl Importer {
         Importer {
             bundle,
             state: RwSignal::new(State::default()),
+            asked: RwSignal::new(Asked::default()),
         }
     }
 
@@ -71,8 +75,9 @@ impl Importer {
             return self.state.update(|s| s.problem = Some(Problem::NoWorker));
         }
         let hear: Reply = Rc::new(move |got| self.receive(got));
+        let asked = self.asked.get_untracked();
         for (name, bytes) in tables {
-            let sent = bytes.and_then(|b| convert(&name, &b, hear.clone()));
+            let sent = bytes.and_then(|b| convert(&name, &b, &asked, hear.clone()));
             self.state.update(|s| match sent {
                 Ok(()) => {
                     s.pending += 1;
@@ -156,6 +161,36 @@ fn result_row(c: Converted, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The options of `chiso import`, for the tables imported next: a field each, kept as typed
+/// when the panel is drawn again.
+fn options(importer: Importer, lang: Lang) -> impl IntoView {
+    let asked = importer.asked.get_untracked();
+    let given = [&asked.sheet, &asked.indicator, &asked.source, &asked.title]
+        .iter()
+        .any(|v| !v.is_empty());
+    let field = |id: &'static str,
+                 label: &'static str,
+                 value: String,
+                 set: fn(&mut Asked, String)| {
+        view! {
+            <label>
+                <span>{label}</span>
+                <input id=id type="text" spellcheck="false" prop:value=value
+                    on:input=move |ev| importer.asked.update_untracked(|a| set(a, event_target_value(&ev)))/>
+            </label>
+        }
+    };
+    view! {
+        <details class="import-options" open=given>
+            <summary>{lang.pick("Tùy chọn nhập", "Import options")}</summary>
+            {field("import-sheet", lang.pick("Trang tính (mặc định: mọi trang)", "Sheet (default: every sheet)"), asked.sheet, |a, v| a.sheet = v)}
+            {field("import-indicator", lang.pick("Chỉ số, khi bảng không ghi (vd. pci)", "Index, when the table names none (e.g. pci)"), asked.indicator, |a, v| a.indicator = v)}
+            {field("import-source", lang.pick("Nguồn, cho dòng không ghi nguồn", "Source, for rows that name none"), asked.source, |a, v| a.source = v)}
+            {field("import-title", lang.pick("Tiêu đề của tệp số liệu", "The metric file's title"), asked.title, |a, v| a.title = v)}
+        </details>
+    }
+}
+
 /// Drawn whole from the import's state and the language (one view, so the page's wasm stays
 /// small); typing in the paste area changes nothing here.
 fn panel(importer: Importer, pasted: RwSignal<String>, lang: Lang) -> impl IntoView {
@@ -174,6 +209,7 @@ fn panel(importer: Importer, pasted: RwSignal<String>, lang: Lang) -> impl IntoV
         <button class="import-paste" on:click=import_paste disabled=busy>
             {lang.pick("Nhập bảng đã dán", "Import the pasted table")}
         </button>
+        {options(importer, lang)}
         <p class="import-status" role="status">{status(&state, lang)}</p>
         <ul class="imports">{state.done.into_iter().map(|c| result_row(c, lang)).collect_view()}</ul>
     }

@@ -88,9 +88,19 @@ fn start(on_reply: Reply) -> Result<web_sys::Worker, String> {
     Ok(worker)
 }
 
+/// What the reader asks of an import: `chiso import`'s `--sheet`, `--indicator`, `--source` and
+/// `--title`, each left empty when not given.
+#[derive(Clone, Default)]
+pub struct Asked {
+    pub sheet: String,
+    pub indicator: String,
+    pub source: String,
+    pub title: String,
+}
+
 /// Sends the table `name` to the worker, starting it on first use; `on_reply` hears the
 /// metric file it makes of it.
-pub fn convert(name: &str, bytes: &[u8], on_reply: Reply) -> Result<(), String> {
+pub fn convert(name: &str, bytes: &[u8], asked: &Asked, on_reply: Reply) -> Result<(), String> {
     let worker = match WORKER.with_borrow(Clone::clone) {
         Some(w) => w,
         None => start(on_reply)?,
@@ -98,6 +108,14 @@ pub fn convert(name: &str, bytes: &[u8], on_reply: Reply) -> Result<(), String> 
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"name".into(), &name.into());
     let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(bytes));
+    for (key, value) in [
+        ("sheet", &asked.sheet),
+        ("indicator", &asked.indicator),
+        ("source", &asked.source),
+        ("title", &asked.title),
+    ] {
+        let _ = Reflect::set(&msg, &key.into(), &value.as_str().into());
+    }
     worker
         .post_message(&msg)
         .map_err(|_| NOT_STARTED.to_string())

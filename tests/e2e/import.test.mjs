@@ -1,7 +1,8 @@
 // Import in the dashboard, in headless Chromium: a table pasted from Excel and the template
 // spreadsheet dropped on the file panel go through the import worker, their figures chart at
-// once, "Tải JSON" saves exactly what `chiso import` writes, a bad cell is named, and all of
-// it runs under a strict Content-Security-Policy with `worker-src 'self'`.
+// once, "Tải JSON" saves exactly what `chiso import` writes (with its flags given as the
+// import's options), a bad cell is named, and all of it runs under a strict
+// Content-Security-Policy with `worker-src 'self'`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -24,14 +25,14 @@ after(async () => {
 /// The CLI the test command builds (`cargo build -p chiso-cli`), debug or release.
 const cli = ["target/debug/chiso", "target/release/chiso"].map((p) => join(root, p)).find(existsSync);
 
-/// What `chiso import` writes for `bytes` saved as `name`.
-function imported(name, bytes) {
+/// What `chiso import` writes for `bytes` saved as `name`, with `flags`.
+function imported(name, bytes, flags = []) {
   assert.ok(cli, "the chiso binary is built (cargo build -p chiso-cli)");
   const dir = mkdtempSync(join(tmpdir(), "chiso-import-"));
   writeFileSync(join(dir, name), bytes);
   const output = join(dir, "out.json");
   try {
-    execFileSync(cli, ["import", join(dir, name), "-o", output], { stdio: "pipe" });
+    execFileSync(cli, ["import", join(dir, name), ...flags, "-o", output], { stdio: "pipe" });
   } catch (e) {
     // Exit 1 (errors found) still writes the file.
     if (e.status !== 1) throw e;
@@ -51,6 +52,16 @@ async function paste(page, text) {
   const row = page.locator('li.import-result[data-file="bang-dan.json"]');
   await row.waitFor({ timeout: 30000 });
   return row;
+}
+
+/// Drops a file named `name` holding `bytes` on the file panel.
+async function drop(page, name, bytes) {
+  await page.evaluate(([name, b64]) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name));
+    document.querySelector("section.files").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, bytes.toString("base64")]);
 }
 
 async function downloaded(page, row) {
@@ -94,12 +105,7 @@ test("the template spreadsheet dropped on the file panel charts, the CSV chosen 
     const got = await page.request.get(new URL(href, page.url()).href);
     assert.deepEqual(Buffer.from(await got.body()), readFileSync(join(root, "public/templates", file)));
   }
-  await page.evaluate((b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], "mau-chi-so.xlsx"));
-    document.querySelector("section.files").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, xlsx.toString("base64"));
+  await drop(page, "mau-chi-so.xlsx", xlsx);
   const row = page.locator('li.import-result[data-file="mau-chi-so.json"]');
   await row.waitFor({ timeout: 30000 });
   const table = await tableText(page, "#index-pci-score");
@@ -112,6 +118,40 @@ test("the template spreadsheet dropped on the file panel charts, the CSV chosen 
   await page.waitForFunction(() => /^mau-chi-so\.csv → /.test(document.querySelector('li.import-result[data-file="mau-chi-so.json"]')?.textContent ?? ""));
   assert.equal(await page.locator("li.import-result").count(), 1);
   assert.deepEqual(await downloaded(page, row), imported("mau-chi-so.csv", csv));
+  assert.deepEqual(errors, []);
+});
+
+test("the import's options are chiso import's flags: an index and a source for a bare table, a sheet of a workbook", async (t) => {
+  const s = await site(t, { files: onlyBacKan });
+  const { page, errors } = await open(t, browser, s.url + "#/indices?unit=da-nang", desktop);
+  await page.locator("section.files").waitFor();
+  // A table that names no index: the options give it one, and a source.
+  const bare = ["Tỉnh\tNăm\tGiá trị", "Đà Nẵng\t2019\t70,15", ""].join("\n");
+  await page.locator(".import-options summary").click();
+  await page.locator("#import-indicator").fill("pci");
+  await page.locator("#import-source").fill("VCCI, PCI 2019");
+  const row = await paste(page, bare);
+  assert.match(await row.textContent(), /bang-dan\.tsv → bang-dan\.json · 1 số liệu/);
+  assert.match(await tableText(page, "#index-pci-score"), /năm 2019[\s\S]*70,15/);
+  assert.deepEqual(await downloaded(page, row), imported("bang-dan.tsv", bare, ["--indicator", "pci", "--source", "VCCI, PCI 2019"]));
+  // The panel drawn again keeps the options as typed, for the next table.
+  assert.equal(await page.locator("#import-indicator").inputValue(), "pci");
+  await page.locator(".import").screenshot({ path: join(out, "import-options.png") });
+
+  // A sheet the workbook lacks is named; the one it has imports as the CLI imports it.
+  await page.locator("#import-indicator").fill("");
+  await page.locator("#import-source").fill("");
+  const xlsx = readFileSync(join(root, "public/templates/mau-chi-so.xlsx"));
+  await page.locator("#import-sheet").fill("Nope");
+  await drop(page, "mau-chi-so.xlsx", xlsx);
+  const sheetRow = page.locator('li.import-result[data-file="mau-chi-so.json"]');
+  await sheetRow.waitFor({ timeout: 30000 });
+  assert.match(await sheetRow.locator(".findings").textContent(), /không có trang tính "Nope"/);
+  assert.match(await sheetRow.textContent(), /· 0 số liệu/);
+  await page.locator("#import-sheet").fill("Số liệu");
+  await drop(page, "mau-chi-so.xlsx", xlsx);
+  await page.waitForFunction(() => !/· 0 số liệu/.test(document.querySelector('li.import-result[data-file="mau-chi-so.json"]')?.textContent ?? ""));
+  assert.deepEqual(await downloaded(page, sheetRow), imported("mau-chi-so.xlsx", xlsx, ["--sheet", "Số liệu"]));
   assert.deepEqual(errors, []);
 });
 

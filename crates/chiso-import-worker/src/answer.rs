@@ -42,14 +42,15 @@ pub fn json_name(input: &str) -> String {
     format!("{stem}.json")
 }
 
-/// Converts the table `input` named `name`.
-pub fn answer(name: &str, bytes: &[u8]) -> Answer {
+/// Converts the table `input` named `name`, from `sheet` alone if given, with `chiso import`'s
+/// other options (`opts`; its name is the metric file's).
+pub fn answer(name: &str, bytes: &[u8], sheet: Option<&str>, opts: Options) -> Answer {
     let file = json_name(name);
     let opts = Options {
         name: file.clone(),
-        ..Options::default()
+        ..opts
     };
-    match chiso_sheets::convert(name, bytes, None, &opts) {
+    match chiso_sheets::convert(name, bytes, sheet, &opts) {
         Ok(done) => Answer {
             findings: done.findings.iter().map(|f| Line::of(f, name)).collect(),
             json: done.json.into_bytes(),
@@ -79,7 +80,7 @@ mod tests {
     #[test]
     fn a_bad_cell_is_worded_at_its_cell_in_both_languages() {
         let paste = "Tỉnh\tNăm\tPCI\nĐà Nẵng\t2019\t70,15\nHuế\t2019\tabc\n";
-        let a = answer("bang-dan.tsv", paste.as_bytes());
+        let a = answer("bang-dan.tsv", paste.as_bytes(), None, Options::default());
         assert_eq!(a.figures, 1);
         assert_eq!(a.file, "bang-dan.json");
         let bad = a.findings.iter().find(|l| l.error).unwrap();
@@ -91,9 +92,39 @@ mod tests {
 
     #[test]
     fn bytes_that_are_no_table_say_so() {
-        let a = answer("x.xlsx", b"PK\x03\x04 broken");
+        let a = answer("x.xlsx", b"PK\x03\x04 broken", None, Options::default());
         assert!(a.json.is_empty());
         assert_eq!(a.findings.len(), 1);
         assert!(a.findings[0].error);
+    }
+
+    #[test]
+    fn the_options_reach_the_file_as_chiso_import_gives_them() {
+        let paste = "Tỉnh\tNăm\tGiá trị\nĐà Nẵng\t2019\t70,15\n";
+        let bare = answer("bang-dan.tsv", paste.as_bytes(), None, Options::default());
+        assert_eq!(
+            bare.figures, 0,
+            "a table that names no index imports nothing by itself"
+        );
+        let opts = Options {
+            indicator: Some("pci".into()),
+            source: Some("VCCI, PCI 2019".into()),
+            ..Options::default()
+        };
+        let given = answer("bang-dan.tsv", paste.as_bytes(), None, opts);
+        assert_eq!(given.figures, 1);
+        let json = String::from_utf8(given.json).unwrap();
+        assert!(
+            json.contains("\"pci.score\"") && json.contains("VCCI, PCI 2019"),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_asked_of_a_text_table_is_an_error() {
+        let a = answer("bang-dan.tsv", b"a\tb\n", Some("PCI"), Options::default());
+        assert!(a.json.is_empty());
+        assert!(a.findings[0].error);
+        assert!(a.findings[0].en.contains("PCI"), "{}", a.findings[0].en);
     }
 }

@@ -1,10 +1,12 @@
 //! The dashboard's import worker, a wasm module of its own so that the spreadsheet reader never
 //! weighs on the main page. Loaded by `public/import-worker.js`, it answers each
-//! `{name, bytes}` with `{input, file, json, figures, findings: [{error, cell, vi, en}], vi, en}`,
+//! `{name, bytes, sheet?, indicator?, source?, title?}` (the last four as `chiso import`'s flags)
+//! with `{input, file, json, figures, findings: [{error, cell, vi, en}], vi, en}`,
 //! the last two being every finding's line in each language, one a line.
 
 mod answer;
 
+use chiso_core::ingest::import::Options;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -50,7 +52,15 @@ fn on_message(ev: &MessageEvent) -> Object {
         .dyn_into::<Uint8Array>()
         .map(|b| b.to_vec())
         .unwrap_or_default();
-    let a = answer::answer(&name, &bytes);
+    // An option left empty is not given.
+    let option = |k: &str| field(k).as_string().filter(|v| !v.trim().is_empty());
+    let opts = Options {
+        indicator: option("indicator"),
+        source: option("source"),
+        title: option("title"),
+        ..Options::default()
+    };
+    let a = answer::answer(&name, &bytes, option("sheet").as_deref(), opts);
     reply(name, a)
 }
 
