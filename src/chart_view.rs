@@ -3,31 +3,16 @@
 //! the table of the exact figures, downloads and the embed snippets.
 
 use crate::browser::{
-    blank_canvas, is_inside, is_near, local_point, mark_first_chart, paint_canvas, watch_near,
+    blank_canvas, is_inside, is_near, local_point, mark_first_chart, paint, watch_near,
     watch_width, NearWatch, SizeWatch,
 };
 use crate::chart_parts::{figure_table, source_line};
 use crate::embed_dialog::EmbedButton;
 use crate::export::Downloads;
 use chiso_core::render::spec::css_color;
-use chiso_core::render::{draw, ChartSpec, DrawOptions, Frame};
+use chiso_core::render::{ChartSpec, DrawOptions, Frame};
 use leptos::html;
 use leptos::prelude::*;
-
-/// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's density.
-pub fn paint(
-    canvas: &web_sys::HtmlCanvasElement,
-    spec: &ChartSpec,
-    width: f64,
-    height: f64,
-    opts: DrawOptions,
-) -> Option<Frame> {
-    let width = width.floor();
-    if width < 10.0 {
-        return None;
-    }
-    paint_canvas(canvas, width, height, |area| draw(spec, area, opts).ok())
-}
 
 /// The card's plot: its canvas kept in step with the spec. A chart on or near the screen is
 /// drawn in the same task as the change; one further down when it comes near the screen, or

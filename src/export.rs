@@ -3,8 +3,7 @@
 //! of its own (src/split.rs), fetched on the first download or when the brief is shown: most
 //! readers never download, and an embed shows no brief.
 
-use crate::browser::{download, download_canvas, offscreen_canvas};
-use crate::chart_view::paint;
+use crate::browser::{download, download_canvas, offscreen_canvas, paint};
 use crate::split::{not_loaded_words, NotLoaded, Part};
 use crate::state::ui;
 use chiso_core::render::spec::CHROME;

@@ -13,8 +13,8 @@ pub use frame::*;
 pub use offline::*;
 pub use visible::*;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use chiso_core::render::{draw, ChartSpec, DrawOptions, Frame};
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -56,18 +56,28 @@ fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) 
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()
 }
 
-/// Draws on `canvas` at `width` × `height` CSS pixels and the screen's pixel density: `paint`
-/// gets a plotters area of the CSS size.
-pub fn paint_canvas<T>(
+/// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's pixel density;
+/// nothing on a canvas too narrow for a chart.
+pub fn paint(
     canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
     width: f64,
     height: f64,
-    paint: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Option<T>,
-) -> Option<T> {
+    opts: DrawOptions,
+) -> Option<Frame> {
+    let width = width.floor();
+    if width < 10.0 {
+        return None;
+    }
     prepare_canvas(canvas, width, height)?;
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     // The context is scaled by the pixel ratio, so draw on a CSS-sized part of the canvas.
-    paint(&root.shrink((0, 0), (width as u32, height as u32)))
+    draw(
+        spec,
+        &root.shrink((0, 0), (width as u32, height as u32)),
+        opts,
+    )
+    .ok()
 }
 
 /// Whether an event happened on `el` or inside it.
