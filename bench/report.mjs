@@ -110,7 +110,7 @@ export function report({ results, machine, runs, quick, nationalBytes }) {
       "both pages served from loopback by the same Node server, each file gzip -9 or brotli 11 (brotli 9 over 4 MiB), content-hashed files cacheable, the rest revalidated. " +
       "The peer (`bench/peer/`) is plain JavaScript with Chart.js 4 tree-shaken and bundled by esbuild; it loads the same manifest and files, checks sha256, validates each entry, and draws the same dossier and index charts.",
     "",
-    `Machine: ${machine.cpu}, ${machine.cores} cores (load average ${machine.load.map((l) => l.toFixed(2)).join(" before, ")} after; the machine is shared, so times carry noise). Browser: ${machine.browser}, headless. Run ${machine.date}, ${machine.seconds} s.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores (load average ${machine.load.map((l) => l.toFixed(2)).join(" before, ")} after; the machine is shared, so times carry noise). Browser: ${machine.browser}, headless. Run ${machine.date}, ${machine.seconds} s, on commit ${machine.commit}.`,
     "",
     "| figure | ours | peer | ours ÷ peer |",
     "| --- | ---: | ---: | ---: |",

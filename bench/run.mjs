@@ -4,6 +4,7 @@
 // Usage: node bench/run.mjs [--quick] [--runs N]   (scripts/bench.sh builds both first)
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { dist, launch, root } from "../scripts/lib/harness.mjs";
@@ -110,7 +111,18 @@ try {
   for (const s of Object.values(servers)) await s.close();
 }
 
+/// The source measured: the commit, marked `-dirty` when the work tree had changes (a copy
+/// without git says so).
+function commit() {
+  try {
+    return execFileSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown (no git)";
+  }
+}
+
 const machine = {
+  commit: commit(),
   cpu: cpus()[0]?.model ?? "unknown",
   cores: cpus().length,
   load: [load0, loadavg()[0]],
