@@ -165,9 +165,7 @@ fn result_row(c: Converted, lang: Lang) -> impl IntoView {
 /// when the panel is drawn again.
 fn options(importer: Importer, lang: Lang) -> impl IntoView {
     let asked = importer.asked.get_untracked();
-    let given = [&asked.sheet, &asked.indicator, &asked.source, &asked.title]
-        .iter()
-        .any(|v| !v.is_empty());
+    let given = asked.flags().iter().any(|(_, v)| !v.is_empty());
     let field = |id: &'static str,
                  label: &'static str,
                  value: String,

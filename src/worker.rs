@@ -98,6 +98,18 @@ pub struct Asked {
     pub title: String,
 }
 
+impl Asked {
+    /// Each option by its name in the worker's message.
+    pub fn flags(&self) -> [(&'static str, &str); 4] {
+        [
+            ("sheet", &self.sheet),
+            ("indicator", &self.indicator),
+            ("source", &self.source),
+            ("title", &self.title),
+        ]
+    }
+}
+
 /// Sends the table `name` to the worker, starting it on first use; `on_reply` hears the
 /// metric file it makes of it.
 pub fn convert(name: &str, bytes: &[u8], asked: &Asked, on_reply: Reply) -> Result<(), String> {
@@ -108,13 +120,8 @@ pub fn convert(name: &str, bytes: &[u8], asked: &Asked, on_reply: Reply) -> Resu
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"name".into(), &name.into());
     let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(bytes));
-    for (key, value) in [
-        ("sheet", &asked.sheet),
-        ("indicator", &asked.indicator),
-        ("source", &asked.source),
-        ("title", &asked.title),
-    ] {
-        let _ = Reflect::set(&msg, &key.into(), &value.as_str().into());
+    for (key, value) in asked.flags() {
+        let _ = Reflect::set(&msg, &key.into(), &value.into());
     }
     worker
         .post_message(&msg)

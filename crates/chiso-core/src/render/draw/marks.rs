@@ -48,8 +48,8 @@ pub(super) struct RuleSpan {
 
 /// Each rule with its label placed: at the plot's right end above its line, else below it,
 /// else at the left end above, then below; the first that stays on the plot clear of every
-/// figure's dot and line and every merger's rule, else the one over fewest. A target's label must not hide the figure
-/// read against it, which is often the latest, at the right.
+/// figure's dot and line and every merger's rule, else the one over fewest. A target's label
+/// must not hide the figure read against it, which is often the latest, at the right.
 pub(super) fn rule_spans(spec: &ChartSpec, f: &Frame) -> Vec<RuleSpan> {
     let (x0, top, x1, bottom) = f.plot;
     let figures = figure_points(spec, f);
