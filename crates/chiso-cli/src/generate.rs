@@ -1,44 +1,50 @@
 //! `chiso generate`: deterministic illustrative data, to a file or standard output.
 
-use crate::args::parse;
 use chiso_core::generate::{generate as make, Options};
+use clap::builder::RangedU64ValueParser;
 use std::process::ExitCode;
 
-pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let a = parse(
-        argv,
-        &[
-            "--units",
-            "--quarters",
-            "--start",
-            "--agencies",
-            "--seed",
-            "-o",
-            "--output",
-        ],
-        &[],
-    )?;
-    if let Some(p) = a.positional.first() {
-        return Err(format!("unexpected argument \"{p}\""));
-    }
-    let d = Options::default();
+/// Write deterministic illustrative figures
+///
+/// The file is marked "illustrative": true; the same options give the same file, byte for byte.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Provinces: the 34 of 2025 in order, then numbered ones
+    #[arg(long, value_name = "N", default_value_t = Options::default().units,
+          value_parser = RangedU64ValueParser::<usize>::new().range(..=10_000))]
+    units: usize,
+    /// Quarters of figures
+    #[arg(long, value_name = "N", default_value_t = Options::default().quarters,
+          value_parser = RangedU64ValueParser::<usize>::new().range(..=400))]
+    quarters: usize,
+    /// First year
+    #[arg(long, value_name = "YEAR", default_value_t = Options::default().start_year,
+          value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    start: i32,
+    /// Departments per province that also report dossiers and services
+    #[arg(long, value_name = "N", default_value_t = Options::default().agencies)]
+    agencies: usize,
+    /// Seed of the pseudo-random figures
+    #[arg(long, value_name = "N", default_value_t = Options::default().seed)]
+    seed: u64,
+    /// Write to FILE instead of stdout
+    // A value may start with '-', as it always could.
+    #[arg(short, long, value_name = "FILE", allow_hyphen_values = true)]
+    output: Option<String>,
+}
+
+pub fn run(a: Args) -> Result<ExitCode, String> {
     let opts = Options {
-        units: a.number("--units", d.units)?,
-        quarters: a.number("--quarters", d.quarters)?,
-        start_year: a.number("--start", d.start_year)?,
-        agencies: a.number("--agencies", d.agencies)?,
-        seed: a.number("--seed", d.seed)?,
+        units: a.units,
+        quarters: a.quarters,
+        start_year: a.start,
+        agencies: a.agencies,
+        seed: a.seed,
     };
-    if !(1945..=2100).contains(&opts.start_year) || opts.quarters > 400 || opts.units > 10_000 {
-        return Err(
-            "--start must be a year 1945–2100, --quarters at most 400, --units at most 10000"
-                .into(),
-        );
-    }
     let text = make(&opts);
-    match a.value("-o").or(a.value("--output")) {
+    match a.output {
         Some(path) => {
-            std::fs::write(path, &text).map_err(|e| format!("cannot write {path}: {e}"))?;
+            std::fs::write(&path, &text).map_err(|e| format!("cannot write {path}: {e}"))?;
             eprintln!("chiso: wrote {path}: {} bytes", text.len());
         }
         None => print!("{text}"),

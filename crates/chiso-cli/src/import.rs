@@ -1,38 +1,52 @@
 //! `chiso import`: a CSV, TSV or spreadsheet table becomes a metric file that `chiso validate`
 //! accepts. Findings go to stderr as `table.xlsx:PCI!C7: error: message`, one a line.
 
-use crate::args::{parse, Args};
 use chiso_core::ingest::import::Options;
 use chiso_core::Lang;
 use std::process::ExitCode;
 
-pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let a = parse(
-        argv,
-        &[
-            "--sheet",
-            "--indicator",
-            "--source",
-            "--title",
-            "--lang",
-            "-o",
-            "--output",
-        ],
-        &[],
-    )?;
-    let lang = lang(&a)?;
-    let [path] = a.positional.as_slice() else {
-        return Err("import needs one TABLE (.csv, .tsv or .xlsx)".into());
-    };
+/// Turn a CSV, TSV or XLSX table into a metric file
+///
+/// The table may be long, or wide with units or periods across, with Vietnamese or English
+/// headers; its rows become figures of the built-in provinces. Findings by cell
+/// (file:Sheet!C7) go to stderr; figures the validator would reject are left out.
+/// Exit 0: no error; 1: errors; 2: usage or I/O error.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The table: .csv, .tsv or .xlsx
+    #[arg(value_name = "TABLE")]
+    table: String,
+    // The text values below may start with '-', as they always could.
+    /// Read only this sheet of a workbook (default: every sheet)
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    sheet: Option<String>,
+    /// Indicator of a table that names none: an id, a catalogue name or a short name
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
+    indicator: Option<String>,
+    /// Source cited by every figure whose row names none
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    source: Option<String>,
+    /// Title of the metric file
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    title: Option<String>,
+    /// Language of the messages (regional forms such as en-GB are read too)
+    #[arg(long, value_name = "vi|en", default_value_t = Lang::Vi, value_parser = crate::parse_lang)]
+    lang: Lang,
+    /// Write to FILE.json instead of stdout
+    #[arg(short, long, value_name = "FILE.json", allow_hyphen_values = true)]
+    output: Option<String>,
+}
+
+pub fn run(a: Args) -> Result<ExitCode, String> {
+    let (path, lang, output) = (&a.table, a.lang, a.output.as_deref());
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let output = a.value("-o").or(a.value("--output"));
     let opts = Options {
         name: output.unwrap_or("-").to_string(),
-        indicator: a.value("--indicator").map(str::to_string),
-        source: a.value("--source").map(str::to_string),
-        title: a.value("--title").map(str::to_string),
+        indicator: a.indicator,
+        source: a.source,
+        title: a.title,
     };
-    let imported = match chiso_sheets::convert(path, &bytes, a.value("--sheet"), &opts) {
+    let imported = match chiso_sheets::convert(path, &bytes, a.sheet.as_deref(), &opts) {
         Ok(imported) => imported,
         Err(finding) => {
             eprintln!("{}", finding.line(path, lang));
@@ -59,11 +73,4 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::from(u8::from(errors > 0)))
-}
-
-fn lang(a: &Args) -> Result<Lang, String> {
-    match a.value("--lang") {
-        None => Ok(Lang::Vi),
-        Some(code) => Lang::parse(code).ok_or(format!("--lang takes vi or en, not \"{code}\"")),
-    }
 }

@@ -1,49 +1,62 @@
 //! `chiso`: the publisher's tool. `validate` checks metric files and manifests exactly as the
-//! dashboard will; `generate` writes deterministic illustrative data.
+//! dashboard will; `import` turns tables into metric files; `manifest` lists them for
+//! publishing; `generate` writes deterministic illustrative data.
 
-mod args;
 mod generate;
 mod import;
 mod manifest;
 mod validate;
 
+use chiso_core::Lang;
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-chiso validate [--json] [--lang vi|en] PATH...
-    Checks metric files (chiso-metrics/1) and manifests (chiso-manifest/1, every listed file
-    and its sha256). Exit 0: no error (warnings allowed); 1: errors; 2: usage or I/O error.
-chiso generate [--units N] [--quarters N] [--start YEAR] [--agencies N] [--seed N] [-o FILE]
-    Writes illustrative figures (marked \"illustrative\": true), the same for the same options.
-chiso import TABLE.(csv|tsv|xlsx) [--sheet NAME] [--indicator ID] [--source TEXT] [--title TEXT]
-             [--lang vi|en] [-o FILE.json]
-    Turns a table (long, or wide with units or periods across; Vietnamese or English headers)
-    into a metric file of the built-in provinces. Findings by cell (file:Sheet!C7) on stderr;
-    figures the validator would reject are left out. Exit 0: no error; 1: errors.
-chiso manifest DIR
-    Writes or refreshes DIR/manifest.json with the sha256 of every metric file in DIR, keeping
-    the order of the entries already listed.
-chiso --help | --version";
+/// Validate, import and generate Chỉ số metric files and manifests.
+#[derive(Parser)]
+#[command(
+    name = "chiso",
+    version,
+    after_help = "Exit status: 0 no errors (warnings allowed), 1 errors in the data, 2 usage or I/O error.",
+    // A repeated flag is no error: the last one wins, as it always has (scripts may rely on it).
+    args_override_self = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Validate(validate::Args),
+    Generate(generate::Args),
+    Import(import::Args),
+    Manifest(manifest::Args),
+    /// Print a shell completion script to stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `--lang`'s values: `vi`, `en` or a regional form such as `en-GB`, as the dashboard reads them.
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::parse(code).ok_or_else(|| "expected vi or en".to_string())
+}
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let result = match argv.first().map(String::as_str) {
-        Some("validate") => validate::run(&argv[1..]),
-        Some("generate") => generate::run(&argv[1..]),
-        Some("import") => import::run(&argv[1..]),
-        Some("manifest") => manifest::run(&argv[1..]),
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+    let result = match Cli::parse().command {
+        Command::Validate(a) => Ok(validate::run(a)),
+        Command::Generate(a) => generate::run(a),
+        Command::Import(a) => import::run(a),
+        Command::Manifest(a) => manifest::run(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "chiso", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Some("--version" | "-V") => {
-            println!("chiso {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
-        _ => Err("a command is needed: validate, generate, import or manifest".to_string()),
     };
+    // What is left after parsing are I/O errors, which exit 2 like usage errors.
     result.unwrap_or_else(|e| {
-        eprintln!("chiso: {e}\n\n{USAGE}");
+        eprintln!("chiso: {e}");
         ExitCode::from(2)
     })
 }

@@ -2,21 +2,27 @@
 //! metric file in DIR, keeping the order of an existing manifest and adding new files after it
 //! by name; a listed file that is gone is dropped, and remote entries are kept as they are.
 
-use crate::args::parse;
 use chiso_core::ingest::envelope::sha256_hex;
 use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::Lang;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const NAME: &str = "manifest.json";
 
-pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let a = parse(argv, &[], &[])?;
-    let [dir] = a.positional.as_slice() else {
-        return Err("manifest needs one DIR".into());
-    };
-    let dir = Path::new(dir);
+/// Write or refresh DIR/manifest.json with every metric file's sha256
+///
+/// Keeps the order of the entries already listed and adds new files after them, by name; a
+/// listed file that is gone is dropped, remote entries are kept as they are.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The directory of the metric files
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+}
+
+pub fn run(a: Args) -> Result<ExitCode, String> {
+    let dir = a.dir.as_path();
     let target = dir.join(NAME);
     let shown = target.to_string_lossy().into_owned();
     let mut paths: Vec<String> = Vec::new();

@@ -1,41 +1,49 @@
 //! `chiso validate`: one line per finding, `path:line:col: error|warning: message (at json.path)`,
 //! then a summary; or one JSON document with `--json`.
 
-use crate::args::parse;
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::Gathered;
 use chiso_core::ingest::load::{load, FileState, Loaded};
 use chiso_core::Lang;
 use std::process::ExitCode;
 
-pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let a = parse(argv, &["--lang"], &["--json"])?;
-    let lang = match a.value("--lang") {
-        None => Lang::Vi,
-        Some(code) => Lang::parse(code).ok_or(format!("--lang takes vi or en, not \"{code}\""))?,
-    };
-    if a.positional.is_empty() {
-        return Err("validate needs at least one PATH".into());
-    }
+/// Check metric files and manifests exactly as the dashboard will
+///
+/// Checks metric files (chiso-metrics/1) and manifests (chiso-manifest/1: every listed file and
+/// its sha256). Exit 0: no error (warnings allowed); 1: errors; 2: usage or I/O error.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print one JSON document instead of one line per finding
+    #[arg(long)]
+    json: bool,
+    /// Language of the messages (regional forms such as en-GB are read too)
+    #[arg(long, value_name = "vi|en", default_value_t = Lang::Vi, value_parser = crate::parse_lang)]
+    lang: Lang,
+    /// Metric files or manifests
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+}
 
-    let gathered = gather(&a.positional, lang);
+pub fn run(a: Args) -> ExitCode {
+    let lang = a.lang;
+    let gathered = gather(&a.paths, lang);
     let inputs = gathered.inputs();
     let loaded = load(&inputs);
     let findings: Vec<&Finding> = gathered.findings().iter().chain(&loaded.findings).collect();
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    if a.has("--json") {
+    if a.json {
         print_json(&findings, errors, &loaded, lang);
     } else {
         print_lines(&findings, errors, inputs.len(), &loaded, lang);
     }
     // 2 when a file could not be read at all, as for any I/O error.
-    Ok(ExitCode::from(if !gathered.unreadable().is_empty() {
+    ExitCode::from(if !gathered.unreadable().is_empty() {
         2
     } else if errors > 0 {
         1
     } else {
         0
-    }))
+    })
 }
 
 /// Reads each path, and every file a manifest among them lists.

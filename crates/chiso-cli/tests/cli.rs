@@ -241,3 +241,124 @@ fn generate_writes_the_same_valid_file_every_time() {
     // Three provinces, the merged one, and three agencies for each of the four.
     assert_eq!(doc["units"].as_array().unwrap().len(), 4 + 4 * 3);
 }
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let o = chiso(&["import", "--help"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("--sheet <NAME>"), "{}", stdout(&o));
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["validate", "-h"],
+        &["help", "manifest"],
+    ] {
+        let o = chiso(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(
+            stdout(&o).contains("Usage: chiso"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
+    }
+    let o = chiso(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("chiso {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_name_the_problem_with_a_hint() {
+    let o = chiso(&["validate", "--jsno", "x.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: unexpected argument '--jsno' found"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tip: a similar argument exists: '--json'"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("For more information, try '--help'.\n"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    // Without a command, the help goes to stderr.
+    let o = chiso(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Usage: chiso <COMMAND>"),
+        "{}",
+        stderr(&o)
+    );
+    let o = chiso(&["generate", "--start", "1944"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("invalid value '1944' for '--start <YEAR>'"),
+        "{}",
+        stderr(&o)
+    );
+    for args in [["--units", "10001"], ["--quarters", "401"]] {
+        assert_eq!(
+            chiso(&["generate", args[0], args[1]]).status.code(),
+            Some(2)
+        );
+    }
+}
+
+#[test]
+fn flags_read_as_before_the_parser_changed() {
+    let file = sample("tay-ninh.json");
+    let summary = |args: &[&str]| {
+        let o = chiso(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o).lines().last().unwrap_or_default().to_string()
+    };
+    let en = "1 files (0 rejected), 9 valid figures: 0 errors, 0 warnings";
+    // `--flag=value`, regional language forms, and the last of a repeated flag wins.
+    assert_eq!(summary(&["validate", "--lang=en", &file]), en);
+    assert_eq!(summary(&["validate", &file, "--lang", "en-GB"]), en);
+    assert_eq!(
+        summary(&["validate", "--lang", "vi", "--lang", "en", &file]),
+        en
+    );
+    assert!(summary(&["validate", "--lang", "en", "--lang", "vi", &file]).starts_with("1 tệp"));
+    let dir = temp("x", "").parent().unwrap().to_path_buf();
+    let out = dir.join("flags.json");
+    let o = chiso(&[
+        "generate",
+        "--units",
+        "9",
+        "--units",
+        "1",
+        "--quarters",
+        "2",
+        &format!("-o={}", out.display()),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    // The last --units: one province, the merged one, three agencies for each of the two.
+    assert_eq!(doc["units"].as_array().unwrap().len(), 2 + 2 * 3);
+}
+
+#[test]
+fn completions_name_every_command() {
+    let o = chiso(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let script = stdout(&o);
+    assert!(script.contains("complete -F _chiso"), "{script}");
+    for command in ["validate", "generate", "import", "manifest", "--sheet"] {
+        assert!(script.contains(command), "{command} missing");
+    }
+    for shell in ["zsh", "fish"] {
+        let o = chiso(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        assert!(stdout(&o).contains("validate"), "{shell}");
+    }
+    assert_eq!(chiso(&["completions", "tcsh"]).status.code(), Some(2));
+}
