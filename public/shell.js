@@ -6,10 +6,7 @@
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
 // fetches anew. It also starts fetching the dashboard's own wasm modules (src/split.rs), which
 // the app asks for only once the first module runs; an embed needs none of them.
-// scripts/postbuild.mjs fills PRELOAD with the bundled data and PARTS with those modules.
-
-const PRELOAD = []; // filled by postbuild
-const PARTS = []; // filled by postbuild
+// The build writes PRELOAD (the bundled data) and PARTS (those modules) before this text.
 
 (() => {
   const root = document.documentElement;

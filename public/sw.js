@@ -2,10 +2,7 @@
 // copy. App files are cached per build version, cache-first: precached, except those loaded on
 // demand (the import worker), which are kept once fetched; data files (data/…) are network-first
 // with a stall timeout, and each good answer is stored as the file's last good copy. A new version waits until the page asks it to take over (the reload offer).
-// scripts/postbuild.mjs fills BUILD with the build's files and version; as committed it caches
-// no app file.
-
-const BUILD = { version: "dev", app: [], data: [] }; // filled by postbuild
+// The build writes BUILD (the build's files and version) before this text.
 
 const APP_CACHE = `chiso-app-${BUILD.version}`;
 const DATA_CACHE = "chiso-data";
@@ -22,7 +19,8 @@ self.addEventListener("install", (event) => {
 /// them; the others are revalidated, so a new version never stores an old index.html.
 async function precacheApp() {
   const cache = await caches.open(APP_CACHE);
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+  // `name-<hash>.ext`, or any file of the app's folder `app-<hash>/`.
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$|^app-[0-9a-f]{16}\//;
   await cache.addAll(BUILD.app.map((path) => new Request(new URL(path, SCOPE), { cache: hashed.test(path) ? "default" : "no-cache" })));
 }
 

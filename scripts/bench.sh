@@ -20,7 +20,7 @@ if [ ! -d node_modules/esbuild ] || [ ! -d node_modules/chart.js ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 if [ "$quick" = 0 ] || [ ! -f dist/index.html ]; then
-  scripts/build.sh
+  trunk build --release
 fi
 say "building the peer page (Chart.js 4 + esbuild)"
 node bench/peer/build.mjs

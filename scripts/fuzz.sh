@@ -10,26 +10,28 @@ cd "$(dirname "$0")/../fuzz"
 seconds="${1:-30}"
 targets=(pipeline import_csv)
 
-if ! cargo +nightly --version >/dev/null 2>&1; then
-  echo "fuzz: skipped, no nightly toolchain (rustup toolchain install nightly)"
+# The release wasm's pinned nightly (scripts/setup.sh installs it).
+nightly="$(cd .. && cargo run --quiet --locked --profile tool -p chiso-build -- toolchain)"
+if ! cargo +"$nightly" --version >/dev/null 2>&1; then
+  echo "fuzz: skipped, no $nightly toolchain (scripts/setup.sh installs it)"
   exit 0
 fi
-host="$(rustc +nightly -vV | sed -n 's/^host: //p')"
-if ! cargo +nightly fuzz --version >/dev/null 2>&1 && [ "${FUZZ_NO_INSTALL:-0}" != 1 ]; then
-  cargo +nightly install cargo-fuzz --locked
+host="$(rustc +"$nightly" -vV | sed -n 's/^host: //p')"
+if ! cargo +"$nightly" fuzz --version >/dev/null 2>&1 && [ "${FUZZ_NO_INSTALL:-0}" != 1 ]; then
+  cargo +"$nightly" install cargo-fuzz --locked
 fi
 
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   echo "fuzz: $t for ${seconds}s"
-  if cargo +nightly fuzz --version >/dev/null 2>&1; then
-    cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 2>&1 | tail -n 3
+  if cargo +"$nightly" fuzz --version >/dev/null 2>&1; then
+    cargo +"$nightly" fuzz run "$t" "corpus/$t" "seeds/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 2>&1 | tail -n 3
   else
     # What `cargo fuzz build` does: coverage counters and comparisons for libFuzzer.
     RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
       -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
       -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks" \
-      cargo +nightly build --release --quiet --target "$host" --bin "$t"
+      cargo +"$nightly" build --release --quiet --target "$host" --bin "$t"
     "target/$host/release/$t" "corpus/$t" "seeds/$t" -max_total_time="$seconds" -rss_limit_mb=2048 \
       -artifact_prefix="artifacts/$t/" 2>&1 | tail -n 3
   fi

@@ -15,8 +15,8 @@ say "native tests"
 cargo test --workspace
 say "fuzzing, short form (skipped without a nightly toolchain; scripts/fuzz.sh runs longer)"
 FUZZ_NO_INSTALL=1 scripts/fuzz.sh 10
-say "release build"
-scripts/build.sh
+say "release build (trunk build --release)"
+trunk build --release
 say "parse + validate benchmark and loading memory (figures, not a pass/fail)"
 cargo bench -p chiso-core --bench parse
 cargo bench -p chiso-core --bench memory

@@ -19,8 +19,9 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest"]);
-/// Trunk's `name-<hex>` and esbuild's `name-<8 base32>` content hashes.
-const HASHED = /-([0-9a-f]{12,16}|[0-9A-Z]{8})(_bg)?\.(js|css|wasm)$/;
+/// Trunk's `name-<hex>` and esbuild's `name-<8 base32>` content hashes, and the app's folder
+/// named by its content (`app-<hex>/`).
+const HASHED = /-([0-9a-f]{12,16}|[0-9A-Z]{8})(_bg)?\.(js|css|wasm)$|\/app-[0-9a-f]{16}\//;
 
 const cache = new Map();
 

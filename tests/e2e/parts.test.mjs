@@ -26,7 +26,8 @@ async function host(t, { failing = [] } = {}) {
     headers: () => ({ "content-security-policy": STRICT_CSP }),
     override: (path) => {
       if (path === "/sw.js") return { type: "text/javascript", body: "// none in this test\n" };
-      const part = path.match(/^\/part-(.+)-[0-9a-f]{16}\.wasm$/)?.[1];
+      // The parts in the app's folder: `split_<name>.wasm` and the chunks they share, `chunk_<n>.wasm`.
+      const part = path.match(/^\/app-[0-9a-f]{16}\/((?:split|chunk)_.+)\.wasm$/)?.[1].replace(/^split_/, "").replaceAll("_", "-");
       if (!part) return null;
       hits[part] = (hits[part] ?? 0) + 1;
       return broken.some((b) => part.startsWith(b)) ? { status: 503, type: "text/plain", body: "unavailable" } : null;
@@ -55,14 +56,14 @@ test("the dashboard's module is in flight with the first; the others come when s
   await figuresReady(page, "#dossiers-intake");
   const timing = await resources(page);
   const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
-  const dashboard = timing.find((e) => e.name.startsWith("/part-dashboard-"));
+  const dashboard = timing.find((e) => e.name.endsWith("/split_dashboard.wasm"));
   assert.ok(dashboard.start < wasm.end, `the dashboard's module started at ${dashboard.start} ms, the first module ended at ${wasm.end} ms`);
   await fastLine();
 
   // The file panel's module is fetched once the first chart is painted, not before.
   await page.locator("section.files li.file").first().waitFor();
   const files = await page.evaluate(() => {
-    const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.startsWith("/part-files-"));
+    const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith("/split_files.wasm"));
     return { start: entry.startTime, chart: performance.getEntriesByName("chiso:first-chart")[0].startTime };
   });
   assert.ok(files.start >= files.chart, `the file panel's module started at ${files.start} ms, the first chart at ${files.chart} ms`);

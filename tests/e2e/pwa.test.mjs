@@ -106,7 +106,7 @@ test("after one online visit, with the server stopped, every view shows its figu
     const app = (await caches.keys()).find((c) => c.startsWith("chiso-app-"));
     return (await (await caches.open(app)).keys()).map((r) => new URL(r.url).pathname);
   });
-  assert.ok(cached.some((p) => /chiso-web-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm is precached: ${cached}`);
+  assert.ok(cached.some((p) => /\/app-[0-9a-f]{16}\/chiso-web_bg\.wasm$/.test(p)), `the app's wasm is precached: ${cached}`);
   assert.deepEqual(cached.filter((p) => /import-worker|embed\.js/.test(p)), []);
   await s.close();
   await page.reload();

@@ -203,7 +203,7 @@ test("the single-file build carries the shell, fetches nothing and replaces the 
   const file = join(dist, "chiso-offline.html");
   const text = await readFile(file, "utf8");
   assert.match(text, /<div id="shell">/);
-  assert.match(text, /^const PRELOAD = \[\]; \/\/ filled by postbuild$/m);
+  assert.match(text, /^const PRELOAD = \[\]; \/\/ written by the build$/m);
   const { page, context, errors } = await fresh(t, browser, tablet);
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));

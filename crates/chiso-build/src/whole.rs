@@ -1,0 +1,85 @@
+//! The app as one module, for the offline file: there the parts have nowhere to be fetched from.
+//! The linked wasm calls each split function through an import that the splitter would point at
+//! the part, and asks for each part through a load import; here each import becomes the function
+//! it stands for, and each load calls back at once with success (the runtime allows a callback
+//! made before the load returns). No text of generated code is touched.
+
+use anyhow::{bail, Context, Result};
+use walrus::{FunctionId, ImportKind, Module, ValType};
+
+/// The import module `#[wasm_split]` declares its functions in (wasm_split_macros).
+const PLACEHOLDER: &str = "__wasm_split_placeholder__";
+const LOAD: &str = "__wasm_split_load_";
+
+pub fn resolve_parts(linked: &[u8]) -> Result<Vec<u8>> {
+    let mut module = Module::from_buffer(linked).context("the linked wasm does not parse")?;
+    let imports: Vec<(FunctionId, String)> = module
+        .imports
+        .iter()
+        .filter(|i| i.module == PLACEHOLDER)
+        .map(|i| match i.kind {
+            ImportKind::Function(f) => Ok((f, i.name.clone())),
+            _ => bail!("{PLACEHOLDER}.{} is not a function", i.name),
+        })
+        .collect::<Result<_>>()?;
+    for (import, name) in imports {
+        if name.starts_with(LOAD) {
+            load_at_once(&mut module, import)?;
+        } else {
+            let export = name.replacen("_import_", "_export_", 1);
+            if export == name {
+                bail!("{PLACEHOLDER}.{name} is neither a part's load nor a split function");
+            }
+            let target = module
+                .funcs
+                .by_name(&export)
+                .with_context(|| format!("no function {export} for {name}"))?;
+            forward(&mut module, import, target)?;
+        }
+    }
+    // The linker's relocations describe the module before this change: nothing reads them now.
+    let stale: Vec<_> = module
+        .customs
+        .iter()
+        .filter(|(_, c)| c.name().starts_with("reloc.") || c.name() == "linking")
+        .map(|(id, _)| id)
+        .collect();
+    for id in stale {
+        module.customs.delete(id);
+    }
+    Ok(module.emit_wasm())
+}
+
+/// `load(callback, data)` becomes `callback(data, true)`, through the function table.
+fn load_at_once(module: &mut Module, import: FunctionId) -> Result<()> {
+    let table = module
+        .tables
+        .main_function_table()?
+        .context("no function table for a part's callback")?;
+    let callback = match module.types.find(&[ValType::I32, ValType::I32], &[]) {
+        Some(ty) => ty,
+        None => module.types.add(&[ValType::I32, ValType::I32], &[]),
+    };
+    module.replace_imported_func(import, |(body, args)| {
+        body.local_get(args[1])
+            .i32_const(1)
+            .local_get(args[0])
+            .call_indirect(callback, table);
+    })?;
+    Ok(())
+}
+
+/// The import becomes a call of the function it stands for, with the same arguments.
+fn forward(module: &mut Module, import: FunctionId, target: FunctionId) -> Result<()> {
+    let (from, to) = (module.funcs.get(import).ty(), module.funcs.get(target).ty());
+    if module.types.get(from) != module.types.get(to) {
+        bail!("a split function's import and export differ in type");
+    }
+    module.replace_imported_func(import, |(body, args)| {
+        for &arg in args {
+            body.local_get(arg);
+        }
+        body.call(target);
+    })?;
+    Ok(())
+}
