@@ -27,6 +27,7 @@ pub fn Downloads(spec: Memo<ChartSpec>) -> impl IntoView {
         let click = move |_| {
             let spec = spec.get_untracked();
             leptos::task::spawn_local(async move {
+                // The card may be gone by the time the module arrives: nothing to note then.
                 let _ = missing.try_set(save(spec, format).await.is_err());
             });
         };
@@ -43,7 +44,8 @@ pub fn Downloads(spec: Memo<ChartSpec>) -> impl IntoView {
 }
 
 /// Makes `spec` as `format` and hands it to the browser's downloads. A browser that refuses a
-/// canvas or a download link gets nothing, as a click on a dead link would.
+/// canvas or a download link gets nothing, as a click on a dead link would (a debug build says
+/// why on the console).
 #[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn save(spec: ChartSpec, format: Format) -> Result<(), NotLoaded> {
     let name = |ext: &str| format!("chiso-{}.{ext}", spec.id);

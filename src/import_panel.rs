@@ -148,6 +148,7 @@ fn result_row(c: Converted, lang: Lang) -> impl IntoView {
     let save = {
         let file = file.clone();
         move |_| {
+            // A browser that refuses gets nothing, as in the card's downloads.
             let _ = download(&file, "application/json", &json);
         }
     };

@@ -20,6 +20,8 @@ mod views;
 mod worker;
 
 fn main() {
+    #[cfg(debug_assertions)]
+    browser::log_panics();
     // In the same task as the mount: no frame without either, none with both.
     browser::remove_shell();
     leptos::mount::mount_to_body(app::App);

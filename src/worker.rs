@@ -3,6 +3,7 @@
 //! browser APIs; it is its own module so that all of the worker's messaging stays together.
 //! Callbacks rather than futures: the page's wasm stays smaller.
 
+use crate::browser::OrLog;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -118,10 +119,13 @@ pub fn convert(name: &str, bytes: &[u8], asked: &Asked, on_reply: Reply) -> Resu
         None => start(on_reply)?,
     };
     let msg = Object::new();
-    let _ = Reflect::set(&msg, &"name".into(), &name.into());
-    let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(bytes));
+    let set = |key: &str, value: &JsValue| {
+        Reflect::set(&msg, &key.into(), value).or_log("could not write a table's message");
+    };
+    set("name", &name.into());
+    set("bytes", &Uint8Array::from(bytes));
     for (key, value) in asked.flags() {
-        let _ = Reflect::set(&msg, &key.into(), &value.into());
+        set(key, &value.into());
     }
     worker
         .post_message(&msg)

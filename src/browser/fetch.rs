@@ -2,6 +2,7 @@
 //! the service worker's headers when it answered with a stored copy; the default data's first
 //! answers come from the fetches the page's shell script started before the wasm ran.
 
+use super::OrLog;
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,7 +36,7 @@ impl Deadline {
                 abort.as_ref().unchecked_ref(),
                 ms,
             )
-            .ok()
+            .or_log("could not set a fetch's deadline")
         });
         Deadline {
             timer: id,
@@ -88,7 +89,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
     let early = take_early(url);
     let controller = match &early {
         Some((_, c)) => Some(c.clone()),
-        None => web_sys::AbortController::new().ok(),
+        None => web_sys::AbortController::new().or_log("could not make a fetch abortable"),
     };
     let deadline = controller
         .as_ref()

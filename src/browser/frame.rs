@@ -1,7 +1,7 @@
 //! Being embedded and embedding: the page's base address for snippets, the embed mark, height
 //! messages to the framing page, the clipboard and dialogs.
 
-use super::{watch_size, window, SizeWatch};
+use super::{watch_size, window, OrLog, SizeWatch};
 
 /// The page's address without its `#…` (its query kept: it may name the data): what an embed
 /// snippet points at.
@@ -18,7 +18,8 @@ pub fn mark_embed() {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("data-embed", "");
+        root.set_attribute("data-embed", "")
+            .or_log("could not mark the page as an embed");
     }
 }
 
@@ -44,7 +45,7 @@ pub fn report_height(id: impl Fn() -> String + 'static) -> Option<SizeWatch> {
 /// "height": px}`.
 fn post_height(parent: &web_sys::Window, id: &str, px: f64) {
     let set = |o: &js_sys::Object, k: &str, v: &wasm_bindgen::JsValue| {
-        let _ = js_sys::Reflect::set(o, &k.into(), v);
+        js_sys::Reflect::set(o, &k.into(), v).or_log("could not write a height message");
     };
     let heights = js_sys::Object::new();
     set(&heights, id, &px.into());
@@ -57,7 +58,9 @@ fn post_height(parent: &web_sys::Window, id: &str, px: f64) {
     // Any origin may frame an embed and we cannot know which one did, so the target is "*":
     // a height is not a secret, and the parent checks that the message comes from its frame.
     for message in [datawrapper, amp] {
-        let _ = parent.post_message(&message, "*");
+        parent
+            .post_message(&message, "*")
+            .or_log("could not post the height to the framing page");
     }
 }
 
@@ -78,14 +81,14 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Selects all of a text box, for the reader to copy by hand.
 pub fn select_all(el: &web_sys::HtmlTextAreaElement) {
-    let _ = el.focus();
+    el.focus().or_log("could not focus a text box");
     el.select();
 }
 
 /// Opens a `<dialog>` as modal (focus inside, Escape closes it).
 pub fn show_dialog(el: &web_sys::HtmlDialogElement) {
     if !el.open() {
-        let _ = el.show_modal();
+        el.show_modal().or_log("could not open a dialog");
     }
 }
 

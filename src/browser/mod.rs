@@ -1,13 +1,16 @@
 //! The browser, behind one small module: the page's address and language, the screen, canvases,
 //! files and downloads; fetching (`fetch`), frames and dialogs (`frame`), and what outlives a
-//! visit (`offline`) in modules of their own. The only module that touches the DOM; gloo is
-//! thinly maintained, so its calls stay here too.
+//! visit (`offline`) in modules of their own, and what goes wrong said on the console in debug
+//! builds (`console`). The only module that touches the DOM; gloo is thinly maintained, so its
+//! calls stay here too.
 
+mod console;
 mod fetch;
 mod frame;
 mod offline;
 mod visible;
 
+pub use console::*;
 pub use fetch::*;
 pub use frame::*;
 pub use offline::*;
@@ -47,13 +50,23 @@ fn prepare_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) 
     let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
     if (canvas.width(), canvas.height()) != (w, h) {
         let style = canvas.style();
-        style.set_property("width", &format!("{width}px")).ok()?;
-        style.set_property("height", &format!("{height}px")).ok()?;
+        let size = "could not set a canvas's size";
+        style
+            .set_property("width", &format!("{width}px"))
+            .or_log(size)?;
+        style
+            .set_property("height", &format!("{height}px"))
+            .or_log(size)?;
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .or_log("could not get a canvas's 2D context")??
+        .dyn_into()
+        .ok()?;
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
+        .or_log("could not scale a canvas to the screen")
 }
 
 /// Draws `spec` on `canvas` at `width` × `height` CSS pixels and the screen's pixel density;
@@ -77,7 +90,7 @@ pub fn paint(
         &root.shrink((0, 0), (width as u32, height as u32)),
         opts,
     )
-    .ok()
+    .or_log("could not draw a chart")
 }
 
 /// Whether an event happened on `el` or inside it.
@@ -112,7 +125,8 @@ pub(crate) fn watch_size(
     on_change: impl FnMut(js_sys::Array) + 'static,
 ) -> Option<SizeWatch> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(on_change);
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
+        .or_log("could not watch an element's size")?;
     observer.observe(el);
     Some(SizeWatch {
         observer,
@@ -140,7 +154,8 @@ pub fn set_page_lang(code: &str) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("lang", code);
+        root.set_attribute("lang", code)
+            .or_log("could not set the page's language");
     }
 }
 
@@ -156,9 +171,12 @@ pub fn hash() -> String {
 pub fn set_hash(hash: &str, new_entry: bool) {
     let Some(w) = window() else { return };
     if new_entry {
-        let _ = w.location().set_hash(hash);
-    } else if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        w.location()
+            .set_hash(hash)
+            .or_log("could not set the address's #");
+    } else if let Some(h) = w.history().or_log("could not reach the history") {
+        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+            .or_log("could not replace the address's #");
     }
 }
 
@@ -175,7 +193,8 @@ pub fn remembered(key: &str) -> Option<String> {
 
 pub fn remember(key: &str, value: &str) {
     if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+        s.set_item(&format!("{STORE_PREFIX}{key}"), value)
+            .or_log("could not remember a setting");
     }
 }
 
@@ -191,25 +210,35 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
+        .or_log("could not make a file to download")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .or_log("could not give a download an address")?;
     let result = click_link(&url, name);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    web_sys::Url::revoke_object_url(&url).or_log("could not free a download's address");
     result
 }
 
 /// Offers a canvas's image as a PNG download.
 pub fn download_canvas(canvas: &web_sys::HtmlCanvasElement, name: &str) -> Option<()> {
-    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .or_log("could not read a canvas as PNG")?;
     click_link(&url, name)
 }
 
 fn click_link(href: &str, name: &str) -> Option<()> {
     let doc = window()?.document()?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .or_log("could not make a download link")?
+        .dyn_into()
+        .ok()?;
     a.set_href(href);
     a.set_download(name);
-    doc.body()?.append_child(&a).ok()?;
+    doc.body()?
+        .append_child(&a)
+        .or_log("could not place a download link")?;
     a.click();
     a.remove();
     Some(())
@@ -220,7 +249,7 @@ pub fn offscreen_canvas() -> Option<web_sys::HtmlCanvasElement> {
     window()?
         .document()?
         .create_element("canvas")
-        .ok()?
+        .or_log("could not make a canvas for an export")?
         .dyn_into()
         .ok()
 }
@@ -256,9 +285,11 @@ pub async fn read_files(list: web_sys::FileList) -> Vec<(String, Result<Vec<u8>,
 fn called_back(schedule: impl FnOnce(Box<dyn FnOnce()>)) -> impl std::future::Future<Output = ()> {
     let (done, called) = futures::channel::oneshot::channel();
     schedule(Box::new(move || {
+        // Refused only when the future was dropped: no one waits any more.
         let _ = done.send(());
     }));
     async move {
+        // Cancelled only when the browser would not schedule the call: go on rather than hang.
         let _ = called.await;
     }
 }
@@ -291,6 +322,7 @@ pub fn request_fullscreen(el: web_sys::Element) {
             .and_then(|f| f.call0(&el));
         if let Ok(answer) = asked.and_then(|p| p.dyn_into::<js_sys::Promise>()) {
             wasm_bindgen_futures::spawn_local(async move {
+                // Rejected when the browser refuses, which is no error of the page's (above).
                 let _ = wasm_bindgen_futures::JsFuture::from(answer).await;
             });
         }
@@ -315,7 +347,8 @@ pub fn remove_shell() {
         shell.remove();
     }
     if let Some(root) = doc.document_element() {
-        let _ = root.remove_attribute("data-shell-view");
+        root.remove_attribute("data-shell-view")
+            .or_log("could not remove the shell's view");
     }
 }
 
@@ -330,10 +363,12 @@ pub fn mark_first_chart() {
     let Some(w) = window() else { return };
     let mark = Closure::once_into_js(|| {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark("chiso:first-chart");
+            p.mark("chiso:first-chart")
+                .or_log("could not mark the first chart");
         }
     });
-    let _ = w.request_animation_frame(mark.unchecked_ref());
+    w.request_animation_frame(mark.unchecked_ref())
+        .or_log("could not wait for the first chart's frame");
 }
 
 /// Runs `f` as a named span on the page's performance timeline (`performance.measure`), so
@@ -342,11 +377,12 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let perf = window().and_then(|w| w.performance());
     let start = format!("{name}:start");
     if let Some(p) = &perf {
-        let _ = p.mark(&start);
+        p.mark(&start).or_log("could not mark a step's start");
     }
     let out = f();
     if let Some(p) = &perf {
-        let _ = p.measure_with_start_mark(name, &start);
+        p.measure_with_start_mark(name, &start)
+            .or_log("could not measure a step");
     }
     out
 }
@@ -391,6 +427,6 @@ pub fn details_open(ev: &web_sys::Event) -> bool {
 /// Opens the browser's print dialog (and from there, its "Save as PDF").
 pub fn print_page() {
     if let Some(w) = window() {
-        let _ = w.print();
+        w.print().or_log("could not open the print dialog");
     }
 }

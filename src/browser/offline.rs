@@ -1,7 +1,7 @@
 //! What outlives a visit: files kept in the browser's storage, the service worker's registration
 //! and its new versions, and the reader's time zone for stored times.
 
-use super::window;
+use super::{window, OrLog};
 use chiso_core::order;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -65,7 +65,9 @@ pub fn kept_files() -> Option<Vec<(String, Vec<u8>)>> {
 
 pub fn forget_file(name: &str) {
     if let Some(store) = storage() {
-        let _ = store.remove_item(&format!("{FILE_PREFIX}{name}"));
+        store
+            .remove_item(&format!("{FILE_PREFIX}{name}"))
+            .or_log("could not forget a kept file");
     }
 }
 
@@ -92,7 +94,10 @@ pub fn register_worker(on_waiting: impl Fn() + 'static) {
     let on_waiting = std::rc::Rc::new(on_waiting);
     wasm_bindgen_futures::spawn_local(async move {
         let promise = container.register("sw.js");
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        let Some(reg) = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .or_log("could not register the service worker")
+        else {
             return;
         };
         let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
@@ -128,13 +133,15 @@ pub fn take_new_version() {
     };
     let reload = Closure::<dyn FnMut()>::new(|| {
         if let Some(w) = window() {
-            let _ = w.location().reload();
+            w.location().reload().or_log("could not reload the page");
         }
     });
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
+        let Some(reg) = wasm_bindgen_futures::JsFuture::from(container.get_registration())
+            .await
+            .or_log("could not find the service worker's registration")
         else {
             return;
         };
@@ -143,7 +150,9 @@ pub fn take_new_version() {
             .ok()
             .and_then(|r| r.waiting());
         if let Some(worker) = waiting {
-            let _ = worker.post_message(&"skip-waiting".into());
+            worker
+                .post_message(&"skip-waiting".into())
+                .or_log("could not ask the new version to take over");
         }
     });
 }

@@ -1,7 +1,7 @@
 //! Whether an element is on the screen or near it, now and as the reader scrolls: what a
 //! card needs to draw the charts on screen first; and blanking a canvas that waits.
 
-use super::window;
+use super::{window, OrLog};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -50,7 +50,7 @@ pub fn watch_near(el: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> 
     init.set_root_margin(&format!("{}% 0px", NEAR * 100.0));
     let observer =
         web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
-            .ok()?;
+            .or_log("could not watch whether an element is near the screen")?;
     observer.observe(el);
     Some(NearWatch {
         observer,
@@ -63,11 +63,12 @@ pub fn watch_near(el: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> 
 pub fn blank_canvas(canvas: &web_sys::HtmlCanvasElement) {
     let ctx = canvas
         .get_context("2d")
-        .ok()
+        .or_log("could not get a canvas's 2D context")
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
     if let Some(ctx) = ctx {
-        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            .or_log("could not reset a canvas's scale");
         ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     }
 }
