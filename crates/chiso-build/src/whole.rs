@@ -83,3 +83,94 @@ fn forward(module: &mut Module, import: FunctionId, target: FunctionId) -> Resul
     })?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use walrus::ir::{Call, CallIndirect, Instr};
+    use walrus::{FunctionBuilder, ModuleConfig, RefType};
+
+    /// A module shaped as the linker leaves a split app: a split function `f` of part `x`, called
+    /// through its placeholder import, and the part's load import.
+    fn linked() -> Vec<u8> {
+        let mut module = Module::with_config(ModuleConfig::new());
+        module.tables.add_local(false, 1, None, RefType::FUNCREF);
+        let load_ty = module.types.add(&[ValType::I32, ValType::I32], &[]);
+        let f_ty = module.types.add(&[ValType::I32], &[ValType::I32]);
+        let (load, _) = module.add_import_func(PLACEHOLDER, "__wasm_split_load_x", load_ty);
+        let (import, _) =
+            module.add_import_func(PLACEHOLDER, "__wasm_split_00x00_import_0123_f", f_ty);
+        // The linker's name section names the imports as it names every function.
+        module.funcs.get_mut(load).name = Some("__wasm_split_load_x".into());
+        module.funcs.get_mut(import).name = Some("__wasm_split_00x00_import_0123_f".into());
+        let mut export = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
+        export.name("__wasm_split_00x00_export_0123_f".into());
+        let arg = module.locals.add(ValType::I32);
+        export
+            .func_body()
+            .local_get(arg)
+            .i32_const(1)
+            .binop(walrus::ir::BinaryOp::I32Add);
+        let export = export.finish(vec![arg], &mut module.funcs);
+        let mut main = FunctionBuilder::new(&mut module.types, &[], &[ValType::I32]);
+        main.func_body().i32_const(41).call(import);
+        let main = main.finish(vec![], &mut module.funcs);
+        module.exports.add("main", main);
+        module.exports.add("keep", export);
+        module.emit_wasm()
+    }
+
+    fn body(module: &Module, name: &str) -> Vec<Instr> {
+        let id = module
+            .funcs
+            .by_name(name)
+            .unwrap_or_else(|| panic!("no function {name}"));
+        let local = module.funcs.get(id).kind.unwrap_local();
+        local
+            .block(local.entry_block())
+            .instrs
+            .iter()
+            .map(|(i, _)| i.clone())
+            .collect()
+    }
+
+    #[test]
+    fn each_placeholder_becomes_the_function_it_stands_for() {
+        let module = Module::from_buffer(&resolve_parts(&linked()).unwrap()).unwrap();
+        assert_eq!(
+            module.imports.iter().count(),
+            0,
+            "no import is left for the splitter"
+        );
+        let export = module
+            .funcs
+            .by_name("__wasm_split_00x00_export_0123_f")
+            .unwrap();
+        let forward = body(&module, "__wasm_split_00x00_import_0123_f");
+        assert!(
+            matches!(forward.last(), Some(Instr::Call(Call { func })) if *func == export),
+            "{forward:?}"
+        );
+        let load = body(&module, "__wasm_split_load_x");
+        assert!(
+            matches!(load.last(), Some(Instr::CallIndirect(CallIndirect { .. }))),
+            "{load:?}"
+        );
+        assert!(
+            matches!(load[1], Instr::Const(_)),
+            "the callback is told the load succeeded: {load:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_placeholder_is_an_error_not_a_guess() {
+        let mut module = Module::from_buffer(&linked()).unwrap();
+        let ty = module.types.add(&[], &[]);
+        module.add_import_func(PLACEHOLDER, "something_else", ty);
+        let error = resolve_parts(&module.emit_wasm()).unwrap_err().to_string();
+        assert!(
+            error.contains("neither a part's load nor a split function"),
+            "{error}"
+        );
+    }
+}
