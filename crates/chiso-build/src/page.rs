@@ -70,35 +70,40 @@ impl Build<'_> {
         fs::write(&index, &html)?;
         println!("service worker: build {version}");
 
-        let offline = if self.profile == Profile::Release {
-            let classic = self.staging.join(".offline");
-            bind(
-                whole::resolve_parts(&linked)?,
-                app::STEM,
-                Glue::Classic,
-                false,
-                &classic,
-            )?;
-            let wasm = classic.join(format!("{}_bg.wasm", app::STEM));
-            optimise(self.source, &wasm, self.profile)?;
-            let glue = fs::read_to_string(classic.join(format!("{}.js", app::STEM)))?;
-            let inline_shell =
-                self.template("shell.js", &[("PRELOAD", json!([])), ("PARTS", json!([]))])?;
-            let page = offline::page(
-                &html,
-                self.staging,
-                &inline_shell,
-                &glue,
-                &fs::read(&wasm)?,
-                &data,
-            )?;
-            fs::remove_dir_all(&classic)?;
-            fs::write(self.staging.join(offline::FILE), page)?;
-            true
-        } else {
-            false
-        };
-        sizes::report(self.staging, &app, &shell_name, offline)
+        if self.profile == Profile::Debug {
+            // The loop to work in: no offline file, and no size report (brotli of a debug wasm takes seconds).
+            return Ok(());
+        }
+        self.offline(&linked, &html, &data)?;
+        sizes::report(self.staging, &app, &shell_name)
+    }
+
+    /// The single-file offline build, from the linked wasm and the finished index.html.
+    fn offline(&self, linked: &[u8], html: &str, data: &Data) -> Result<()> {
+        let classic = self.staging.join(".offline");
+        bind(
+            whole::resolve_parts(linked)?,
+            app::STEM,
+            Glue::Classic,
+            false,
+            &classic,
+        )?;
+        let wasm = classic.join(format!("{}_bg.wasm", app::STEM));
+        optimise(self.source, &wasm, self.profile)?;
+        let glue = fs::read_to_string(classic.join(format!("{}.js", app::STEM)))?;
+        let inline_shell =
+            self.template("shell.js", &[("PRELOAD", json!([])), ("PARTS", json!([]))])?;
+        let page = offline::page(
+            html,
+            self.staging,
+            &inline_shell,
+            &glue,
+            &fs::read(&wasm)?,
+            data,
+        )?;
+        fs::remove_dir_all(&classic)?;
+        fs::write(self.staging.join(offline::FILE), page)?;
+        Ok(())
     }
 
     /// The import worker's wasm, bound for `importScripts` (public/import-worker.js loads it).

@@ -12,7 +12,7 @@ use std::path::Path;
 
 type Sizes = [usize; 3];
 
-pub fn report(staging: &Path, app: &App, shell: &str, offline: bool) -> Result<()> {
+pub fn report(staging: &Path, app: &App, shell: &str) -> Result<()> {
     let early = app.part(EARLY_PART);
     let mut later: Vec<String> = app
         .parts
@@ -57,13 +57,11 @@ pub fn report(staging: &Path, app: &App, shell: &str, offline: bool) -> Result<(
     for f in ON_DEMAND {
         row(f, sizes(f)?, "  (on demand)");
     }
-    if offline {
-        row(
-            offline::FILE,
-            sizes(offline::FILE)?,
-            "  (single file: app and sample data)",
-        );
-    }
+    row(
+        offline::FILE,
+        sizes(offline::FILE)?,
+        "  (single file: app and sample data)",
+    );
     Ok(())
 }
 
