@@ -20,21 +20,14 @@ pub fn build(name: &str, profile: Profile) -> Result<PathBuf> {
         Profile::Debug => Command::new("cargo"),
         Profile::Release => nightly_cargo(),
     };
-    cargo.args([
-        "build",
-        "--locked",
-        "-p",
-        name,
-        "--bin",
-        name,
-        "--target",
-        WASM_TARGET,
-    ]);
+    cargo.args(["build", "-p", name, "--bin", name, "--target", WASM_TARGET]);
     cargo.arg("--message-format=json-render-diagnostics");
     if profile == Profile::Release {
-        // These flags join those of .cargo/config.toml (cargo concatenates the lists).
+        // A release is built from Cargo.lock as it stands (the loop may update it: a new
+        // dependency). The flags join those of .cargo/config.toml (cargo concatenates the lists).
         cargo.args([
             "--release",
+            "--locked",
             "-Zbuild-std=std,panic_abort",
             "--config",
             r#"target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]"#,
