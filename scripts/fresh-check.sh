@@ -17,6 +17,9 @@ trap cleanup EXIT
 
 git clone --quiet "$repo" "$work/chiso"
 export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+# Where cargo installs tools today, and where the proxies live: both leave PATH.
+installed_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+proxies_bin="$(dirname "$(command -v cargo)")"
 export CARGO_HOME="$work/cargo"
 export npm_config_cache="$work/npm"
 unset CARGO_TARGET_DIR
@@ -25,7 +28,7 @@ mkdir -p "$work/rustup-bin" "$CARGO_HOME"
 for tool in cargo rustc rustup rustdoc rustfmt cargo-fmt cargo-clippy clippy-driver; do
   ln -s "$(command -v "$tool")" "$work/rustup-bin/$tool"
 done
-PATH="$work/rustup-bin:$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e '/\.cargo/bin$' -e 'node_modules' | paste -sd:)"
+PATH="$work/rustup-bin:$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -x -F -e "$installed_bin" -e "$proxies_bin" | grep -v node_modules | paste -sd:)"
 export PATH
 cd "$work/chiso"
 
@@ -33,7 +36,7 @@ port=18080
 start=$(date +%s)
 setsid env PORT=$port scripts/serve.sh > "$work/serve.log" 2>&1 &
 serve_pid=$!
-until curl -sf "http://127.0.0.1:$port/" | grep -q chiso-build; do
+until curl -sf "http://127.0.0.1:$port/" | grep -q 'name="chiso-build"'; do
   if ! kill -0 "$serve_pid" 2>/dev/null; then
     tail -n 30 "$work/serve.log"
     echo "fresh-check: scripts/serve.sh failed" >&2

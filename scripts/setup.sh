@@ -20,11 +20,10 @@ export -f say
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
-# rust-toolchain.toml names the toolchain, its components and targets; rustup installs them.
-if ! rustup toolchain install >/dev/null 2>&1; then
-  say "installing the toolchain of rust-toolchain.toml"
-  rustup toolchain install
-fi
+# rust-toolchain.toml names the toolchain, its components and targets; rustup (1.28 or later)
+# installs what is missing of them.
+say "the toolchain of rust-toolchain.toml"
+rustup toolchain install
 
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (a few minutes)"

@@ -1,7 +1,7 @@
 //! Parts of the page in wasm modules of their own, fetched when first needed: the dashboard (an
 //! embed never loads it), the file panel below the charts, present mode and the embed dialog's
-//! snippets. Each part is a function marked `#[wasm_split(<module>, …, fallible)]`; the release
-//! build cuts the module out there (`scripts/split.sh`). Natively, and in tests, the call is
+//! snippets. Each part is a function marked `#[wasm_split(<module>, …, fallible)]`; the build cuts
+//! the module out there (crates/chiso-build). Natively, and in tests, the call is
 //! direct.
 
 use crate::state::ui;

@@ -88,6 +88,11 @@ fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
 /// Registers the service worker (`sw.js` next to the page; never on file://). `on_waiting`
 /// runs when a new version has installed and waits while an older one controls the page.
 pub fn register_worker(on_waiting: impl Fn() + 'static) {
+    // A debug build (`trunk serve`) is rebuilt and reloaded on every change: a worker would answer
+    // each reload from the previous build's cache.
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(container) = worker_container() else {
         return;
     };

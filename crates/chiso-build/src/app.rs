@@ -5,17 +5,18 @@
 //! written and are still cached for good.
 
 use crate::cargo::Profile;
-use crate::digest::hash16;
+use crate::digest::{files_under, hash_files};
 use crate::wasm::{bind, optimise, Glue};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use wasm_split_cli_support::{transform, Options};
 
+/// The app's binary, and the stem of its glue (`chiso-web.js`) and wasm (`chiso-web_bg.wasm`).
 pub const STEM: &str = "chiso-web";
-/// The module that loads the app: the glue's default export fetches `chiso-web_bg.wasm` beside it.
-const BOOT: &str = "import init from \"./chiso-web.js\";\ninit();\n";
+const LOADER: &str = "parts.js";
+const BOOT: &str = "boot.js";
 
 /// The folder as built, by names relative to it.
 pub struct App {
@@ -48,43 +49,36 @@ impl App {
 }
 
 pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Result<App> {
+    let (glue, wasm) = (format!("{STEM}.js"), format!("{STEM}_bg.wasm"));
+    // Trunk stages each build in a new folder: nothing of an earlier build is here.
     let work = staging.join(".app");
-    if work.exists() {
-        fs::remove_dir_all(&work)?;
-    }
-    let split_dir = work.join("split");
-    let main = split_dir.join("main.wasm");
+    let out = work.join("out");
+    let main = work.join("main.wasm");
+    let (link, main_module) = (format!("./{LOADER}"), format!("./{glue}"));
     let split = transform({
         let mut options = Options::new(linked);
-        options.output_dir = &split_dir;
+        options.output_dir = &out;
         options.main_out_path = &main;
-        options.link_name = "./parts.js";
-        options.main_module = "./chiso-web.js";
+        options.link_name = &link;
+        options.main_module = &main_module;
         options.target.web();
         options
     })
     .map_err(|e| anyhow::anyhow!("the splitter failed: {e:?}"))?;
 
-    let out = work.join("out");
     bind(fs::read(&main)?, STEM, Glue::Module, true, &out)?;
-    let mut wasm_files = vec![out.join(format!("{STEM}_bg.wasm"))];
-    for part in &split.split_modules {
-        let to = out.join(part.file_name().context("a part without a name")?);
-        fs::rename(part, &to)?;
-        wasm_files.push(to);
+    // The first module (its function table kept exported: the parts import it), then the parts.
+    for file in std::iter::once(out.join(&wasm)).chain(split.split_modules) {
+        optimise(root, &file, profile)?;
     }
-    for file in &wasm_files {
-        optimise(root, file, profile)?;
-    }
-    fs::rename(split_dir.join("parts.js"), out.join("parts.js"))?;
-    fs::write(out.join("boot.js"), BOOT)?;
+    // The app's start: the glue's default export fetches the wasm beside it.
+    fs::write(
+        out.join(BOOT),
+        format!("import init from \"./{glue}\";\ninit();\n"),
+    )?;
 
-    let dir = format!("app-{}", hash_dir(&out)?);
-    let target = staging.join(&dir);
-    if target.exists() {
-        fs::remove_dir_all(&target)?;
-    }
-    fs::rename(&out, &target)?;
+    let dir = format!("app-{}", hash_files(&out, &files_under(&out)?)?);
+    fs::rename(&out, staging.join(&dir))?;
     fs::remove_dir_all(&work)?;
     let parts = split
         .prefetch_map
@@ -98,33 +92,10 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
         .collect();
     Ok(App {
         dir,
-        boot: "boot.js",
-        glue: format!("{STEM}.js"),
-        wasm: format!("{STEM}_bg.wasm"),
-        loader: "parts.js",
+        boot: BOOT,
+        glue,
+        wasm,
+        loader: LOADER,
         parts,
     })
-}
-
-/// A name for the folder's content: its files' names and bytes.
-fn hash_dir(dir: &Path) -> Result<String> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    files.sort();
-    let contents = files
-        .iter()
-        .map(|f| {
-            Ok((
-                f.file_name()
-                    .unwrap_or_default()
-                    .as_encoded_bytes()
-                    .to_vec(),
-                fs::read(f)?,
-            ))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(hash16(contents.iter().flat_map(|(name, bytes)| {
-        [name.as_slice(), bytes.as_slice()]
-    })))
 }

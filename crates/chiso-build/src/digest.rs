@@ -1,8 +1,11 @@
 //! Content names and integrity: every file a page fetches by a name of its content is cached for
 //! good, and every script it runs carries its subresource integrity.
 
+use anyhow::Result;
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
+use std::fs;
+use std::path::Path;
 
 /// The first 16 hex digits of the SHA-256 of `parts`, each followed by a NUL.
 pub fn hash16<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
@@ -16,6 +19,39 @@ pub fn hash16<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// A name for the files `names` below `dir`: their names and bytes.
+pub fn hash_files(dir: &Path, names: &[String]) -> Result<String> {
+    let contents = names
+        .iter()
+        .map(|n| Ok((n.as_bytes(), fs::read(dir.join(n))?)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(hash16(
+        contents
+            .iter()
+            .flat_map(|(name, bytes)| [*name, bytes.as_slice()]),
+    ))
+}
+
+/// Every file below `dir`, as `/`-separated paths relative to it, sorted.
+pub fn files_under(dir: &Path) -> Result<Vec<String>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<()> {
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type()?.is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out)?;
+            } else {
+                out.push(name);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
 /// The `integrity` attribute's value for `bytes`.

@@ -5,9 +5,11 @@
 mod app;
 mod cargo;
 mod digest;
+mod hook;
 mod offline;
 mod page;
 mod sizes;
+mod sw;
 mod toolchain;
 mod wasm;
 mod whole;
@@ -60,7 +62,7 @@ fn hook() -> Result<()> {
     } else {
         cargo::Profile::Debug
     };
-    let build = page::Build {
+    let build = hook::Build {
         source: &source,
         staging: &staging,
         profile,

@@ -4,7 +4,7 @@
 //! module (crate::whole) with its classic-script glue, and its wasm as base64, compiled
 //! asynchronously. The page is index.html itself, its external files taken out.
 
-use crate::page::Data;
+use crate::hook::Data;
 use anyhow::{bail, Result};
 use base64::Engine;
 use lol_html::html_content::ContentType;
@@ -30,12 +30,15 @@ pub fn page(
     let mut files = String::new();
     for (path, sha256) in &data.files {
         let text = fs::read_to_string(staging.join("data").join(path))?;
+        // The app checks the element's text against the file's sha256, so it must be the file's
+        // bytes as they are: no escaping. "</" would end the element, "<!--" could hide its end.
+        if text.contains("</") || text.contains("<!--") {
+            bail!("data/{path} holds </ or <!-- and cannot be inlined as it is");
+        }
         let sha = sha256
             .as_deref()
             .map(|s| format!(r#" data-sha256="{}""#, attribute(s)))
             .unwrap_or_default();
-        // "</" inside a script element would end it; "<\/" is the same JSON string.
-        let text = text.replace("</", "<\\/");
         files += &format!(
             "<script type=\"application/json\" data-chiso-file=\"{}\"{sha}>{text}</script>\n",
             attribute(path)

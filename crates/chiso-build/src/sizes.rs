@@ -2,8 +2,10 @@
 //! embed fetches, and the parts and files fetched later or never, raw, gzip -9 and brotli 11.
 
 use crate::app::App;
+use crate::digest::files_under;
+use crate::hook::EARLY_PART;
 use crate::offline;
-use crate::page::{files_under, EARLY_PART, ON_DEMAND};
+use crate::sw::ON_DEMAND;
 use anyhow::Result;
 use flate2::{write::GzEncoder, Compression};
 use std::fs;

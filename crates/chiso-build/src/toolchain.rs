@@ -13,45 +13,18 @@ pub const WASM_NIGHTLY: &str = "nightly-2026-05-20";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 pub fn setup() -> Result<()> {
-    let installed = output(Command::new("rustup").args(["toolchain", "list"]))?;
-    if !installed.lines().any(|l| l.starts_with(WASM_NIGHTLY)) {
-        eprintln!("installing {WASM_NIGHTLY} for the release wasm");
-        run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            WASM_NIGHTLY,
-            "--profile",
-            "minimal",
-        ]))?;
-    }
-    let components = output(Command::new("rustup").args([
-        "component",
-        "list",
-        "--installed",
-        "--toolchain",
+    // Installs what is missing and leaves the rest as it is.
+    run(Command::new("rustup").args([
+        "toolchain",
+        "install",
         WASM_NIGHTLY,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+        "--target",
+        WASM_TARGET,
     ]))?;
-    if !components.lines().any(|l| l.starts_with("rust-src")) {
-        run(Command::new("rustup").args([
-            "component",
-            "add",
-            "rust-src",
-            "--toolchain",
-            WASM_NIGHTLY,
-        ]))?;
-    }
-    if !components
-        .lines()
-        .any(|l| l == format!("rust-std-{WASM_TARGET}"))
-    {
-        run(Command::new("rustup").args([
-            "target",
-            "add",
-            WASM_TARGET,
-            "--toolchain",
-            WASM_NIGHTLY,
-        ]))?;
-    }
     // The standard library is a workspace of its own, with its own lock file.
     let library = sysroot()?.join("lib/rustlib/src/rust/library/Cargo.toml");
     run(nightly_cargo()

@@ -10,6 +10,8 @@ use walrus::{FunctionId, ImportKind, Module, ValType};
 /// The import module `#[wasm_split]` declares its functions in (wasm_split_macros).
 const PLACEHOLDER: &str = "__wasm_split_placeholder__";
 const LOAD: &str = "__wasm_split_load_";
+/// The section the macros describe the split points in, for the splitter.
+const SPLIT_SECTION: &str = "__wasm_split_unstable";
 
 pub fn resolve_parts(linked: &[u8]) -> Result<Vec<u8>> {
     let mut module = Module::from_buffer(linked).context("the linked wasm does not parse")?;
@@ -26,22 +28,25 @@ pub fn resolve_parts(linked: &[u8]) -> Result<Vec<u8>> {
         if name.starts_with(LOAD) {
             load_at_once(&mut module, import)?;
         } else {
-            let export = name.replacen("_import_", "_export_", 1);
+            // `__wasm_split_00<part>00_import_<hash>_<name>` stands for `…00_export_…`.
+            let export = name.replacen("00_import_", "00_export_", 1);
             if export == name {
                 bail!("{PLACEHOLDER}.{name} is neither a part's load nor a split function");
             }
-            let target = module
-                .funcs
-                .by_name(&export)
+            let target = (module.exports.get_func(&export).ok())
+                .or_else(|| module.funcs.by_name(&export))
                 .with_context(|| format!("no function {export} for {name}"))?;
             forward(&mut module, import, target)?;
         }
     }
-    // The linker's relocations describe the module before this change: nothing reads them now.
+    // The linker's relocations describe the module before this change, and the splitter's own
+    // section is for the splitter: nothing reads them now.
     let stale: Vec<_> = module
         .customs
         .iter()
-        .filter(|(_, c)| c.name().starts_with("reloc.") || c.name() == "linking")
+        .filter(|(_, c)| {
+            c.name().starts_with("reloc.") || ["linking", SPLIT_SECTION].contains(&c.name())
+        })
         .map(|(id, _)| id)
         .collect();
     for id in stale {
