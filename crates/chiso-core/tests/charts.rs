@@ -347,6 +347,16 @@ fn the_overview_scorecard_and_headlines() {
         .unwrap()
         .score
         .is_none());
+    // A percent index changes by percentage points, not by percent.
+    for (lang, unit) in [(Lang::Vi, " điểm % so với "), (Lang::En, " pp on ")] {
+        let cards = scorecard(&query(&l, "da-nang", lang), day("2026-11-25"));
+        let sipas = cards.iter().find(|c| c.family == "sipas").unwrap();
+        let change = sipas.change.as_deref().unwrap();
+        assert!(
+            change.starts_with(['+', '−']) && change.contains(unit),
+            "{change}"
+        );
+    }
     let (period, figures, illustrative) = headlines(&query(&l, "bac-kan", Lang::Vi)).unwrap();
     assert_eq!(period, "quý II/2020");
     assert!(!illustrative);

@@ -32,6 +32,14 @@ impl NumberStyle {
             NumberStyle::Percent(d) => percent(v, d, lang),
         }
     }
+
+    /// A change between two figures of this style: percentages change by percentage points.
+    pub fn format_change(self, v: f64, lang: Lang) -> String {
+        match self {
+            NumberStyle::Percent(d) => points(v, d, lang),
+            other => other.format(v, lang),
+        }
+    }
 }
 
 /// Groups thousands and sets the decimal mark for the language.
@@ -66,6 +74,16 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 /// A value in percent (11.4 for 11.4 %).
 pub fn percent(v: f64, decimals: usize, lang: Lang) -> String {
     percent_sign(number(v, decimals, lang), lang)
+}
+
+/// A difference of two percentages, in percentage points: from 80 % to 82,69 % is `2,69 điểm %`
+/// (`2.69 pp`), which a `%` would misstate as a relative change.
+pub fn points(v: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(v, decimals, lang);
+    match lang {
+        Lang::Vi => format!("{n} điểm %"),
+        Lang::En => format!("{n} pp"),
+    }
 }
 
 /// A percentage with the fewest decimals that show it exactly, for axis ticks.
@@ -117,6 +135,18 @@ mod tests {
         assert_eq!(number(-0.001, 1, Lang::En), "0.0");
         assert_eq!(percent(11.4, 1, Lang::Vi), "11,4 %");
         assert_eq!(percent(11.4, 1, Lang::En), "11.4%");
+        assert_eq!(
+            NumberStyle::Percent(2).format_change(2.69, Lang::Vi),
+            "2,69 điểm %"
+        );
+        assert_eq!(
+            NumberStyle::Percent(2).format_change(2.69, Lang::En),
+            "2.69 pp"
+        );
+        assert_eq!(
+            NumberStyle::Fixed(4).format_change(0.0123, Lang::Vi),
+            "0,0123"
+        );
         assert_eq!(compact(0.45, 4, Lang::Vi), "0,45");
         assert_eq!(compact(50000.0, 4, Lang::Vi), "50.000");
         assert_eq!(number(f64::NAN, 0, Lang::Vi), "–");

@@ -19,7 +19,8 @@ pub struct IndexCard {
     pub score: Option<(String, String)>,
     /// `25/63`.
     pub rank: Option<String>,
-    /// Change of the score on the previous period, signed: `+0,0123 so với năm 2018`.
+    /// Change of the score on the previous period, signed: `+0,0123 so với năm 2018`; a percent
+    /// index's in percentage points: `+2,69 điểm % so với năm 2022`.
     pub change: Option<String>,
     /// `0,5000 (năm 2025)`.
     pub target: Option<String>,
@@ -33,7 +34,7 @@ pub struct IndexCard {
 }
 
 fn signed(v: f64, style: NumberStyle, lang: Lang) -> String {
-    let s = style.format(v.abs(), lang);
+    let s = style.format_change(v.abs(), lang);
     if v > 0.0 {
         format!("+{s}")
     } else if v < 0.0 {
