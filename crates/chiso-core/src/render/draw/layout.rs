@@ -162,10 +162,19 @@ pub(super) fn ticks_for(spec: &ChartSpec, side: Side) -> Vec<f64> {
         lo = lo.min(0.0);
     }
     let mut ticks = nice_ticks(lo, hi, 5);
-    // A rank axis starts at rank 1, not at a rounder 0 that no unit can hold.
-    if let Some((min, _)) = axis.and_then(|a| a.domain).filter(|_| !from_zero) {
+    // A rank axis runs from rank 1 to the number of units ranked, not to rounder bounds (0, 80
+    // for 63) that no unit can hold; a tick too close to such an end gives way to it.
+    if let Some((min, max)) = axis.and_then(|a| a.domain).filter(|_| !from_zero) {
+        let step = ticks.get(1).map_or(0.0, |t| t - ticks[0]);
         if ticks[0] < min && lo >= min {
             ticks[0] = min;
+        }
+        let n = ticks.len();
+        if n > 2 && ticks[n - 1] > max && hi <= max {
+            ticks[n - 1] = max;
+            if max - ticks[n - 2] < step / 2.0 {
+                ticks.remove(n - 2);
+            }
         }
     }
     ticks
