@@ -86,22 +86,31 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
         label: format!("{}: {}", stat.name(lang), style.format(v, lang)),
         color: 7,
     }));
-    spec.notes = without_figure(&q, &peers, &rows);
+    spec.notes = without_figure(&q, &peers, &rows, period);
     spec
 }
 
 /// The notes naming the peers with no figure for the period, each once: those merged into
-/// another unit apart, by the day after which they were, with the unit each went into.
-fn without_figure(q: &Query, peers: &[&Unit], rows: &[(&Unit, &Observation)]) -> Vec<String> {
+/// another unit by then apart, by the day after which they were, with the unit each went into.
+/// A unit formed after the period (by a merger) is not named: it had no figure to give.
+fn without_figure(
+    q: &Query,
+    peers: &[&Unit],
+    rows: &[(&Unit, &Observation)],
+    period: Option<Period>,
+) -> Vec<String> {
     let (data, lang) = (q.data, q.lang);
+    let ends = period.map(|p| p.end());
     let mut plain: Vec<&str> = Vec::new();
     let mut merged: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    let existed = |u: &Unit| data.began(u).is_none_or(|b| ends.is_none_or(|e| e >= b));
     for u in peers
         .iter()
-        .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id))
+        .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id) && existed(u))
     {
         let name = u.name.get(lang);
-        let (Some(into), Some(until)) = (data.merged_into(u), u.until) else {
+        let gone = u.until.filter(|until| ends.is_none_or(|e| e > *until));
+        let (Some(into), Some(until)) = (data.merged_into(u), gone) else {
             // A unit going on under its own name and its successor are one place: named once,
             // and not at all when one of the two has a figure.
             let shown = rows.iter().any(|(r, _)| r.name.get(lang) == name);

@@ -193,6 +193,15 @@ impl Dataset {
         (s.name.get(Lang::Vi) == u.name.get(Lang::Vi)).then_some(s)
     }
 
+    /// The first day of `u` where units were merged into it: the day after their last.
+    pub fn began(&self, u: &Unit) -> Option<NaiveDate> {
+        let last = self
+            .units
+            .iter()
+            .filter(|p| p.successor.as_deref() == Some(u.id.as_str()));
+        last.filter_map(|p| p.until).max()?.succ_opt()
+    }
+
     /// The unit `u` was merged into: its successor, unless `u` goes on as it.
     pub fn merged_into(&self, u: &Unit) -> Option<&Unit> {
         let s = self.unit(u.successor.as_deref()?)?;
