@@ -431,3 +431,50 @@ fn never_panics_on_arbitrary_bytes() {
         }
     }
 }
+
+#[test]
+fn a_count_ten_times_its_previous_period_is_a_warning_at_its_place_and_stays() {
+    let obs = |indicator: &str, period: &str, v: &str| {
+        format!(
+            r#"{{ "unit": "tay-ninh", "indicator": "{indicator}", "period": "{period}", "value": {v} }}"#
+        )
+    };
+    let lines = [
+        // 6 decisions, then 58 million: a typo to ask about.
+        obs("procedures.decisions", "2020-Q2", "6"),
+        obs("procedures.decisions", "2020-Q3", "58000000"),
+        // Growth under ten times, and a jump across a missing quarter: not asked about.
+        obs("feedback.received", "2020-Q1", "10"),
+        obs("feedback.received", "2020-Q2", "95"),
+        obs("feedback.received", "2020-Q4", "5000"),
+        // A score is not a count: its scale is checked elsewhere.
+        obs("ict_index.score", "2019", "0.05"),
+        obs("ict_index.score", "2020", "0.6"),
+        // A fall to a tenth is asked about too.
+        obs("dossiers.pending", "2020-Q2", "700"),
+        obs("dossiers.pending", "2020-Q3", "70"),
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let l = one("jump.json", &file(&refs));
+    assert_eq!(l.count(Severity::Error), 0, "{:#?}", l.findings);
+    let jumps: Vec<_> = l
+        .findings
+        .iter()
+        .filter(|f| matches!(f.message, Message::Jump { .. }))
+        .collect();
+    assert_eq!(jumps.len(), 2, "{:#?}", l.findings);
+    assert!(jumps.iter().all(|f| f.severity == Severity::Warning));
+    // Each at its own line: 8 + its index in `lines`.
+    assert_eq!(place(jumps[0]).0, 9);
+    assert_eq!(place(jumps[1]).0, 16);
+    assert_eq!(
+        jumps[0].message.text(Lang::En),
+        "the count for 2020-Q3 is 58000000: ten times or more, or a tenth or less, of 6 for 2020-Q2; please check it (extra zeros, a wrong unit?); shown as published"
+    );
+    assert!(jumps[1]
+        .message
+        .text(Lang::Vi)
+        .starts_with("số đếm kỳ 2020-Q3 là 70: "));
+    // Nothing is dropped.
+    assert_eq!(l.data.observations.len(), lines.len());
+}

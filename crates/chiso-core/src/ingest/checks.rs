@@ -183,6 +183,36 @@ fn check_period(data: &Dataset, unit: &str, period: Period, out: &mut Vec<SumPro
     }
 }
 
+/// How far a count may move from its unit's previous period before a publisher is asked to look
+/// again: ten times, or a tenth (three zeros too many, thousands taken for units).
+const JUMP: f64 = 10.0;
+
+/// Counts at least `JUMP` times, or at most a `JUMP`th of, the same unit's figure for the period
+/// just before, each with that figure: (index of the count, previous value, its period). A
+/// warning, never a reason to drop a figure: a new channel can truly grow tenfold.
+pub fn implausible_jumps(data: &Dataset) -> Vec<(usize, f64, Period)> {
+    let obs = &data.observations;
+    (1..obs.len())
+        .filter(|&i| {
+            let (before, now) = (&obs[i - 1], &obs[i]);
+            let counted = || {
+                data.catalogue
+                    .get(&now.indicator)
+                    .is_some_and(|d| d.kind == Kind::Count)
+            };
+            let ratio = now.value / before.value;
+            before.unit == now.unit
+                && before.indicator == now.indicator
+                && now.period.previous() == Some(before.period)
+                && before.value > 0.0
+                && now.value > 0.0
+                && !(1.0 / JUMP < ratio && ratio < JUMP)
+                && counted()
+        })
+        .map(|i| (i, obs[i - 1].value, obs[i - 1].period))
+        .collect()
+}
+
 /// The figures of units merged into another unit (one of another name: a unit whose successor
 /// kept its name goes on as it) for periods that start after the unit's last day, each with
 /// the unit it became part of and the unit's last day. Such a figure belongs to the successor.

@@ -146,6 +146,13 @@ pub enum Message {
         successor: String,
         until: NaiveDate,
     },
+    /// A count ten times, or a tenth of, its unit's figure for the period before.
+    Jump {
+        period: Period,
+        value: f64,
+        before: f64,
+        since: Period,
+    },
 }
 
 impl Message {
@@ -258,6 +265,20 @@ impl Message {
             } => (
                 &w::AFTER_MERGER,
                 vec![period.to_string(), clip(successor), until.to_string()],
+            ),
+            M::Jump {
+                period,
+                value,
+                before,
+                since,
+            } => (
+                &w::JUMP,
+                vec![
+                    period.to_string(),
+                    num(*value),
+                    num(*before),
+                    since.to_string(),
+                ],
             ),
         }
     }

@@ -258,6 +258,10 @@ pub(super) const AFTER_MERGER: Words = words(
     "số liệu {0} của một đơn vị đã sáp nhập vào {1} sau ngày {2}: số liệu từ đó thuộc về {1}; hiển thị đúng như công bố",
     "a figure for {0} of a unit merged into {1} after {2}: figures since then belong to {1}; shown as published",
 );
+pub(super) const JUMP: Words = words(
+    "số đếm kỳ {0} là {1}: gấp 10 lần trở lên, hoặc chỉ bằng một phần mười trở xuống, so với {2} của kỳ {3}; hãy kiểm tra lại (thừa chữ số 0, nhầm đơn vị?); vẫn hiển thị đúng như công bố",
+    "the count for {0} is {1}: ten times or more, or a tenth or less, of {2} for {3}; please check it (extra zeros, a wrong unit?); shown as published",
+);
 
 #[cfg(test)]
 mod tests {

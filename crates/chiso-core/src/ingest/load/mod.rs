@@ -12,7 +12,7 @@ mod registry;
 mod report;
 
 use crate::contract::model::Dataset;
-use crate::ingest::checks::{after_merger, check_sums};
+use crate::ingest::checks::{after_merger, check_sums, implausible_jumps};
 use crate::ingest::finding::{Finding, Message, Severity, Subject};
 use conflicts::resolve_conflicts;
 use figures::{Origin, Places};
@@ -103,6 +103,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
     );
     report_sums(&data, &obs_origins, &places, &mut report);
     report_after_merger(&data, &obs_origins, &places, &mut report);
+    report_jumps(&data, &obs_origins, &places, &mut report);
     let files = statuses(inputs, &states, &parsed, &data, &report);
     Loaded {
         data,
@@ -152,6 +153,34 @@ fn report_after_merger(data: &Dataset, origins: &[Origin], places: &Places, repo
             Some(location),
             message,
             None,
+        );
+    }
+}
+
+/// Counts far from their unit's previous period: warnings at each count, which stays on the
+/// chart as published.
+fn report_jumps(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
+    for (at, before, since) in implausible_jumps(data) {
+        let (origin, o) = (&origins[at], &data.observations[at]);
+        let (location, _) = places.of(origin, "observations");
+        let message = Message::Jump {
+            period: o.period,
+            value: o.value,
+            before,
+            since,
+        };
+        let subject = Subject {
+            unit: o.unit.to_string(),
+            indicators: vec![o.indicator.to_string()],
+            period: o.period.to_string(),
+        };
+        report.push_about(
+            origin.input(),
+            places.name(origin.input()),
+            Severity::Warning,
+            Some(location),
+            message,
+            Some(subject),
         );
     }
 }
