@@ -226,3 +226,23 @@ fn manifest_lists_every_metric_file_with_its_sha256() {
         .find_map(|l| l.split('"').nth(3).filter(|p| p.ends_with(".json")));
     assert_eq!(first, Some("a-pci.json"));
 }
+
+#[test]
+fn a_count_ten_times_its_previous_quarter_is_a_warning_at_its_cell_and_is_kept() {
+    let d = dir("jump");
+    let table = d.join("jump.csv");
+    std::fs::write(
+        &table,
+        "Đơn vị,Chỉ tiêu,Kỳ,Giá trị\nTây Ninh,procedures.decisions,2020-Q2,6\nTây Ninh,procedures.decisions,2020-Q3,58000000\n",
+    )
+    .unwrap();
+    let out = d.join("jump.json");
+    let o = chiso(&["import", "--lang", "en", s(&table), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let warning = format!(
+        "{}:D3: warning: the count for 2020-Q3 is 58000000: ten times or more, or a tenth or less, of 6 for 2020-Q2;",
+        s(&table)
+    );
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("58000000"));
+}
