@@ -399,3 +399,40 @@ fn the_indices_view_pairs_score_and_rank_and_sparse_ones_are_cards() {
         "Báo cáo kết quả cải cách hành chính 2018–2025, 6 báo cáo"
     );
 }
+
+#[test]
+fn a_yearly_target_in_a_monthly_series_leaves_no_row_of_dashes() {
+    use chiso_core::charts::index;
+    use chiso_core::contract::catalogue::INDICES;
+    let l = sample();
+    let dvc = INDICES.iter().find(|f| f.family == "dvc_index").unwrap();
+    let c = index(
+        query(&l, "da-nang", Lang::Vi),
+        dvc,
+        false,
+        day("2026-11-25"),
+    );
+    // The target's year is a key of the chart (its rule is drawn there)...
+    assert!(
+        c.labels.iter().any(|l| l.starts_with("năm ")),
+        "{:?}",
+        c.labels
+    );
+    assert!(
+        c.labels.iter().any(|l| l.starts_with("tháng ")),
+        "{:?}",
+        c.labels
+    );
+    // ...but not a row of the table or the CSV: the months under it carry the figures.
+    let (_, rows) = c.table();
+    assert!(
+        rows.iter().all(|r| r[1..].iter().any(|v| v != "–")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|r| !r[0].starts_with("năm ")), "{rows:?}");
+    assert!(c
+        .csv()
+        .lines()
+        .skip(1)
+        .all(|l| l.split(',').skip(1).any(|v| !v.is_empty())));
+}

@@ -251,11 +251,9 @@ impl ChartSpec {
             header.push(self.lang.pick("Hạng", "Rank").into());
         }
         let rows = self
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let mut row = vec![label.clone()];
+            .listed()
+            .map(|i| {
+                let mut row = vec![self.labels[i].clone()];
                 row.extend(
                     self.series
                         .iter()
@@ -270,6 +268,25 @@ impl ChartSpec {
         (header, rows)
     }
 
+    /// The keys the table and the CSV list: every one but a period without a figure that is
+    /// coarser than those with figures (a yearly target's year in a monthly series), whose row
+    /// would be all dashes under the months that hold its figures.
+    fn listed(&self) -> impl Iterator<Item = usize> + '_ {
+        let empty = |i: usize| {
+            self.series
+                .iter()
+                .all(|s| s.values.get(i).copied().flatten().is_none())
+                && self.ranks.get(i).copied().flatten().is_none()
+        };
+        let length = |i: usize| self.spans.get(i).map(|(from, to)| to - from);
+        let finest = (0..self.keys.len())
+            .filter(|&i| !empty(i))
+            .filter_map(length)
+            .fold(f64::INFINITY, f64::min);
+        (0..self.keys.len())
+            .filter(move |&i| !(empty(i) && length(i).is_some_and(|l| l > finest * 1.5)))
+    }
+
     /// Exactly the figures in the chart, machine-readable: canonical periods, plain numbers.
     pub fn csv(&self) -> String {
         let mut out = String::from(self.key_name);
@@ -282,8 +299,8 @@ impl ChartSpec {
             out.push_str(",rank");
         }
         out.push('\n');
-        for (i, key) in self.keys.iter().enumerate() {
-            out.push_str(&csv_field(key));
+        for i in self.listed() {
+            out.push_str(&csv_field(&self.keys[i]));
             let mut values: Vec<Option<f64>> = self
                 .series
                 .iter()
