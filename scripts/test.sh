@@ -13,7 +13,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p chiso-web --target wasm32-unknown-unknown -- -D warnings
 say "native tests"
 cargo test --workspace
-say "fuzzing, short form (skipped without a nightly toolchain; scripts/fuzz.sh runs longer)"
+say "fuzzing, short form (on the pinned nightly; scripts/fuzz.sh runs longer)"
 FUZZ_NO_INSTALL=1 scripts/fuzz.sh 10
 say "release build (trunk build --release)"
 trunk build --release
