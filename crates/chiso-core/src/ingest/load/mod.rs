@@ -101,9 +101,14 @@ pub fn load(inputs: &[Input]) -> Loaded {
         observations,
         targets,
     );
-    report_sums(&data, &obs_origins, &places, &mut report);
-    report_after_merger(&data, &obs_origins, &places, &mut report);
-    report_jumps(&data, &obs_origins, &places, &mut report);
+    let warn = Warn {
+        data: &data,
+        origins: &obs_origins,
+        places: &places,
+    };
+    warn.sums(&mut report);
+    warn.after_merger(&mut report);
+    warn.jumps(&mut report);
     let files = statuses(inputs, &states, &parsed, &data, &report);
     Loaded {
         data,
@@ -112,76 +117,79 @@ pub fn load(inputs: &[Input]) -> Loaded {
     }
 }
 
-/// Dossier figures that do not add up: warnings, at the observation checked and about its
-/// figures, so a chart can show them.
-fn report_sums(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
-    for sum in check_sums(data) {
-        let origin = &origins[sum.at];
-        let o = &data.observations[sum.at];
-        let (location, _) = places.of(origin, "observations");
-        let subject = Subject {
-            unit: o.unit.to_string(),
-            indicators: sum.indicators.iter().map(|s| s.to_string()).collect(),
-            period: o.period.to_string(),
-        };
-        report.push_about(
-            origin.input(),
-            places.name(origin.input()),
-            Severity::Warning,
-            Some(location),
-            sum.message,
-            Some(subject),
-        );
-    }
+/// Where the checks on the loaded figures put their warnings: at the figure checked, which
+/// stays on the chart as published.
+struct Warn<'a> {
+    data: &'a Dataset,
+    origins: &'a [Origin],
+    places: &'a Places<'a, 'a>,
 }
 
-/// Figures of a unit for a time after it was merged into another: warnings at each figure,
-/// which stays on the chart as published.
-fn report_after_merger(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
-    for (at, successor, until) in after_merger(data) {
-        let (origin, o) = (&origins[at], &data.observations[at]);
-        let (location, _) = places.of(origin, "observations");
-        let message = Message::AfterMerger {
-            period: o.period,
-            successor: successor.id.clone(),
-            until,
-        };
+impl Warn<'_> {
+    /// A warning at observation `at`; about `indicators` of its unit and period where given, so
+    /// a chart of them can show it.
+    fn at(
+        &self,
+        report: &mut Report,
+        at: usize,
+        message: Message,
+        indicators: Option<Vec<String>>,
+    ) {
+        let (origin, o) = (&self.origins[at], &self.data.observations[at]);
+        let (location, _) = self.places.of(origin, "observations");
+        let subject = indicators.map(|indicators| Subject {
+            unit: o.unit.to_string(),
+            indicators,
+            period: o.period.to_string(),
+        });
         report.push_about(
             origin.input(),
-            places.name(origin.input()),
+            self.places.name(origin.input()),
             Severity::Warning,
             Some(location),
             message,
-            None,
+            subject,
         );
     }
-}
 
-/// Counts far from their unit's previous period: warnings at each count, which stays on the
-/// chart as published.
-fn report_jumps(data: &Dataset, origins: &[Origin], places: &Places, report: &mut Report) {
-    for (at, before, since) in implausible_jumps(data) {
-        let (origin, o) = (&origins[at], &data.observations[at]);
-        let (location, _) = places.of(origin, "observations");
-        let message = Message::Jump {
-            period: o.period,
-            value: o.value,
-            before,
-            since,
-        };
-        let subject = Subject {
-            unit: o.unit.to_string(),
-            indicators: vec![o.indicator.to_string()],
-            period: o.period.to_string(),
-        };
-        report.push_about(
-            origin.input(),
-            places.name(origin.input()),
-            Severity::Warning,
-            Some(location),
-            message,
-            Some(subject),
-        );
+    /// Dossier figures that do not add up.
+    fn sums(&self, report: &mut Report) {
+        for sum in check_sums(self.data) {
+            let indicators = sum.indicators.iter().map(|s| s.to_string()).collect();
+            self.at(report, sum.at, sum.message, Some(indicators));
+        }
+    }
+
+    /// Figures of a unit for a time after it was merged into another.
+    fn after_merger(&self, report: &mut Report) {
+        for (at, successor, until) in after_merger(self.data) {
+            let period = self.data.observations[at].period;
+            let successor = successor.id.clone();
+            self.at(
+                report,
+                at,
+                Message::AfterMerger {
+                    period,
+                    successor,
+                    until,
+                },
+                None,
+            );
+        }
+    }
+
+    /// Counts far from their unit's previous period.
+    fn jumps(&self, report: &mut Report) {
+        for (at, before, since) in implausible_jumps(self.data) {
+            let o = &self.data.observations[at];
+            let message = Message::Jump {
+                period: o.period,
+                value: o.value,
+                before,
+                since,
+            };
+            self.at(report, at, message, Some(vec![o.indicator.to_string()]));
+        }
     }
 }
 
