@@ -16,6 +16,9 @@ use wasm_split_cli_support::{transform, Options};
 /// The app's binary, and the stem of its glue (`chiso-web.js`) and wasm (`chiso-web_bg.wasm`).
 pub const STEM: &str = "chiso-web";
 const LOADER: &str = "parts.js";
+/// The part every dashboard needs, fetched by the shell's script from the start (an embed never
+/// loads it).
+pub const EARLY_PART: &str = "dashboard";
 const BOOT: &str = "boot.js";
 
 /// The folder as built, by names relative to it.

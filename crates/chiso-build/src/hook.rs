@@ -5,17 +5,15 @@
 
 use crate::app;
 use crate::cargo::{self, Profile};
+use crate::data::Data;
 use crate::digest::hash16;
 use crate::wasm::{bind, optimise, Glue};
 use crate::{offline, page, sizes, sw, whole};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde_json::json;
 use std::fs;
 use std::path::Path;
 
-/// The part every dashboard needs, fetched by the shell's script from the start (an embed never
-/// loads it).
-pub const EARLY_PART: &str = "dashboard";
 const WORKER: &str = "chiso-import-worker";
 
 pub struct Build<'a> {
@@ -24,22 +22,14 @@ pub struct Build<'a> {
     pub profile: Profile,
 }
 
-/// The bundled data: the manifest and the files it lists at this address.
-pub struct Data {
-    /// Paths relative to the page (`data/…`), the manifest first.
-    pub paths: Vec<String>,
-    /// The listed files: their path in the manifest and their sha256, if given.
-    pub files: Vec<(String, Option<String>)>,
-}
-
 impl Build<'_> {
     pub fn run(&self) -> Result<()> {
         let linked_path = cargo::build(app::STEM, self.profile)?;
         let linked = fs::read(&linked_path)?;
         let app = app::build(&linked, self.source, self.staging, self.profile)?;
         self.worker()?;
-        let data = self.data()?;
-        let early = app.part(EARLY_PART);
+        let data = Data::read(self.staging)?;
+        let early = app.part(app::EARLY_PART);
         let shell = self.template(
             "shell.js",
             &[("PRELOAD", json!(data.paths)), ("PARTS", json!(early))],
@@ -102,34 +92,6 @@ impl Build<'_> {
             &self.staging.join(format!("{WORKER}_bg.wasm")),
             self.profile,
         )
-    }
-
-    fn data(&self) -> Result<Data> {
-        let manifest: serde_json::Value = serde_json::from_slice(
-            &fs::read(self.staging.join("data/manifest.json"))
-                .context("the bundled data has no manifest")?,
-        )?;
-        let files: Vec<(String, Option<String>)> = manifest["files"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|f| {
-                Some((
-                    f["path"].as_str()?.to_owned(),
-                    f["sha256"].as_str().map(str::to_owned),
-                ))
-            })
-            // Files elsewhere (`https:…`) are not bundled.
-            .filter(|(path, _)| {
-                !path
-                    .split_once(':')
-                    .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
-            })
-            .collect();
-        let paths = std::iter::once("data/manifest.json".to_owned())
-            .chain(files.iter().map(|(p, _)| format!("data/{p}")))
-            .collect();
-        Ok(Data { paths, files })
     }
 
     /// public/<name> with `const NAME = <value>;` lines before it.

@@ -4,6 +4,7 @@
 
 mod app;
 mod cargo;
+mod data;
 mod digest;
 mod hook;
 mod offline;

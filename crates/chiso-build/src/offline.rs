@@ -4,7 +4,7 @@
 //! module (crate::whole) with its classic-script glue, and its wasm as base64, compiled
 //! asynchronously. The page is index.html itself, its external files taken out.
 
-use crate::hook::Data;
+use crate::data::Data;
 use anyhow::{bail, Result};
 use base64::Engine;
 use lol_html::html_content::ContentType;

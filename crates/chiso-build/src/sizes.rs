@@ -1,9 +1,8 @@
 //! The size report: what a first visit to the dashboard fetches before its first chart, what an
 //! embed fetches, and the parts and files fetched later or never, raw, gzip -9 and brotli 11.
 
-use crate::app::App;
+use crate::app::{App, EARLY_PART};
 use crate::digest::files_under;
-use crate::hook::EARLY_PART;
 use crate::offline;
 use crate::sw::ON_DEMAND;
 use anyhow::Result;

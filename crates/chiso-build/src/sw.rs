@@ -2,8 +2,8 @@
 //! those on demand) and the data files as the first last good copies. The version is a hash of
 //! every app file's name and bytes, so a build that changes any of them installs as a new version.
 
+use crate::data::Data;
 use crate::digest::{files_under, hash_files};
-use crate::hook::Data;
 use crate::offline;
 use anyhow::Result;
 use serde_json::json;
