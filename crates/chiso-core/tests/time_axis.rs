@@ -232,7 +232,7 @@ fn bars_sit_in_their_periods_span() {
 }
 
 #[test]
-fn months_run_on_past_the_target_years_own_key() {
+fn months_run_on_past_the_target_years_own_key_which_lists_no_row() {
     let l = sample();
     let dvc = INDICES.iter().find(|f| f.family == "dvc_index").unwrap();
     let c = index(
@@ -261,6 +261,19 @@ fn months_run_on_past_the_target_years_own_key() {
     let mid = (f.plot.1 + f.plot.3) / 2.0;
     assert_eq!(f.hit(f.center(dec), mid), Some(dec));
     assert_eq!(f.hit(f.center(nov), mid), Some(nov));
+    // The year's key, where the target is drawn, is no row of the table or the CSV: the months
+    // under it carry the figures, and a row of dashes would say nothing.
+    let (_, rows) = c.table();
+    assert!(
+        rows.iter().all(|r| r[1..].iter().any(|v| v != "–")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|r| !r[0].starts_with("năm ")), "{rows:?}");
+    assert!(c
+        .csv()
+        .lines()
+        .skip(1)
+        .all(|l| l.split(',').skip(1).any(|v| !v.is_empty())));
 }
 
 #[test]
