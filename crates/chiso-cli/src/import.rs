@@ -1,7 +1,7 @@
 //! `chiso import`: a CSV, TSV or spreadsheet table becomes a metric file that `chiso validate`
 //! accepts. Findings go to stderr as `table.xlsx:PCI!C7: error: message`, one a line.
 
-use chiso_core::ingest::import::Options;
+use chiso_core::import::Options;
 use chiso_core::Lang;
 use std::process::ExitCode;
 
@@ -29,6 +29,12 @@ pub struct Args {
     /// Title of the metric file
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     title: Option<String>,
+    /// Period of a table that names none, such as VCCI's table of all provinces: 2019, 2020-Q3
+    #[arg(long, value_name = "PERIOD", allow_hyphen_values = true)]
+    period: Option<String>,
+    /// Province of a table that names none, such as a province profile: soc-trang, "Sóc Trăng"
+    #[arg(long, value_name = "UNIT", allow_hyphen_values = true)]
+    unit: Option<String>,
     /// Language of the messages (regional forms such as en-GB are read too)
     #[arg(long, value_name = "vi|en", default_value_t = Lang::Vi, value_parser = crate::parse_lang)]
     lang: Lang,
@@ -45,6 +51,8 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
         indicator: a.indicator,
         source: a.source,
         title: a.title,
+        period: a.period,
+        unit: a.unit,
     };
     let imported = match chiso_sheets::convert(path, &bytes, a.sheet.as_deref(), &opts) {
         Ok(imported) => imported,

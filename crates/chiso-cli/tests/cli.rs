@@ -42,7 +42,7 @@ fn the_sample_manifest_validates_clean() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(
-        out.ends_with("4 files (0 rejected), 3654 valid figures: 0 errors, 0 warnings\n"),
+        out.ends_with("5 files (0 rejected), 8633 valid figures: 0 errors, 0 warnings\n"),
         "{out}"
     );
 }

@@ -2,7 +2,7 @@
 //! it (written here, so it can be remade: `CHISO_WRITE_TEMPLATES=1 cargo test -p chiso-cli
 //! --test templates`), and both import to the same figures, which validate clean.
 
-use chiso_core::ingest::import::csv;
+use chiso_core::import::csv;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use std::path::PathBuf;
 use std::process::{Command, Output};

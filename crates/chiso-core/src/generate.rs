@@ -2,7 +2,7 @@
 //! demonstrations and benchmarks, always marked `illustrative: true`. The same options give the
 //! same bytes on every machine.
 
-use crate::contract::catalogue::INDICES;
+use crate::contract::catalogue::{IndexFamily, INDICES};
 use crate::contract::period::Period;
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -405,7 +405,12 @@ fn indices(
         return;
     };
     let (y0, y1) = (first.year(), last.year());
-    for (family, (lo, hi, mid)) in INDICES.iter().zip(SCALES) {
+    // PCI ships as real published figures (`pci.json`): none are made up for it.
+    for (family, (lo, hi, mid)) in INDICES
+        .iter()
+        .zip(SCALES)
+        .filter(|(f, _)| f.family != "pci")
+    {
         let span = hi - lo;
         let base = mid + span * (p.quality - 0.5) * 0.25;
         let trend = span * rng.range(-0.004, 0.02);
@@ -417,12 +422,9 @@ fn indices(
             let rank = ((1.0 - standing) * (of as f64 - 1.0) + 1.0 + rng.range(-2.0, 2.0))
                 .round()
                 .clamp(1.0, of as f64);
-            // From 2023 VCCI publishes PCI only for the top 30: a missing figure is normal.
-            let hidden = family.family == "pci" && period >= "2023" && rank > 30.0;
-            if !hidden {
-                out.obs(unit, &score_id, period, score, None);
-                out.obs(unit, &rank_id, period, rank, Some(of));
-            }
+            out.obs(unit, &score_id, period, score, None);
+            out.obs(unit, &rank_id, period, rank, Some(of));
+            parts(out, rng, unit, family, period, (score - lo) / span);
             score
         };
         let mut latest = base;
@@ -469,6 +471,20 @@ fn indices(
             let v = json!({ "unit": unit, "indicator": id, "by": by, "value": number(value), "source": src });
             out.targets.push(line(&v, ENTRY_KEYS));
         }
+    }
+}
+
+/// The components of an index near the standing of its score (`share` of its scale), each on
+/// its own scale, in the years it exists.
+fn parts(out: &mut Out, rng: &mut Rng, unit: &str, family: &IndexFamily, period: &str, share: f64) {
+    let Ok(p) = Period::parse(period) else {
+        return;
+    };
+    let parts = family.parts;
+    for c in parts.list.iter().filter(|c| c.exists_in(p.year())) {
+        let (lo, hi) = (parts.scale.0, c.max.unwrap_or(parts.scale.1));
+        let at = (share + rng.range(-0.12, 0.12)).clamp(0.02, 0.98);
+        out.obs(unit, &family.part_id(c), period, lo + (hi - lo) * at, None);
     }
 }
 

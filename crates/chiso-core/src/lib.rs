@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod contract;
 pub mod generate;
+pub mod import;
 pub mod ingest;
 pub mod order;
 pub mod query;

@@ -32,7 +32,7 @@ fn the_sample_data_loads_clean_and_checksums_match() {
             .map(|f| f.line(Lang::En))
             .collect::<Vec<_>>()
     );
-    assert_eq!(l.files.len(), 4);
+    assert_eq!(l.files.len(), 5);
     let ict = l
         .data
         .value("tay-ninh", "ict_index.score", &Period::Year(2019))
@@ -274,27 +274,35 @@ fn compare_ranks_units_and_names_the_merged_ones() {
         .unwrap_or_else(|| panic!("{:?}", later.notes));
     assert!(merged.contains("Quảng Nam (vào Đà Nẵng)"), "{merged}");
     assert!(merged.contains("Bắc Kạn (vào Thái Nguyên)"), "{merged}");
-    assert!(!merged.contains("Tây Ninh"), "{merged}");
-    let plain = &later.notes[0];
-    assert!(plain.starts_with("Không có số liệu kỳ này: "), "{plain}");
-    assert_eq!(plain.matches("Tây Ninh").count(), 1, "{plain}");
+    assert!(!merged.contains("Tây Ninh (vào"), "{merged}");
+    // Provinces that publish no dossier figure at all (those with only their PCI) are
+    // counted, not listed; only units of the period are.
+    assert!(
+        later
+            .notes
+            .iter()
+            .any(|n| n.ends_with(" đơn vị khác cùng cấp không công bố chỉ tiêu này.")),
+        "{:?}",
+        later.notes
+    );
+    let plain = later.notes.join(" ");
     // Đà Nẵng has its bar: its successor under the same name is not "without a figure".
     assert!(
         later.labels.iter().any(|l| l == "Đà Nẵng"),
         "{:?}",
         later.labels
     );
-    assert!(!plain.contains("Đà Nẵng"), "{plain}");
+    assert!(!plain.contains("Đà Nẵng;"), "{plain}");
     let before = compare(
         query(&l, "da-nang", Lang::En),
         "dossiers.received",
         Period::parse("2020-Q2").ok(),
     );
-    // In 2020 the units formed in 2025 did not exist yet, and Tiền Giang had not been merged:
-    // it is simply without a figure.
+    // In 2020 the units formed in 2025 did not exist yet: the 35 counted are the provinces of
+    // 2020 with no dossier figure in any period (Tây Ninh, Tiền Giang, those with only a PCI).
     assert_eq!(
         before.notes,
-        ["No figure for this period: Tây Ninh; Tiền Giang."],
+        ["35 other units of this level publish no figure of it."],
         "{:?}",
         before.notes
     );
@@ -349,9 +357,13 @@ fn the_overview_scorecard_and_headlines() {
         ict.status_text.as_deref(),
         Some("Chưa có số liệu năm 2025 (mới nhất: 0,4582 năm 2019)")
     );
+    // PCI as VCCI published it: 2019 is Tây Ninh's latest year in the sample.
+    let pci = cards.iter().find(|c| c.family == "pci").unwrap();
+    assert_eq!(pci.score, Some(("năm 2019".into(), "67,05".into())));
+    assert_eq!(pci.rank.as_deref(), Some("15/63"));
     assert!(cards
         .iter()
-        .find(|c| c.family == "pci")
+        .find(|c| c.family == "par_index")
         .unwrap()
         .score
         .is_none());
@@ -383,8 +395,9 @@ fn the_indices_view_pairs_score_and_rank_and_sparse_ones_are_cards() {
     let l = sample();
     let today = day("2026-11-25");
     let tay_ninh = index_pairs(query(&l, "tay-ninh", Lang::Vi), today);
-    assert_eq!(tay_ninh.len(), 1);
-    let (score, rank) = &tay_ninh[0];
+    assert_eq!(tay_ninh.len(), 2);
+    assert_eq!(tay_ninh[0].0.id, "index-pci-score");
+    let (score, rank) = &tay_ninh[1];
     assert_eq!(
         (score.id.as_str(), rank.id.as_str()),
         ("index-ict_index-score", "index-ict_index-rank")
@@ -395,7 +408,12 @@ fn the_indices_view_pairs_score_and_rank_and_sparse_ones_are_cards() {
     assert_eq!(da_nang.len(), 6);
     assert!(da_nang.iter().all(|(s, _)| !s.is_compact()));
     assert_eq!(
+        da_nang[1].0.source_summary(),
+        "Báo cáo kết quả cải cách hành chính 2018–2025, 8 báo cáo"
+    );
+    // Real figures name the tables VCCI published them in.
+    assert_eq!(
         da_nang[0].0.source_summary(),
-        "Báo cáo kết quả cải cách hành chính 2018–2025, 6 báo cáo"
+        "VCCI, PCI 2015–2021, 3 báo cáo"
     );
 }

@@ -2,7 +2,7 @@
 //! with every figure equal to its cell and every problem said at its cell.
 
 use chiso_core::contract::provinces;
-use chiso_core::ingest::import::{csv, import, Imported, Options, Table};
+use chiso_core::import::{csv, import, Imported, Options, Table};
 use chiso_core::{load, Input, Lang, Period};
 use chrono::NaiveDate;
 
@@ -367,7 +367,7 @@ fn a_table_without_a_header_or_an_indicator_says_so() {
 
 #[test]
 fn spreadsheet_numbers_need_no_guessing_and_percent_cells_are_scaled() {
-    use chiso_core::ingest::import::Cell;
+    use chiso_core::import::Cell;
     let t = Table {
         sheet: "SIPAS".into(),
         rows: vec![

@@ -173,17 +173,29 @@ fn a_merger_is_a_rule_with_a_note_and_no_line_crosses_it() {
 #[test]
 fn an_index_across_the_merger_and_its_unpublished_years() {
     let l = sample();
-    let c = pci_chart(&l, "da-nang", Lang::En);
-    assert_eq!(c.keys, ["2018", "2019", "2020", "2021", "2022", "2025"]);
+    let ict = INDICES.iter().find(|f| f.family == "ict_index").unwrap();
+    let c = index(
+        query(&l, "da-nang", Lang::En),
+        ict,
+        false,
+        day("2026-11-25"),
+    );
+    assert_eq!(
+        c.keys,
+        ["2018", "2019", "2020", "2022", "2023", "2024", "2025"]
+    );
     assert_eq!(c.boundaries.len(), 1);
     assert_eq!(c.gaps.len(), 1);
-    assert_eq!(c.gaps[0].label, "Not published");
+    assert_eq!(c.gaps[0].label, "Not run");
     let f = layout(&c, W, H, DrawOptions::default());
     let svg = to_svg(&c, W as u32, H as u32, DrawOptions::default());
-    let lines = segments(&svg, &c, "pci.score", &f);
+    // No line runs through 2021, the year the index was not assessed.
+    let lines = segments(&svg, &c, "ict_index.score", &f);
+    assert!(lines.len() >= 2, "{lines:?}");
     assert!(lines
         .iter()
-        .all(|p| p.iter().all(|(x, _)| *x <= f.center(4) + 1.0)));
+        .all(|p| p.iter().all(|(x, _)| *x <= f.center(2) + 1.0)
+            || p.iter().all(|(x, _)| *x >= f.center(3) - 1.0)));
 }
 
 #[test]

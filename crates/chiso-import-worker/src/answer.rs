@@ -1,7 +1,7 @@
 //! What the worker answers for one table: the same conversion as `chiso import`, with its
 //! findings already worded in both languages so the page can switch without asking again.
 
-use chiso_core::ingest::import::{ImportFinding, Options};
+use chiso_core::import::{ImportFinding, Options};
 use chiso_core::Lang;
 
 /// One finding at its cell, in the validator's line style (`bang.xlsx:PCI!C7: lỗi: …`).

@@ -6,7 +6,7 @@
 
 mod answer;
 
-use chiso_core::ingest::import::Options;
+use chiso_core::import::Options;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -58,6 +58,8 @@ fn on_message(ev: &MessageEvent) -> Object {
         indicator: option("indicator"),
         source: option("source"),
         title: option("title"),
+        period: option("period"),
+        unit: option("unit"),
         ..Options::default()
     };
     let a = answer::answer(&name, &bytes, option("sheet").as_deref(), opts);

@@ -2,9 +2,7 @@
 //! what the dashboard's import worker returns, so both give the same file for the same input.
 
 use crate::{is_spreadsheet, read};
-use chiso_core::ingest::import::{
-    csv, import, ImportFinding, ImportMessage, Imported, Options, Table,
-};
+use chiso_core::import::{csv, import, ImportFinding, ImportMessage, Imported, Options, Table};
 
 /// Imports `bytes`, read as a spreadsheet when `name` or the bytes say so and as delimited text
 /// otherwise. The document's text ends with a newline, as the file is written. `Err` when the

@@ -6,7 +6,7 @@ mod convert;
 pub use convert::convert;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
-use chiso_core::ingest::import::{Cell, ImportMessage, Table};
+use chiso_core::import::{Cell, ImportMessage, Table};
 use std::io::Cursor;
 
 /// Whether bytes look like a spreadsheet (a zip, as xlsx and ods are, or an OLE2 file, as xls

@@ -4,6 +4,7 @@
 
 use super::builder::{Builder, Look, BAR};
 use crate::contract::catalogue::{Better, IndicatorDef};
+use crate::contract::lang::Lang;
 use crate::contract::model::{Observation, Unit};
 use crate::contract::period::{day, Period};
 use crate::order;
@@ -86,15 +87,18 @@ pub fn compare_by(q: Query, indicator: &str, period: Option<Period>, stat: Stat)
         label: format!("{}: {}", stat.name(lang), style.format(v, lang)),
         color: 7,
     }));
-    spec.notes = without_figure(&q, &peers, &rows, period);
+    spec.notes = without_figure(&q, indicator, &peers, &rows, period);
     spec
 }
 
 /// The notes naming the peers with no figure for the period, each once: those merged into
 /// another unit by then apart, by the day after which they were, with the unit each went into.
-/// A unit formed after the period (by a merger) is not named: it had no figure to give.
+/// A unit formed after the period (by a merger) is not named: it had no figure to give. Peers
+/// that publish no figure of the indicator at all are counted, not named: a province with
+/// only its PCI is no gap in a comparison of dossiers.
 fn without_figure(
     q: &Query,
+    indicator: &str,
     peers: &[&Unit],
     rows: &[(&Unit, &Observation)],
     period: Option<Period>,
@@ -104,10 +108,11 @@ fn without_figure(
     let mut plain: Vec<&str> = Vec::new();
     let mut merged: Vec<(NaiveDate, Vec<String>)> = Vec::new();
     let existed = |u: &Unit| data.began(u).is_none_or(|b| ends.is_none_or(|e| e >= b));
-    for u in peers
+    let (publishing, silent): (Vec<&Unit>, Vec<&Unit>) = peers
         .iter()
         .filter(|u| !rows.iter().any(|(r, _)| r.id == u.id) && existed(u))
-    {
+        .partition(|u| !data.continued_series(&u.id, indicator).is_empty());
+    for u in publishing {
         let name = u.name.get(lang);
         let gone = u.until.filter(|until| ends.is_none_or(|e| e > *until));
         let (Some(into), Some(until)) = (data.merged_into(u), gone) else {
@@ -133,6 +138,18 @@ fn without_figure(
     if !plain.is_empty() {
         let head = lang.pick("Không có số liệu kỳ này", "No figure for this period");
         notes.push(format!("{head}: {}.", plain.join("; ")));
+    }
+    let starts = period.map(|p| p.start());
+    let lasted = |u: &&Unit| {
+        u.until
+            .is_none_or(|until| starts.is_none_or(|s| s <= until))
+    };
+    let n = silent.into_iter().filter(lasted).count();
+    if n > 0 {
+        notes.push(match lang {
+            Lang::Vi => format!("{n} đơn vị khác cùng cấp không công bố chỉ tiêu này."),
+            Lang::En => format!("{n} other units of this level publish no figure of it."),
+        });
     }
     for (until, names) in merged {
         let head = lang.pick("Đã sáp nhập sau", "Merged after");

@@ -1,5 +1,6 @@
 //! The indicator catalogue. Built-in ids are stable API; files may define more in the same shape.
 
+use crate::contract::components::{self, Component, Parts};
 use crate::contract::text::Text;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -69,13 +70,29 @@ impl IndicatorDef {
 }
 
 /// One of the six national indices, whose ids are `<family>.score` and `<family>.rank`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct IndexFamily {
     pub family: &'static str,
     pub name_vi: &'static str,
     pub name_en: &'static str,
     /// Years its publisher is known to leave without a figure for some units.
     pub gaps: &'static [KnownGap],
+    /// Its published components (`pci.labor_training`); none known for PAR INDEX.
+    pub parts: Parts,
+}
+
+impl IndexFamily {
+    /// The indicator id of one of its components.
+    pub fn part_id(&self, c: &Component) -> String {
+        format!("{}.{}", self.family, c.id)
+    }
+}
+
+/// The index family and component an indicator id names, if it is a component.
+pub fn component(id: &str) -> Option<(&'static IndexFamily, &'static Component)> {
+    let (family, part) = id.split_once('.')?;
+    let f = INDICES.iter().find(|f| f.family == family)?;
+    Some((f, f.parts.get(part)?))
 }
 
 /// Years in which an index has no figure for a reason known in advance: a missing figure
@@ -103,24 +120,28 @@ pub const INDICES: [IndexFamily; 6] = [
                 "Since 2023 VCCI publishes PCI only for the top 30 provinces",
             ],
         }],
+        parts: components::PCI,
     },
     IndexFamily {
         family: "papi",
         name_vi: "PAPI",
         name_en: "PAPI",
         gaps: &[],
+        parts: components::PAPI,
     },
     IndexFamily {
         family: "par_index",
         name_vi: "PAR INDEX (Chỉ số CCHC)",
         name_en: "PAR INDEX",
         gaps: &[],
+        parts: Parts::NONE,
     },
     IndexFamily {
         family: "sipas",
         name_vi: "SIPAS (mức độ hài lòng)",
         name_en: "SIPAS (satisfaction)",
         gaps: &[],
+        parts: components::SIPAS,
     },
     IndexFamily {
         family: "ict_index",
@@ -134,12 +155,14 @@ pub const INDICES: [IndexFamily; 6] = [
                 "The ICT Index was not assessed in 2021",
             ],
         }],
+        parts: components::ICT_INDEX,
     },
     IndexFamily {
         family: "dvc_index",
         name_vi: "Chỉ số phục vụ người dân, doanh nghiệp",
         name_en: "DVC index (service to citizens and businesses)",
         gaps: &[],
+        parts: components::DVC_INDEX,
     },
 ];
 
@@ -312,7 +335,30 @@ pub fn builtin() -> Vec<IndicatorDef> {
         v.push(score(family, min, max, percent));
         v.push(rank(family));
     }
+    for family in &INDICES {
+        v.extend(family.parts.list.iter().map(|c| part(family, c)));
+    }
     v
+}
+
+fn part(family: &IndexFamily, c: &Component) -> IndicatorDef {
+    let p = family.parts;
+    IndicatorDef {
+        id: family.part_id(c),
+        name: Text::both(
+            format!("{} – {}", family.name_vi, c.short[0]),
+            format!("{} – {}", family.name_en, c.short[1]),
+        ),
+        kind: if p.percent {
+            Kind::Percent
+        } else {
+            Kind::Score
+        },
+        aggregation: None,
+        min: Some(p.scale.0),
+        max: Some(c.max.unwrap_or(p.scale.1)),
+        better: None,
+    }
 }
 
 /// Ids that name the same series: Decree 42/2022 renamed level 3/4 to partial/full.
@@ -374,7 +420,18 @@ mod tests {
     #[test]
     fn catalogue_has_every_contract_id() {
         let c = Catalogue::default();
-        assert_eq!(c.iter().count(), 20 + 12);
+        assert_eq!(c.iter().count(), 20 + 12 + 10 + 8 + 5 + 5 + 5);
+        assert_eq!(
+            c.get("pci.labor_training").unwrap().scale(),
+            Some((0.0, 10.0))
+        );
+        assert_eq!(
+            c.get("dvc_index.record_digitisation").unwrap().scale(),
+            Some((0.0, 22.0))
+        );
+        let (family, part) = component("papi.e_governance").unwrap();
+        assert_eq!((family.family, part.years.0), ("papi", 2018));
+        assert!(component("pci.score").is_none() && component("par_index.x").is_none());
         assert_eq!(c.get("ict_index.score").unwrap().scale(), Some((0.0, 1.0)));
         assert_eq!(c.get("papi.score").unwrap().scale(), Some((10.0, 80.0)));
         assert_eq!(c.get("sipas.score").unwrap().kind, Kind::Percent);

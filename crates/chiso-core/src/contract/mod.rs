@@ -2,6 +2,7 @@
 //! loaded data model. Everything else in the crate builds on these types.
 
 pub mod catalogue;
+pub mod components;
 pub mod lang;
 pub mod model;
 pub mod names;

@@ -1,7 +1,7 @@
 //! The contract's checks on figures: a value against its indicator's kind and scale, and the
 //! arithmetic identities of a dossier report.
 
-use crate::contract::catalogue::{IndicatorDef, Kind};
+use crate::contract::catalogue::{component, IndicatorDef, Kind};
 use crate::contract::model::{Dataset, Unit};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
@@ -210,6 +210,24 @@ pub fn implausible_jumps(data: &Dataset) -> Vec<(usize, f64, Period)> {
                 && counted()
         })
         .map(|i| (i, obs[i - 1].value, obs[i - 1].period))
+        .collect()
+}
+
+/// Figures of an index component for a year its publisher does not publish it in (before it
+/// existed, or a year printed N/A), each with the component's first and last year.
+pub fn outside_component_years(data: &Dataset) -> Vec<(usize, (i32, i32))> {
+    data.observations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let (_, c) = component(&o.indicator)?;
+            let year = o.period.year();
+            let gap = c
+                .gaps
+                .iter()
+                .any(|g| (g.years.0..=g.years.1).contains(&year));
+            (!c.exists_in(year) || gap).then_some((i, c.years))
+        })
         .collect()
 }
 

@@ -6,7 +6,6 @@ pub mod checks;
 pub mod envelope;
 pub mod finding;
 pub mod gather;
-pub mod import;
 pub mod json;
 pub mod last_good;
 pub mod load;

@@ -6,8 +6,8 @@
 #![allow(dead_code)] // Each includer uses its own part.
 
 use chiso_core::charts::compare_by;
+use chiso_core::import::{csv, import, Options};
 use chiso_core::ingest::gather::Gathered;
-use chiso_core::ingest::import::{csv, import, Options};
 use chiso_core::ingest::load::{load, Loaded};
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::stat::Stat;

@@ -68,7 +68,7 @@ pub(super) const PROVINCES: [Province; 86] = [
     kept("thanh-hoa", "Thanh Hóa", "Thanh Hoa", "38"),
     kept("nghe-an", "Nghệ An", "Nghe An", "40"),
     kept("ha-tinh", "Hà Tĩnh", "Ha Tinh", "42"),
-    Province { former: &[("Thừa Thiên Huế", "Thua Thien Hue")], ..city(kept("hue", "Huế", "Hue", "46")) },
+    also(Province { former: &[("Thừa Thiên Huế", "Thua Thien Hue")], ..city(kept("hue", "Huế", "Hue", "46")) }, &["tthue"]),
     // The 52 units that ended on 2025-06-30, in the statistics office's order.
     old("ha-giang", "Hà Giang", "Ha Giang", "02", "tuyen-quang-2025"),
     also(old("bac-kan", "Bắc Kạn", "Bac Kan", "06", "thai-nguyen-2025"), &["baccan"]),

@@ -153,6 +153,11 @@ pub enum Message {
         before: f64,
         since: Period,
     },
+    /// An index component's figure for a year its publisher does not publish it in.
+    ComponentYear {
+        period: Period,
+        years: (i32, i32),
+    },
 }
 
 impl Message {
@@ -266,6 +271,16 @@ impl Message {
                 &w::AFTER_MERGER,
                 vec![period.to_string(), clip(successor), until.to_string()],
             ),
+            M::ComponentYear { period, years } => {
+                let to = match years.1 {
+                    i32::MAX => lang.pick("nay", "now").to_string(),
+                    y => y.to_string(),
+                };
+                (
+                    &w::COMPONENT_YEAR,
+                    vec![period.to_string(), years.0.to_string(), to],
+                )
+            }
             M::Jump {
                 period,
                 value,
@@ -414,6 +429,10 @@ mod tests {
                 period: Period::Quarter(2025, 3),
                 successor: s("da-nang-2025"),
                 until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default(),
+            },
+            Message::ComponentYear {
+                period: Period::Year(2010),
+                years: (2006, i32::MAX),
             },
         ];
         for identity in [Identity::Intake, Identity::Balance, Identity::Timeliness] {

@@ -96,7 +96,7 @@ pub(super) fn read(
 }
 
 /// The members of an observation, in the order `clean_observation` reads them.
-const FIELDS: [&str; 7] = [
+const FIELDS: [&str; 8] = [
     "unit",
     "indicator",
     "period",
@@ -104,6 +104,7 @@ const FIELDS: [&str; 7] = [
     "of",
     "label",
     "source",
+    "tier",
 ];
 
 /// An observation as most are: well formed and valid. Reads it in one pass over its members;
@@ -115,7 +116,10 @@ fn clean_observation(
     file: usize,
     texts: &mut Interner,
 ) -> Option<Observation> {
-    let [unit, indicator, period, value, of, label, source] = json::fields(raw, &FIELDS).ok()?;
+    // A published tier (`Khá`) is kept in the file for the record; no chart draws it.
+    let [unit, indicator, period, value, of, label, source, tier] =
+        json::fields(raw, &FIELDS).ok()?;
+    let _: Option<Cow<str>> = json::optional(tier)?;
     let unit: Cow<str> = unit?.string()?;
     let def = registry.catalogue.get(&indicator?.string()?)?;
     let period = Period::parse(&period?.string()?).ok()?;

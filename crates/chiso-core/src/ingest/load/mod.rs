@@ -12,7 +12,7 @@ mod registry;
 mod report;
 
 use crate::contract::model::Dataset;
-use crate::ingest::checks::{after_merger, check_sums, implausible_jumps};
+use crate::ingest::checks::{after_merger, check_sums, implausible_jumps, outside_component_years};
 use crate::ingest::finding::{Finding, Message, Severity, Subject};
 use conflicts::resolve_conflicts;
 use figures::{Origin, Places};
@@ -109,6 +109,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
     warn.sums(&mut report);
     warn.after_merger(&mut report);
     warn.jumps(&mut report);
+    warn.component_years(&mut report);
     let files = statuses(inputs, &states, &parsed, &data, &report);
     Loaded {
         data,
@@ -187,6 +188,18 @@ impl Warn<'_> {
                 value: o.value,
                 before,
                 since,
+            };
+            self.at(report, at, message, Some(vec![o.indicator.to_string()]));
+        }
+    }
+
+    /// Index components dated in a year their publisher leaves without them.
+    fn component_years(&self, report: &mut Report) {
+        for (at, years) in outside_component_years(self.data) {
+            let o = &self.data.observations[at];
+            let message = Message::ComponentYear {
+                period: o.period,
+                years,
             };
             self.at(report, at, message, Some(vec![o.indicator.to_string()]));
         }

@@ -4,12 +4,12 @@
 use crate::contract::catalogue::{Catalogue, Kind};
 use crate::contract::names::key;
 use crate::contract::provinces::{self, Miss, Province};
-use crate::ingest::import::header::{Context, Header, Role};
-use crate::ingest::import::indicator::{self, Measure, Named};
-use crate::ingest::import::number::{self, Convention, Reading};
-use crate::ingest::import::report::{ImportFinding, ImportMessage as M};
-use crate::ingest::import::table::{Cell, CellRef, Table};
-use crate::ingest::import::when::{self, When};
+use crate::import::header::{Context, Header, Role};
+use crate::import::indicator::{self, Measure, Named};
+use crate::import::number::{self, Convention, Reading};
+use crate::import::report::{ImportFinding, ImportMessage as M};
+use crate::import::table::{Cell, CellRef, Table};
+use crate::import::when::{self, When};
 use std::collections::HashSet;
 
 /// One figure read from one cell.
@@ -22,7 +22,21 @@ pub struct Figure {
     pub of: Option<f64>,
     /// The source as the table names it.
     pub source: Option<String>,
+    /// The tier the table gives a score (`Khá`), as printed.
+    pub tier: Option<String>,
     pub at: CellRef,
+}
+
+/// What a sheet's rows fall back on where the table itself does not say.
+#[derive(Clone, Debug, Default)]
+pub struct Given {
+    /// The indicator of figures whose row and column name none.
+    pub indicator: Option<Named>,
+    /// The index the table is about, which settles a component name two indices share.
+    pub family: Option<&'static str>,
+    pub when: Option<When>,
+    /// A unit's name, for a province profile.
+    pub unit: Option<String>,
 }
 
 /// Rows for the nation or an aggregate, which are not provinces: skipped with a warning.
@@ -44,7 +58,7 @@ const AGGREGATES: [&str; 11] = [
 pub struct Reader<'a> {
     pub table: &'a Table,
     pub header: &'a Header,
-    pub default: Option<&'a Named>,
+    pub given: &'a Given,
     pub catalogue: &'a Catalogue,
     pub convention: Convention,
     pub findings: &'a mut Vec<ImportFinding>,
@@ -58,15 +72,18 @@ struct RowFacts {
     unit: Option<(String, CellRef)>,
     when: Option<When>,
     indicator: Option<Named>,
+    /// A row naming a measure (`Xếp hạng` under component rows).
+    measure: Option<Measure>,
     of: Option<f64>,
     source: Option<String>,
+    tier: Option<String>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(
         table: &'a Table,
         header: &'a Header,
-        default: Option<&'a Named>,
+        given: &'a Given,
         catalogue: &'a Catalogue,
         findings: &'a mut Vec<ImportFinding>,
     ) -> Reader<'a> {
@@ -81,7 +98,7 @@ impl<'a> Reader<'a> {
             convention: number::convention(values),
             table,
             header,
-            default,
+            given,
             catalogue,
             findings,
             reported: HashSet::new(),
@@ -148,8 +165,17 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some((name, at)) = text(self.col(Role::Indicator)).filter(|(s, _)| !s.is_empty()) {
-            match indicator::named(&name) {
-                Some(n) => facts.indicator = Some(n),
+            let (measure, rest) = indicator::measure(&name);
+            let named = match rest.is_empty() {
+                // `Xếp hạng` alone: the rank of the index the table is about.
+                true => self.given.family.map(Named::Family),
+                false => indicator::named(&rest.join(" ")).or_else(|| indicator::named(&name)),
+            };
+            match named {
+                Some(n) => {
+                    facts.measure = measure.filter(|_| indicator::named(&name).is_none());
+                    facts.indicator = Some(n);
+                }
                 None => {
                     self.report(at, ImportFinding::error, M::UnknownIndicator { text: name });
                     return None;
@@ -169,6 +195,9 @@ impl<'a> Reader<'a> {
         facts.source = text(self.col(Role::Source))
             .map(|(s, _)| s)
             .filter(|s| !s.is_empty());
+        facts.tier = text(self.col(Role::Tier))
+            .map(|(s, _)| s.trim().to_string())
+            .filter(|s| !s.is_empty() && !number::is_missing(s));
         Some(facts)
     }
 
@@ -184,7 +213,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         let at = self.table.at(r, c);
-        let when = facts.when.clone().or_else(|| ctx.when.clone());
+        let when = (facts.when.as_ref())
+            .or(ctx.when.as_ref())
+            .or(self.given.when.as_ref())
+            .cloned();
         let Some(when) = when else {
             self.report(at, ImportFinding::error, M::NoPeriod);
             return None;
@@ -193,23 +225,31 @@ impl<'a> Reader<'a> {
             .indicator
             .as_ref()
             .or(facts.indicator.as_ref())
-            .or(self.default);
-        let Some(named) = named else {
+            .or(self.given.indicator.as_ref());
+        let Some(named) = named.cloned().map(|n| n.within(self.given.family)) else {
             self.report(at, ImportFinding::error, M::NoIndicator);
             return None;
         };
-        let measure = ctx.measure.unwrap_or(Measure::Value);
-        let Some(id) = indicator::id_for(named, measure) else {
+        if let Named::AnyOf(ids) = &named {
+            let head = self.table.at(self.header.row, c);
+            let ids = ids.clone();
+            self.report(head, ImportFinding::error, M::WhichIndex { ids });
+            return None;
+        }
+        let measure = ctx.measure.or(facts.measure).unwrap_or(Measure::Value);
+        let Some(id) = indicator::id_for(&named, measure) else {
             let head = self.table.at(self.header.row, c);
             let indicator = match named {
                 Named::Id(id) => id.clone(),
                 Named::Family(f) => f.to_string(),
+                Named::AnyOf(ids) => ids.join(" / "),
             };
             self.report(head, ImportFinding::error, M::NoRank { indicator });
             return None;
         };
         let unit = self.unit(ctx, facts, &when, &at)?;
         let value = self.value(cell, &id, &at)?;
+        let tier = facts.tier.clone().filter(|_| id.ends_with(".score"));
         Some(Figure {
             unit,
             indicator: id,
@@ -217,6 +257,7 @@ impl<'a> Reader<'a> {
             value,
             of: (measure == Measure::Rank).then_some(facts.of).flatten(),
             source: facts.source.clone(),
+            tier,
             at,
         })
     }
@@ -228,13 +269,14 @@ impl<'a> Reader<'a> {
         when: &When,
         at: &CellRef,
     ) -> Option<&'static Province> {
-        let (name, name_at) = match (&ctx.unit, &facts.unit) {
-            (Some(name), _) => (
+        let (name, name_at) = match (&ctx.unit, &facts.unit, &self.given.unit) {
+            (Some(name), _, _) => (
                 name.clone(),
                 self.table.at(self.header.row, at.col.unwrap_or(0)),
             ),
-            (None, Some((name, name_at))) => (name.clone(), name_at.clone()),
-            (None, None) => {
+            (None, Some((name, name_at)), _) => (name.clone(), name_at.clone()),
+            (None, None, Some(name)) => (name.clone(), self.table.at(self.header.row, 0)),
+            (None, None, None) => {
                 self.report(at.clone(), ImportFinding::error, M::NoUnit);
                 return None;
             }

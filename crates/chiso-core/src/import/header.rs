@@ -5,9 +5,9 @@
 
 use crate::contract::names::key;
 use crate::contract::provinces;
-use crate::ingest::import::indicator::{self, Measure, Named};
-use crate::ingest::import::table::{Cell, Table};
-use crate::ingest::import::when::{self, When};
+use crate::import::indicator::{self, Measure, Named};
+use crate::import::table::{Cell, Table};
+use crate::import::when::{self, When};
 
 /// What a figure column's header says about every figure in it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,11 +43,13 @@ pub enum Role {
     Label,
     Source,
     Of,
+    /// A published tier (`Rất tốt`, `Khá`): a word kept with the score, never a figure.
+    Tier,
     Ignore,
     Figures(Context),
 }
 
-const ROLES: [(&[&str], Role); 7] = [
+const ROLES: [(&[&str], Role); 8] = [
     (
         &[
             "donvi",
@@ -79,8 +81,28 @@ const ROLES: [(&[&str], Role); 7] = [
             "index",
             "noidung",
             "metric",
+            "chisothanhphan",
+            "thanhphan",
+            "linhvuc",
+            "subindex",
+            "subindices",
+            "component",
+            "components",
+            "dimension",
+            "dimensions",
         ],
         Role::Indicator,
+    ),
+    (
+        &[
+            "tier",
+            "pcitier",
+            "xeploai",
+            "xeploaipci",
+            "rankinggroup",
+            "nhomxephang",
+        ],
+        Role::Tier,
     ),
     (
         &[
@@ -227,7 +249,7 @@ pub fn find(table: &Table) -> Option<Header> {
     let row = (0..table.rows.len().min(SEARCH_ROWS)).find(|&r| is_header(&roles(r)))?;
     let columns = roles(row);
     let below = roles(row + 1);
-    if is_sub_header(&below) {
+    if is_sub_header(&columns, &below) {
         return Some(Header {
             row,
             columns: merge(&columns, &below),
@@ -257,13 +279,23 @@ fn is_header(roles: &[Option<Role>]) -> bool {
         .iter()
         .filter(|r| matches!(r, Some(Role::Figures(_))))
         .count();
-    figures > 0 && (has(Role::Unit) || (figure_units && has(Role::Period)))
+    let figure_times = roles
+        .iter()
+        .any(|r| matches!(r, Some(Role::Figures(c)) if c.when.is_some()));
+    // A province profile: component rows, years across, the unit named elsewhere.
+    let profile = has(Role::Indicator) && figure_times;
+    figures > 0 && (has(Role::Unit) || (figure_units && has(Role::Period)) || profile)
 }
 
-/// A row of measure words under periods: `| Điểm | Xếp hạng | Điểm | Xếp hạng`.
-fn is_sub_header(roles: &[Option<Role>]) -> bool {
+/// A row of measure words under periods: `| Điểm | Xếp hạng | Điểm | Xếp hạng`, with a word
+/// under every period (a row of figures under them is data: a profile's first component).
+fn is_sub_header(header: &[Option<Role>], roles: &[Option<Role>]) -> bool {
     let mut figures = roles.iter().flatten().peekable();
-    figures.peek().is_some()
+    let under_every = header.iter().enumerate().all(|(c, r)| {
+        !matches!(r, Some(Role::Figures(_))) || roles.get(c).is_some_and(Option::is_some)
+    });
+    under_every
+        && figures.peek().is_some()
         && figures
             .all(|r| matches!(r, Role::Figures(c) if c.is_measure_only()) || *r == Role::Ignore)
 }

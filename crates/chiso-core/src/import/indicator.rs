@@ -1,6 +1,7 @@
 //! Indicators as tables name them: a catalogue id (`pci.score`), a catalogue name, an index's
 //! short name (`PCI`, `ICT Index`, `Chỉ số CCHC`) or the short names reports give dossier
-//! figures (`Hồ sơ tiếp nhận`, `Trực tuyến`, `Đúng hạn`); and whether a column holds the
+//! figures (`Hồ sơ tiếp nhận`, `Trực tuyến`, `Đúng hạn`), or an index component by any of its
+//! published names (`Labor & Training`, `Đào tạo lao động`); and whether a column holds the
 //! figure or its rank (`Điểm`, `Xếp hạng`).
 
 use crate::contract::catalogue::{builtin, INDICES};
@@ -11,6 +12,40 @@ use crate::contract::names::{key, words};
 pub enum Named {
     Id(String),
     Family(&'static str),
+    /// A component's name that more than one index uses (PCI's and PAPI's "Transparency"):
+    /// the ids it may be, settled by the index the table is about.
+    AnyOf(Vec<String>),
+}
+
+impl Named {
+    /// The index family this name belongs to, where it says.
+    pub fn family(&self) -> Option<&'static str> {
+        match self {
+            Named::Family(f) => Some(f),
+            Named::Id(id) => INDICES
+                .iter()
+                .map(|f| f.family)
+                .find(|f| id.split_once('.').is_some_and(|(head, _)| head == *f)),
+            Named::AnyOf(_) => None,
+        }
+    }
+
+    /// This name read in a table about `family`: a shared component name becomes that
+    /// index's component.
+    pub fn within(self, family: Option<&str>) -> Named {
+        match (self, family) {
+            (Named::AnyOf(ids), Some(f)) => {
+                match ids
+                    .iter()
+                    .find(|id| id.split_once('.').map(|p| p.0) == Some(f))
+                {
+                    Some(id) => Named::Id(id.clone()),
+                    None => Named::AnyOf(ids),
+                }
+            }
+            (other, _) => other,
+        }
+    }
 }
 
 /// Whether a column holds the figure itself or a rank.
@@ -180,14 +215,16 @@ const SHORT: [(&str, &[&str]); 20] = [
     ),
 ];
 
-const RANK_WORDS: [&[&str]; 5] = [
+const RANK_WORDS: [&[&str]; 6] = [
+    &["ranking"],
     &["xep", "hang"],
     &["thu", "hang"],
     &["hang"],
     &["rank"],
     &["xh"],
 ];
-const VALUE_WORDS: [&[&str]; 8] = [
+const VALUE_WORDS: [&[&str]; 9] = [
+    &["scores"],
     &["tong", "diem"],
     &["diem", "so"],
     &["diem"],
@@ -198,13 +235,12 @@ const VALUE_WORDS: [&[&str]; 8] = [
     &["so", "lieu"],
 ];
 /// Words around a name that do not change it: "Chỉ số PCI", "số hồ sơ", "ICT index".
-const NOISE: [&[&str]; 6] = [
+const NOISE: [&[&str]; 5] = [
     &["bo", "chi", "so"],
     &["chi", "so"],
     &["so", "luong"],
     &["so"],
     &["index"],
-    &["ranking"],
 ];
 
 /// The indicator a whole cell names, if any.
@@ -233,13 +269,31 @@ fn by_key(k: &str) -> Option<Named> {
     if let Some((id, _)) = SHORT.iter().find(|(_, keys)| keys.contains(&k)) {
         return Some(Named::Id(id.to_string()));
     }
-    builtin()
-        .into_iter()
-        .find(|d| {
-            key(d.name.get(crate::contract::lang::Lang::Vi)) == k
-                || key(d.name.get(crate::contract::lang::Lang::En)) == k
+    if let Some(d) = builtin().into_iter().find(|d| {
+        key(d.name.get(crate::contract::lang::Lang::Vi)) == k
+            || key(d.name.get(crate::contract::lang::Lang::En)) == k
+    }) {
+        return Some(Named::Id(d.id));
+    }
+    component(k)
+}
+
+/// A component by any of its published names, short or long, current or earlier.
+fn component(k: &str) -> Option<Named> {
+    let mut ids: Vec<String> = INDICES
+        .iter()
+        .flat_map(|f| f.parts.list.iter().map(move |c| (f, c)))
+        .filter(|(_, c)| {
+            let mut names = c.short.iter().chain(&c.long).chain(c.other);
+            names.any(|n| key(n) == k)
         })
-        .map(|d| Named::Id(d.id))
+        .map(|(f, c)| f.part_id(c))
+        .collect();
+    match ids.len() {
+        0 => None,
+        1 => ids.pop().map(Named::Id),
+        _ => Some(Named::AnyOf(ids)),
+    }
 }
 
 /// Index names distinctive enough to pick out of a title, folded.
@@ -336,6 +390,7 @@ pub fn id_for(named: &Named, measure: Measure) -> Option<String> {
             Some(family) => Some(format!("{family}.rank")),
             None => id.ends_with(".rank").then(|| id.clone()),
         },
+        (Named::AnyOf(_), _) => None,
     }
 }
 
@@ -394,6 +449,45 @@ mod tests {
         assert_eq!(id("pci.score", Measure::Rank).as_deref(), Some("pci.rank"));
         assert_eq!(id("Hồ sơ tiếp nhận", Measure::Rank), None);
         assert_eq!(named("Tây Ninh"), None);
+        assert_eq!(id("PCI Ranking", Measure::Value).as_deref(), None);
+        assert_eq!(measure("PCI Ranking").0, Some(Measure::Rank));
+    }
+
+    #[test]
+    fn names_components_by_any_published_name() {
+        let pci = |text: &str| named(text).map(|n| n.within(Some("pci")));
+        for text in [
+            "Labor Policy",
+            "Labor & Training",
+            "Đào tạo lao động",
+            "đào tạo lao động",
+        ] {
+            assert_eq!(
+                pci(text),
+                Some(Named::Id("pci.labor_training".into())),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            named("Land Access and Security of Tenure"),
+            Some(Named::Id("pci.land_access".into()))
+        );
+        assert_eq!(
+            named("Dịch vụ hỗ trợ doanh nghiệp"),
+            Some(Named::Id("pci.business_support".into()))
+        );
+        // PCI's and PAPI's "Transparency": the table's index settles which.
+        let shared = named("Transparency").unwrap();
+        assert_eq!(shared.family(), None);
+        assert_eq!(
+            shared.clone().within(Some("papi")),
+            Named::Id("papi.transparency".into())
+        );
+        assert_eq!(
+            shared.within(Some("pci")),
+            Named::Id("pci.transparency".into())
+        );
+        assert_eq!(named("pci.proactivity").unwrap().family(), Some("pci"));
     }
 
     #[test]

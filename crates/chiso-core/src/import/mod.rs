@@ -19,9 +19,9 @@ pub use report::{ImportFinding, ImportMessage};
 pub use table::{Cell, CellRef, Table};
 
 use crate::contract::catalogue::Catalogue;
-use crate::ingest::import::header::{Header, Role};
-use crate::ingest::import::indicator::Named;
-use crate::ingest::import::rows::{Figure, Reader};
+use crate::import::header::{Header, Role};
+use crate::import::indicator::Named;
+use crate::import::rows::{Figure, Given, Reader};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Debug, Default)]
@@ -33,6 +33,10 @@ pub struct Options {
     /// Cited by every figure whose row names no source.
     pub source: Option<String>,
     pub title: Option<String>,
+    /// The period of figures whose table names none (VCCI's table of all provinces).
+    pub period: Option<String>,
+    /// The unit of figures whose table names none (a province profile).
+    pub unit: Option<String>,
 }
 
 pub struct Imported {
@@ -63,6 +67,18 @@ pub fn import(tables: &[Table], opts: &Options) -> Imported {
         }
         None => None,
     };
+    let when = match opts.period.as_deref().map(|p| (p, when::parse(p))) {
+        Some((_, Some(w))) => Some(w),
+        Some((text, None)) => {
+            let text = text.to_string();
+            findings.push(ImportFinding::error(
+                None,
+                ImportMessage::BadPeriod { text },
+            ));
+            return checked(Vec::new(), opts, findings, tables);
+        }
+        None => None,
+    };
     let catalogue = Catalogue::default();
     let mut figures = Vec::new();
     for table in tables {
@@ -73,14 +89,22 @@ pub fn import(tables: &[Table], opts: &Options) -> Imported {
             ));
             continue;
         };
-        let default = given.clone().or_else(|| hint(table, &header));
-        if let Some(missing) = incomplete(table, &header, default.is_some()) {
+        let indicator = given.clone().or_else(|| hint(table, &header));
+        let family = indicator
+            .as_ref()
+            .and_then(|n| n.family())
+            .or_else(|| columns_family(table, &header));
+        let sheet = Given {
+            indicator: indicator.or_else(|| family.map(Named::Family)),
+            family,
+            when: when.clone(),
+            unit: opts.unit.clone(),
+        };
+        if let Some(missing) = incomplete(table, &header, &sheet) {
             findings.push(missing);
             continue;
         }
-        figures.extend(
-            Reader::new(table, &header, default.as_ref(), &catalogue, &mut findings).figures(),
-        );
+        figures.extend(Reader::new(table, &header, &sheet, &catalogue, &mut findings).figures());
     }
     let figures = distinct(figures, &mut findings);
     checked(figures, opts, findings, tables)
@@ -95,17 +119,44 @@ fn hint(table: &Table, header: &Header) -> Option<Named> {
     })
 }
 
-/// A header that cannot give every figure a period and an indicator, said once for the sheet.
-fn incomplete(table: &Table, header: &Header, has_default: bool) -> Option<ImportFinding> {
+/// The index a table's columns or rows name (`PCI Score`, `Điểm PCI`), which settles the
+/// component names two indices share.
+fn columns_family(table: &Table, header: &Header) -> Option<&'static str> {
+    let mut columns = header
+        .figure_columns()
+        .filter_map(|(_, c)| c.indicator.as_ref());
+    let mut rows = header
+        .find_role(&Role::Indicator)
+        .into_iter()
+        .flat_map(|c| {
+            (header.data_from..table.rows.len()).filter_map(move |r| {
+                let (_, rest) = indicator::measure(&table.cell(r, c).shown());
+                indicator::named(&rest.join(" "))
+            })
+        });
+    columns
+        .find_map(Named::family)
+        .or_else(|| rows.find_map(|n| n.family()))
+}
+
+/// A header that cannot give every figure a period, an indicator and a unit, said once for
+/// the sheet.
+fn incomplete(table: &Table, header: &Header, given: &Given) -> Option<ImportFinding> {
     let has = |role: Role| header.find_role(&role).is_some();
     let at = |c: usize| Some(table.at(header.row, c));
     let mut columns = header.figure_columns();
-    if !has(Role::Period) {
+    if !has(Role::Unit) && given.unit.is_none() {
+        if let Some((c, _)) = columns.find(|(_, ctx)| ctx.unit.is_none()) {
+            return Some(ImportFinding::error(at(c), ImportMessage::NoUnit));
+        }
+    }
+    let mut columns = header.figure_columns();
+    if !has(Role::Period) && given.when.is_none() {
         if let Some((c, _)) = columns.find(|(_, ctx)| ctx.when.is_none()) {
             return Some(ImportFinding::error(at(c), ImportMessage::NoPeriod));
         }
     }
-    if !has(Role::Indicator) && !has_default {
+    if !has(Role::Indicator) && given.indicator.is_none() {
         let mut columns = header.figure_columns();
         if let Some((c, _)) = columns.find(|(_, ctx)| ctx.indicator.is_none()) {
             return Some(ImportFinding::error(at(c), ImportMessage::NoIndicator));

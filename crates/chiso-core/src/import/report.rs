@@ -3,8 +3,8 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::provinces::Province;
+use crate::import::table::CellRef;
 use crate::ingest::finding::{clip, Message, Severity};
-use crate::ingest::import::table::CellRef;
 use std::fmt::Write;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +26,10 @@ pub enum ImportMessage {
     NothingImported,
     UnknownIndicator {
         text: String,
+    },
+    /// A component name more than one index uses, in a table that names no index.
+    WhichIndex {
+        ids: Vec<String>,
     },
     NoRank {
         indicator: String,
@@ -103,9 +107,13 @@ impl ImportMessage {
                 "no header row found: a unit column (\"Unit\", \"Province\") and figure columns (\"Value\", \"Score\", \"Rank\", years, periods) are needed",
             ).into(),
             M::NoPeriod => lang.pick(
-                "không rõ kỳ: cần cột \"Kỳ\"/\"Năm\" hoặc các kỳ làm tiêu đề cột",
-                "no period: add a \"Period\"/\"Year\" column or periods as column headers",
+                "không rõ kỳ: cần cột \"Kỳ\"/\"Năm\", các kỳ làm tiêu đề cột, hoặc --period (ô \"Kỳ\" khi nhập trên trang)",
+                "no period: add a \"Period\"/\"Year\" column or periods as column headers, or give --period (the import's \"Period\" field)",
             ).into(),
+            M::WhichIndex { ids } => t(
+                format!("tên này dùng cho nhiều chỉ số ({}): hãy ghi tên chỉ số ở tên trang tính, dòng tiêu đề hoặc --indicator", ids.join(", ")),
+                format!("this name belongs to more than one index ({}): name the index in the sheet's name, a title row or --indicator", ids.join(", ")),
+            ),
             M::NoIndicator => lang.pick(
                 "không rõ chỉ tiêu: dùng --indicator, một cột \"Chỉ tiêu\", hoặc tên chỉ số trong tiêu đề (PCI, …)",
                 "no indicator: give --indicator, an \"Indicator\" column, or the index's name in a header (PCI, …)",
@@ -124,7 +132,10 @@ impl ImportMessage {
             ),
             M::UnknownUnit { text, suggestions } => unknown_unit(text, suggestions, lang),
             M::UnitNotInForce { text, unit, period } => not_in_force(text, unit, period, lang),
-            M::NoUnit => lang.pick("dòng có số liệu nhưng không ghi đơn vị", "the row has figures but no unit").into(),
+            M::NoUnit => lang.pick(
+                "có số liệu nhưng không rõ đơn vị: cần cột \"Tỉnh/thành\" hoặc --unit (ô \"Đơn vị\" khi nhập trên trang) cho hồ sơ một tỉnh",
+                "figures with no unit: add a \"Province\" column, or give --unit (the import's \"Unit\" field) for one province's profile",
+            ).into(),
             M::NotAProvince { text } => t(
                 format!("bỏ qua dòng \"{}\": không phải một tỉnh, thành phố", clip(text)),
                 format!("row \"{}\" skipped: not a province or city", clip(text)),

@@ -5,7 +5,7 @@
 
 use crate::contract::names::{fold, key};
 use crate::contract::period::Period;
-use crate::ingest::import::table::Cell;
+use crate::import::table::Cell;
 use chrono::NaiveDate;
 
 /// A period, and the report's own name for it when it is an interval (`quý III`).

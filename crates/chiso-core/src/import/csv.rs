@@ -2,7 +2,7 @@
 //! line breaks inside), CRLF, a byte-order mark, UTF-16 "Unicode text", and the delimiter
 //! (tab, `;` or `,`) sniffed from the lines themselves.
 
-use crate::ingest::import::table::Table;
+use crate::import::table::Table;
 
 /// Why bytes are not a table.
 #[derive(Clone, Debug, PartialEq, Eq)]

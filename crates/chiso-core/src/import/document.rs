@@ -4,7 +4,7 @@
 //! can read, grep and diff it.
 
 use crate::contract::provinces::{self, Province};
-use crate::ingest::import::rows::Figure;
+use crate::import::rows::Figure;
 use serde_json::Value;
 
 /// The key of the source given on the command line (or in the app's form).
@@ -115,6 +115,9 @@ fn observation(f: &Figure, sources: &mut Sources, given: Option<&str>) -> String
     }
     if let Some(label) = &f.when.label {
         fields.push(("label", text(label)));
+    }
+    if let Some(tier) = &f.tier {
+        fields.push(("tier", text(tier)));
     }
     let key = match (f.source.as_deref(), given) {
         (Some(s), _) => Some(sources.key(s, false)),
