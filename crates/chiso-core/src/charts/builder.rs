@@ -60,6 +60,8 @@ enum Categories<'a> {
     },
     /// The units compared, in the order shown.
     Units(Vec<&'a Unit>),
+    /// Other things, in the order shown: the components of an index (key, name).
+    Named(Vec<(String, String)>),
 }
 
 /// A chart in the making: its categories, its series so far, and what the words around it
@@ -116,11 +118,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// One category per named key (`pci.labor_training`, "Đào tạo lao động"), in this order.
+    pub(super) fn over_named(q: Query<'a>, keys: Vec<(String, String)>) -> Builder<'a> {
+        Builder {
+            q,
+            indicators: keys.iter().map(|(k, _)| k.clone()).collect(),
+            along: Categories::Named(keys),
+            series: Vec::new(),
+            illustrative: false,
+        }
+    }
+
     /// The periods along x; none on a comparison of units.
     pub(super) fn periods(&self) -> &[Period] {
         match &self.along {
             Categories::Periods { periods, .. } => periods,
-            Categories::Units(_) => &[],
+            Categories::Units(_) | Categories::Named(_) => &[],
         }
     }
 
@@ -258,6 +271,9 @@ impl<'a> Builder<'a> {
             horizontal: false,
             highlight: None,
             ranks: Vec::new(),
+            ranked_of: Vec::new(),
+            group: 0,
+            summary: None,
             status: None,
         }
     }
@@ -293,6 +309,12 @@ impl<'a> Builder<'a> {
                 units.iter().map(|u| u.id.clone()).collect(),
                 units.iter().map(|u| u.name.get(lang).to_string()).collect(),
                 units.iter().map(|u| unit_label(u, data, lang)).collect(),
+            ),
+            Categories::Named(keys) => (
+                "indicator",
+                keys.iter().map(|(k, _)| k.clone()).collect(),
+                keys.iter().map(|(_, n)| n.clone()).collect(),
+                keys.iter().map(|(_, n)| n.clone()).collect(),
             ),
         }
     }

@@ -1,9 +1,11 @@
-//! The national indices over time, one chart for a score and one for a rank: each against its
-//! target, with the recent trend projected to the target's date.
+//! The national indices over time, one chart for a score and one for a rank, and one for each
+//! of an index's components: each against its target, with the recent trend projected to the
+//! target's date.
 
 use super::builder::{unit_title, Builder, Look};
 use super::time::known_gaps;
-use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind};
+use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind, KnownGap};
+use crate::contract::components::Component;
 use crate::contract::lang::Lang;
 use crate::contract::model::Target;
 use crate::contract::period::Period;
@@ -27,7 +29,50 @@ struct Reading {
 pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> ChartSpec {
     let lang = q.lang;
     let kind = if rank { "rank" } else { "score" };
-    let id = format!("{}.{kind}", family.family);
+    let what = if rank {
+        lang.pick("xếp hạng", "rank")
+    } else {
+        lang.pick("điểm", "score")
+    };
+    let name = lang.pick(family.name_vi, family.name_en);
+    let chart = Chart {
+        id: format!("{}.{kind}", family.family),
+        spec_id: format!("index-{}-{kind}", family.family),
+        title: format!("{name} – {what}"),
+        axis: what.into(),
+        gaps: family.gaps.to_vec(),
+    };
+    over_time(q, chart, rank, today)
+}
+
+/// One component of an index over time, as its index is drawn: "PCI – Đào tạo lao động".
+pub fn component(q: Query, family: &IndexFamily, c: &Component, today: NaiveDate) -> ChartSpec {
+    let lang = q.lang;
+    let short = lang.pick(c.short[0], c.short[1]);
+    let chart = Chart {
+        id: family.part_id(c),
+        spec_id: format!("component-{}-{}", family.family, c.id),
+        title: format!("{} – {short}", lang.pick(family.name_vi, family.name_en)),
+        axis: lang.pick("điểm", "score").into(),
+        gaps: family.gaps.iter().chain(c.gaps).copied().collect(),
+    };
+    over_time(q, chart, false, today)
+}
+
+/// What one chart over time shows.
+struct Chart {
+    /// The indicator.
+    id: String,
+    spec_id: String,
+    /// What is shown, before the unit's name.
+    title: String,
+    axis: String,
+    gaps: Vec<KnownGap>,
+}
+
+fn over_time(q: Query, chart: Chart, rank: bool, today: NaiveDate) -> ChartSpec {
+    let lang = q.lang;
+    let id = chart.id;
     let def = q.data.catalogue.get(&id);
     let mut b = Builder::new(q, &[id.as_str()]);
     // The target's date is always on the axis, so the trend can run to it.
@@ -57,17 +102,11 @@ pub fn index(q: Query, family: &IndexFamily, rank: bool, today: NaiveDate) -> Ch
         }
         rules.push(rule);
     }
-    let what = if rank {
-        lang.pick("xếp hạng", "rank")
-    } else {
-        lang.pick("điểm", "score")
-    };
-    let name = lang.pick(family.name_vi, family.name_en);
-    let title = unit_title(&q, &format!("{name} – {what}"));
-    let axis = index_axis(&q, def, &id, what, how);
-    let mut spec = b.finish(&format!("index-{}-{kind}", family.family), title, axis);
+    let title = unit_title(&q, &chart.title);
+    let axis = index_axis(&q, def, &id, &chart.axis, how);
+    let mut spec = b.finish(&chart.spec_id, title, axis);
     spec.rules = rules;
-    known_gaps(&mut spec, 0, family.gaps);
+    known_gaps(&mut spec, 0, &chart.gaps);
     // The status first, what a leader reads before anything else, then the target in words.
     let mut lead: Vec<String> = status.iter().map(|s| s.text.clone()).collect();
     lead.extend(spec.rules.iter().map(|r| r.label.clone()));

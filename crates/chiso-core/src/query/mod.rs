@@ -1,7 +1,8 @@
 //! What the views ask of the loaded data: the `Query` every chart and card answers, the units,
-//! peers and periods the pickers offer, derived series, the assessment against targets and
-//! the statistic a comparison is read against.
+//! peers and periods the pickers offer, derived series, the assessment against targets, the
+//! statistic a comparison is read against, and where a unit stands on an index's components.
 
+pub mod components;
 pub mod derive;
 pub mod periods;
 pub mod stat;

@@ -11,6 +11,9 @@ pub enum NumberStyle {
     Fixed(usize),
     /// A percentage with this many decimals.
     Percent(usize),
+    /// A change between two figures, signed: `+0,48`; between percentages in percentage
+    /// points (`−2,69 điểm %`), which a `%` would misstate as a relative change.
+    Change { decimals: usize, points: bool },
 }
 
 impl NumberStyle {
@@ -30,14 +33,34 @@ impl NumberStyle {
         match self {
             NumberStyle::Fixed(d) => number(v, d, lang),
             NumberStyle::Percent(d) => percent(v, d, lang),
+            NumberStyle::Change { decimals, points } => {
+                let size = match points {
+                    true => self::points(v.abs(), decimals, lang),
+                    false => number(v.abs(), decimals, lang),
+                };
+                // Zero, or what rounds to it, has no sign.
+                let shown = size.bytes().any(|b| matches!(b, b'1'..=b'9'));
+                match v {
+                    v if v > 0.0 && shown => format!("+{size}"),
+                    v if v < 0.0 && shown => format!("−{size}"),
+                    _ => size,
+                }
+            }
         }
     }
 
-    /// A change between two figures of this style: percentages change by percentage points.
-    pub fn format_change(self, v: f64, lang: Lang) -> String {
+    /// The style of a change between two figures of this style.
+    pub fn change(self) -> NumberStyle {
         match self {
-            NumberStyle::Percent(d) => points(v, d, lang),
-            other => other.format(v, lang),
+            NumberStyle::Fixed(decimals) => NumberStyle::Change {
+                decimals,
+                points: false,
+            },
+            NumberStyle::Percent(decimals) => NumberStyle::Change {
+                decimals,
+                points: true,
+            },
+            change => change,
         }
     }
 }
@@ -135,18 +158,15 @@ mod tests {
         assert_eq!(number(-0.001, 1, Lang::En), "0.0");
         assert_eq!(percent(11.4, 1, Lang::Vi), "11,4 %");
         assert_eq!(percent(11.4, 1, Lang::En), "11.4%");
+        let change = |style: NumberStyle, v, lang| style.change().format(v, lang);
         assert_eq!(
-            NumberStyle::Percent(2).format_change(2.69, Lang::Vi),
-            "2,69 điểm %"
+            change(NumberStyle::Percent(2), 2.69, Lang::Vi),
+            "+2,69 điểm %"
         );
-        assert_eq!(
-            NumberStyle::Percent(2).format_change(2.69, Lang::En),
-            "2.69 pp"
-        );
-        assert_eq!(
-            NumberStyle::Fixed(4).format_change(0.0123, Lang::Vi),
-            "0,0123"
-        );
+        assert_eq!(change(NumberStyle::Percent(2), -2.69, Lang::En), "−2.69 pp");
+        assert_eq!(change(NumberStyle::Fixed(4), 0.0123, Lang::Vi), "+0,0123");
+        assert_eq!(change(NumberStyle::Fixed(2), -1.68, Lang::Vi), "−1,68");
+        assert_eq!(change(NumberStyle::Fixed(2), -0.001, Lang::Vi), "0,00");
         assert_eq!(compact(0.45, 4, Lang::Vi), "0,45");
         assert_eq!(compact(50000.0, 4, Lang::Vi), "50.000");
         assert_eq!(number(f64::NAN, 0, Lang::Vi), "–");

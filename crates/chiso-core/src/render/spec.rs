@@ -19,6 +19,12 @@ pub enum Mark {
     Line,
     /// A projection: a dashed line.
     Dashed,
+    /// One figure a row, as a dot: a unit's own figure on a row chart.
+    Dot,
+    /// A reference a row, as a short upright stroke: the median, the best.
+    Tick,
+    /// Figures written beside each row, not on the value scale: a change on the period before.
+    Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +126,13 @@ pub struct ChartSpec {
     pub highlight: Option<usize>,
     /// The rank each key was published with, where the data gives one; empty otherwise.
     pub ranks: Vec<Option<f64>>,
+    /// How many were ranked, per key, where a rank is among a varying field (`21/22`).
+    pub ranked_of: Vec<Option<f64>>,
+    /// The first rows that form a group drawn emphasised: the lowest-scoring group.
+    pub group: usize,
+    /// The chart in a sentence, where the latest figures would not say it: the components,
+    /// weakest first.
+    pub summary: Option<String>,
     /// Where the unit stands against its target, on index charts.
     pub status: Option<StatusLine>,
 }
@@ -169,10 +182,14 @@ impl ChartSpec {
             .all(|s| s.values.iter().all(Option::is_none))
     }
 
-    /// The published rank of key `i`, written as a count.
-    fn rank(&self, i: usize) -> Option<String> {
+    /// The published rank of key `i`, written as a count, out of how many where it varies.
+    pub fn rank(&self, i: usize) -> Option<String> {
         let v = self.ranks.get(i).copied().flatten()?;
-        Some(NumberStyle::Fixed(0).format(v, self.lang))
+        let rank = NumberStyle::Fixed(0).format(v, self.lang);
+        Some(match self.ranked_of.get(i).copied().flatten() {
+            Some(of) => format!("{rank}/{}", NumberStyle::Fixed(0).format(of, self.lang)),
+            None => rank,
+        })
     }
 
     /// One or two figures per series: shown as a card of figures rather than a chart.
@@ -242,6 +259,7 @@ impl ChartSpec {
     pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
         let first = match self.key_name {
             "unit" => self.lang.pick("Đơn vị", "Unit"),
+            "indicator" => self.lang.pick("Chỉ số thành phần", "Component"),
             _ => self.lang.pick("Kỳ", "Period"),
         };
         let mut header = vec![first.to_string()];
@@ -322,6 +340,9 @@ impl ChartSpec {
 
     /// One sentence for screen readers: what the chart shows and its latest figures.
     pub fn alt_text(&self) -> String {
+        if let Some(s) = &self.summary {
+            return s.clone();
+        }
         let Some(last) = self.labels.len().checked_sub(1) else {
             return self.title.clone();
         };
@@ -419,6 +440,9 @@ mod tests {
             horizontal: false,
             highlight: None,
             ranks: Vec::new(),
+            ranked_of: Vec::new(),
+            group: 0,
+            summary: None,
             status: None,
         }
     }

@@ -45,6 +45,7 @@ pub fn home_view(chart: &str) -> View {
         "procedures" | "feedback" => View::Procedures,
         "compare" => View::Compare,
         c if c.starts_with("index-") => View::Indices,
+        c if c.starts_with("component") => View::Components,
         _ => View::Dossiers,
     }
 }
@@ -55,6 +56,12 @@ pub fn home_view(chart: &str) -> View {
 pub fn card_route(route: &Route, chart: &str, unit: &str) -> Route {
     let view = home_view(chart);
     let compared = view == View::Compare;
+    // The index of a components chart: `components-pci`, `component-pci-transparency`.
+    let index = chart
+        .split('-')
+        .nth(1)
+        .map(String::from)
+        .filter(|_| view == View::Components);
     Route {
         view,
         unit: Some(unit.to_string())
@@ -62,6 +69,7 @@ pub fn card_route(route: &Route, chart: &str, unit: &str) -> Route {
             .or_else(|| route.unit.clone()),
         indicator: route.indicator.clone().filter(|_| compared),
         stat: route.stat.filter(|_| compared),
+        index,
         embed: Some(Embed {
             chart: Some(chart.to_string()),
             id: None,
@@ -88,6 +96,10 @@ pub fn embeddable(view: View, q: Query, today: NaiveDate, route: &Route) -> Vec<
                 route.to,
                 stat,
             )]
+        }
+        View::Components => {
+            let family = crate::views::page::shown_family(q, route.index.as_deref());
+            crate::views::page::components_view(q, family, today)
         }
         _ => view.charts(q, today),
     }

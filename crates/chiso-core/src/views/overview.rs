@@ -1,9 +1,10 @@
 //! The overview: where a unit stands on each national index against its target, and the
 //! headline dossier figures of its latest period.
 
+use crate::charts::fall_text;
 use crate::contract::catalogue::{IndexFamily, INDICES};
-use crate::contract::lang::Lang;
 use crate::contract::period::Period;
+use crate::query::components::standings;
 use crate::query::derive::share_of;
 use crate::query::status::{assess, latest_target, Status};
 use crate::query::Query;
@@ -28,23 +29,17 @@ pub struct IndexCard {
     /// The status in a sentence, as the index chart's note says it: "Chưa có số liệu năm 2025
     /// (mới nhất: 0,4582 năm 2019)".
     pub status_text: Option<String>,
+    /// The two weakest components, with their figures: "Yếu nhất: Đào tạo lao động 6,15;
+    /// Hỗ trợ doanh nghiệp 6,27".
+    pub weakest: Option<String>,
+    /// The component that fell most on the period before: "Giảm mạnh nhất: Tính minh bạch −1,68".
+    pub fall: Option<String>,
     /// The score series, oldest first, for a sparkline.
     pub spark: Vec<f64>,
     pub illustrative: bool,
 }
 
-fn signed(v: f64, style: NumberStyle, lang: Lang) -> String {
-    let s = style.format_change(v.abs(), lang);
-    if v > 0.0 {
-        format!("+{s}")
-    } else if v < 0.0 {
-        format!("−{s}")
-    } else {
-        s
-    }
-}
-
-fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
+fn card(q: &Query, family: &'static IndexFamily, today: NaiveDate) -> IndexCard {
     let lang = q.lang;
     let data = q.data;
     let score_id = format!("{}.score", family.family);
@@ -63,7 +58,7 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
         let since = lang.pick("so với", "on");
         Some(format!(
             "{} {since} {}",
-            signed(o.value - before.value, style, lang),
+            style.change().format(o.value - before.value, lang),
             prev.label(lang)
         ))
     });
@@ -87,8 +82,11 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
         let shown = format!("{} ({})", fmt(t.value), t.by.label(lang));
         Some((shown, a.line(lang, &fmt)))
     });
+    let (weakest, fall) = parts(q, family, latest.map(|o| o.period));
     IndexCard {
         family: family.family,
+        weakest,
+        fall,
         name: lang.pick(family.name_vi, family.name_en).to_string(),
         score: latest.map(|o| (o.period.label(lang), style.format(o.value, lang))),
         rank,
@@ -99,6 +97,41 @@ fn card(q: &Query, family: &IndexFamily, today: NaiveDate) -> IndexCard {
         spark: scores.iter().map(|o| o.value).collect(),
         illustrative: scores.iter().any(|o| data.is_illustrative(o)),
     }
+}
+
+/// The two weakest components and the largest fall, in the latest period with component figures
+/// (named when it is not the score's).
+fn parts(
+    q: &Query,
+    family: &'static IndexFamily,
+    score: Option<Period>,
+) -> (Option<String>, Option<String>) {
+    let Some(s) = standings(q.data, q.unit, family, q.to) else {
+        return (None, None);
+    };
+    let lang = q.lang;
+    let style = s.rows.first().and_then(|r| q.data.catalogue.get(&r.id));
+    let style = style.map_or(NumberStyle::Fixed(2), NumberStyle::for_indicator);
+    let named: Vec<String> = s.rows[..s.rows.len().min(2)]
+        .iter()
+        .map(|r| {
+            let name = lang.pick(r.component.short[0], r.component.short[1]);
+            format!("{name} {}", style.format(r.figure.value, lang))
+        })
+        .collect();
+    let when = match score == Some(s.period) {
+        true => String::new(),
+        false => format!(" ({})", s.period.label(lang)),
+    };
+    let weakest = format!(
+        "{}: {}{when}",
+        lang.pick("Yếu nhất", "Weakest"),
+        named.join("; ")
+    );
+    (
+        Some(weakest),
+        s.largest_fall().map(|f| fall_text(f, style, lang)),
+    )
 }
 
 /// A card for each of the six indices, in the catalogue's order; an index without figures

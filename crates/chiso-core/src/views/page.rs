@@ -1,8 +1,11 @@
 //! The dashboard's pages: which there are, what each is called and which charts each holds.
 
-use crate::charts::{dossiers_intake, dossiers_outcome, feedback, index, procedures, services};
-use crate::contract::catalogue::INDICES;
+use crate::charts::{
+    component, components, dossiers_intake, dossiers_outcome, feedback, index, procedures, services,
+};
+use crate::contract::catalogue::{IndexFamily, INDICES};
 use crate::contract::lang::Lang;
+use crate::query::components::families_with_parts;
 use crate::query::Query;
 use crate::render::spec::ChartSpec;
 use chrono::NaiveDate;
@@ -16,17 +19,20 @@ pub enum View {
     Services,
     Procedures,
     Indices,
+    /// One index's components, weakest first, with its own picker of the index.
+    Components,
     /// One indicator across peers, with its own pickers.
     Compare,
 }
 
 /// Every view, in the navigation's order.
-pub const VIEWS: [View; 6] = [
+pub const VIEWS: [View; 7] = [
     View::Overview,
     View::Dossiers,
     View::Services,
     View::Procedures,
     View::Indices,
+    View::Components,
     View::Compare,
 ];
 
@@ -39,6 +45,7 @@ impl View {
             View::Services => "services",
             View::Procedures => "procedures",
             View::Indices => "indices",
+            View::Components => "components",
             View::Compare => "compare",
         }
     }
@@ -54,12 +61,14 @@ impl View {
             View::Services => lang.pick("Dịch vụ công", "Services"),
             View::Procedures => lang.pick("TTHC và PAKN", "Procedures"),
             View::Indices => lang.pick("Chỉ số", "Indices"),
+            View::Components => lang.pick("Thành phần", "Components"),
             View::Compare => lang.pick("So sánh", "Compare"),
         }
     }
 
     /// The view's charts, in reading order; the indices view keeps only indices with figures.
-    /// The comparison has none here: its chart depends on its own pickers (`charts::compare`).
+    /// The comparison has none here: its chart depends on its own pickers (`charts::compare`);
+    /// the components view shows the first index with components (`components_view`).
     pub fn charts(self, q: Query, today: NaiveDate) -> Vec<ChartSpec> {
         match self {
             View::Overview => vec![dossiers_intake(q)],
@@ -71,9 +80,34 @@ impl View {
                 .flat_map(|f| [index(q, f, false, today), index(q, f, true, today)])
                 .filter(|c| !c.is_empty())
                 .collect(),
+            View::Components => components_view(q, shown_family(q, None), today),
             View::Compare => Vec::new(),
         }
     }
+}
+
+/// The index the components view shows: the one asked for, else the first of the unit's with
+/// component figures, else PCI.
+pub fn shown_family(q: Query, asked: Option<&str>) -> &'static IndexFamily {
+    let asked = asked.and_then(|a| INDICES.iter().find(|f| f.family == a));
+    asked
+        .or_else(|| families_with_parts(q.data, q.unit).into_iter().next())
+        .unwrap_or(&INDICES[0])
+}
+
+/// The components view: the components weakest first, then each over the years (small
+/// multiples), those with figures.
+pub fn components_view(q: Query, family: &'static IndexFamily, today: NaiveDate) -> Vec<ChartSpec> {
+    let mut out = vec![components(q, family)];
+    out.extend(
+        family
+            .parts
+            .list
+            .iter()
+            .map(|c| component(q, family, c, today))
+            .filter(|c| !c.is_empty()),
+    );
+    out
 }
 
 /// The indices view as small multiples: each index with figures, its score chart beside its

@@ -1,5 +1,6 @@
 //! The dashboard's address, kept in `location.hash` so links work anywhere, file:// included:
-//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>&stat=average`, and
+//! `#/<view>?unit=<id>&from=<period>&to=<period>&lang=vi|en&indicator=<id>&stat=average`, the
+//! components of one index as `#/components?unit=<id>&index=pci&to=2019`, and
 //! for a chart embedded in another site `#/embed/<view>[/<chart>]?…&id=<id>` (see `embed`).
 
 use crate::contract::lang::Lang;
@@ -26,6 +27,8 @@ pub struct Route {
     pub indicator: Option<String>,
     /// What a comparison is read against; the median when absent.
     pub stat: Option<Stat>,
+    /// The index whose components are shown (`pci`).
+    pub index: Option<String>,
     /// Present when the page is an embed: the view's chart(s) alone, for another site's page.
     pub embed: Option<Embed>,
 }
@@ -99,6 +102,7 @@ impl Route {
                 "lang" => r.lang = Lang::parse(&v),
                 "indicator" => r.indicator = Some(v),
                 "stat" => r.stat = Stat::parse(&v),
+                "index" => r.index = Some(v),
                 "id" => {
                     if let Some(e) = &mut r.embed {
                         e.id = Some(v);
@@ -129,6 +133,9 @@ impl Route {
         }
         if let Some(s) = self.stat {
             params.push(format!("stat={}", s.slug()));
+        }
+        if let Some(i) = &self.index {
+            params.push(format!("index={}", encode(i)));
         }
         if let Some(id) = self.embed.as_ref().and_then(|e| e.id.as_ref()) {
             params.push(format!("id={}", encode(id)));
@@ -176,10 +183,11 @@ mod tests {
             lang: Some(Lang::En),
             indicator: Some("ict_index.score".into()),
             stat: Some(Stat::Average),
+            index: Some("pci".into()),
             embed: None,
         };
         let h = r.to_hash();
-        assert_eq!(h, "#/indices?unit=tay-ninh&from=2018&to=2020-05-28/2020-08-28&lang=en&indicator=ict_index.score&stat=average");
+        assert_eq!(h, "#/indices?unit=tay-ninh&from=2018&to=2020-05-28/2020-08-28&lang=en&indicator=ict_index.score&stat=average&index=pci");
         assert_eq!(Route::parse(&h), r);
     }
 

@@ -126,10 +126,12 @@ fn extent(spec: &ChartSpec, side: Side) -> Option<(f64, f64)> {
                     Some((_, total)) => *total += v,
                     None => stacks.push((stack, v)),
                 },
-                Mark::Line | Mark::Dashed | Mark::Total { .. } => {
+                Mark::Line | Mark::Dashed | Mark::Total { .. } | Mark::Dot | Mark::Tick => {
                     lo = lo.min(v);
                     hi = hi.max(v);
                 }
+                // Written beside the rows, on no scale.
+                Mark::Text => {}
             }
         }
         for (_, total) in stacks {
@@ -188,7 +190,7 @@ pub(super) fn tick_label(spec: &ChartSpec, side: Side, v: f64) -> String {
     };
     match style {
         NumberStyle::Percent(_) => percent_compact(v, spec.lang),
-        NumberStyle::Fixed(_) => compact(v, 4, spec.lang),
+        NumberStyle::Fixed(_) | NumberStyle::Change { .. } => compact(v, 4, spec.lang),
     }
 }
 
@@ -313,20 +315,35 @@ fn time_scale(spec: &ChartSpec, range: (f64, f64)) -> Option<Linear> {
 /// Space above the rows of a horizontal chart, for the rule's label.
 const ROWS_TOP: f64 = 28.0;
 
-/// A horizontal chart's row name: the rank as published, then the unit: "20. Tây Ninh".
+/// A horizontal chart's row name: on a comparison of units, the rank as published, then the
+/// unit: "20. Tây Ninh"; otherwise the key's name alone (its rank is in the table).
 pub(super) fn row_name(spec: &ChartSpec, i: usize) -> String {
     let name = spec.axis_labels.get(i).map_or("", String::as_str);
     match spec.ranks.get(i).copied().flatten() {
-        Some(r) => format!("{}. {name}", compact(r, 0, spec.lang)),
-        None => name.to_string(),
+        Some(r) if spec.key_name == "unit" => format!("{}. {name}", compact(r, 0, spec.lang)),
+        _ => name.to_string(),
     }
 }
 
-/// A horizontal chart's value at the end of each bar.
+/// A horizontal chart's value at the end of each bar, or at the right of a row of dots, with
+/// what is written beside it (`6,15  −0,48`).
 pub(super) fn row_value(spec: &ChartSpec, i: usize) -> Option<String> {
     let s = spec.series.first()?;
     let v = s.values.get(i).copied().flatten()?;
-    Some(spec.format(s, Some(v)))
+    let mut out = spec.format(s, Some(v));
+    for t in spec.series.iter().filter(|t| t.mark == Mark::Text) {
+        if let Some(w) = t.values.get(i).copied().flatten() {
+            out.push_str("  ");
+            out.push_str(&spec.format(t, Some(w)));
+        }
+    }
+    Some(out)
+}
+
+/// Whether a horizontal chart is a dot plot (a figure and its references a row) rather than
+/// bars.
+pub(super) fn is_dot_plot(spec: &ChartSpec) -> bool {
+    spec.series.first().is_some_and(|s| s.mark == Mark::Dot)
 }
 
 /// Rows from the top, names at the left, values after the bars: as many rows as keys, each
@@ -336,7 +353,12 @@ fn rows_layout(spec: &ChartSpec, width: f64, height: f64, opts: DrawOptions) -> 
     let widest = |f: &dyn Fn(usize) -> f64| (0..n).map(f).fold(0.0, f64::max);
     let names = widest(&|i| text_width(&row_name(spec, i), 12.0)).min(width * 0.45) + 12.0;
     let values = widest(&|i| row_value(spec, i).map_or(0.0, |v| text_width(&v, 11.0))) + 10.0;
-    let top = header(opts) + ROWS_TOP;
+    // A dot plot's legend says which mark is which, above the rows.
+    let legend = match is_dot_plot(spec) {
+        true => legend_rows(spec, 8.0, width - 16.0).1 as f64 * 20.0,
+        false => 0.0,
+    };
+    let top = header(opts) + ROWS_TOP + legend;
     let bottom = (height - footer(opts) - (HORIZONTAL_MARGIN - ROWS_TOP)).max(top + 1.0);
     let plot = (names, top, (width - values).max(names + 10.0), bottom);
     let row = (bottom - top) / n.max(1) as f64;

@@ -140,7 +140,7 @@ fn bars(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
             .iter()
             .filter_map(|s| match s.mark {
                 Mark::Bar { stack } | Mark::Total { stack } => Some(stack),
-                Mark::Line | Mark::Dashed => None,
+                _ => None,
             })
             .collect(),
     );

@@ -43,7 +43,12 @@ fn shapes(spec: &ChartSpec, f: &Frame, opts: DrawOptions) -> Shapes {
         chrome::chrome(spec, f, &mut out);
     }
     if spec.horizontal {
-        rows::rows(spec, f, &mut out);
+        if layout::is_dot_plot(spec) {
+            legend::legend(spec, f, &mut out, opts);
+            rows::dots(spec, f, &mut out);
+        } else {
+            rows::rows(spec, f, &mut out);
+        }
         return out;
     }
     legend::legend(spec, f, &mut out, opts);

@@ -1,10 +1,12 @@
-//! Horizontal bars, a row per unit: its name (after its rank as published) at the left, the
-//! bar, its figure at the bar's end, the selected unit highlighted, and the median (or
-//! average) as a rule across every row.
+//! Rows: horizontal bars, a row per unit: its name (after its rank as published) at the left,
+//! the bar, its figure at the bar's end, the selected unit highlighted, and the median (or
+//! average) as a rule across every row; or a dot plot, a row per component: the unit's figure
+//! as a dot among its references (the median, the best) as strokes, the group drawn first
+//! emphasised.
 
 use super::layout::{row_name, row_value, text_width, Frame};
-use super::{color, Shapes, Style, INK, MUTED};
-use crate::render::spec::ChartSpec;
+use super::{color, Shapes, Style, GRID, INK, MUTED};
+use crate::render::spec::{ChartSpec, Mark};
 use plotters::prelude::WHITE;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -61,6 +63,41 @@ pub(super) fn rows(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
         }
     }
     out.line(&[(zero, top), (zero, bottom)], MUTED, 1);
+}
+
+pub(super) fn dots(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
+    let Some(own) = spec.series.first() else {
+        return;
+    };
+    let (x0, _, x1, _) = f.plot;
+    for (i, &(a, b)) in f.slots.iter().enumerate() {
+        let y = (a + b) / 2.0;
+        let grouped = i < spec.group;
+        let ink = if grouped { color(HIGHLIGHT) } else { INK };
+        let name = Style::new(12.0, ink).at(HPos::Right, VPos::Center);
+        out.text(
+            fit(&row_name(spec, i), x0 - 12.0, 12.0),
+            (x0 - 8.0, y),
+            name,
+        );
+        out.line(&[(x0, y), (x1, y)], GRID, 1);
+        let half = ((b - a) * 0.3).min(8.0);
+        for s in spec.series.iter().filter(|s| s.mark == Mark::Tick) {
+            if let Some(v) = s.values.get(i).copied().flatten() {
+                let x = f.left.project(v).clamp(x0, x1);
+                out.line(&[(x, y - half), (x, y + half)], color(s.color), 3);
+            }
+        }
+        let Some(v) = own.values.get(i).copied().flatten() else {
+            continue;
+        };
+        let fill = color(if grouped { HIGHLIGHT } else { own.color });
+        out.dot((f.left.project(v).clamp(x0, x1), y), fill);
+        if let Some(label) = row_value(spec, i) {
+            let style = Style::new(11.0, ink).at(HPos::Left, VPos::Center);
+            out.text(label, (x1 + 8.0, y), style);
+        }
+    }
 }
 
 /// Where a figure starts, right of its bar's `end`: moved past a rule it would run across, or
