@@ -184,6 +184,8 @@ fn options(importer: Importer, lang: Lang) -> impl IntoView {
             <summary>{lang.pick("Tùy chọn nhập", "Import options")}</summary>
             {field("import-sheet", lang.pick("Trang tính (mặc định: mọi trang)", "Sheet (default: every sheet)"), asked.sheet, |a, v| a.sheet = v)}
             {field("import-indicator", lang.pick("Chỉ số, khi bảng không ghi (vd. pci)", "Index, when the table names none (e.g. pci)"), asked.indicator, |a, v| a.indicator = v)}
+            {field("import-period", lang.pick("Kỳ, khi bảng không ghi (vd. 2019)", "Period, when the table names none (e.g. 2019)"), asked.period, |a, v| a.period = v)}
+            {field("import-unit", lang.pick("Tỉnh, khi bảng không ghi (hồ sơ một tỉnh)", "Province, when the table names none (one province's profile)"), asked.unit, |a, v| a.unit = v)}
             {field("import-source", lang.pick("Nguồn, cho dòng không ghi nguồn", "Source, for rows that name none"), asked.source, |a, v| a.source = v)}
             {field("import-title", lang.pick("Tiêu đề của tệp số liệu", "The metric file's title"), asked.title, |a, v| a.title = v)}
         </details>

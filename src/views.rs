@@ -1,17 +1,20 @@
 //! The views of the dashboard. Most are a list of charts from the core; the indices are laid
-//! out as small multiples, the overview is a scorecard and the comparison has its own pickers.
+//! out as small multiples, the overview is a scorecard, and the components of an index and the
+//! comparison have their own pickers.
 
 use crate::api::Bundle;
 use crate::brief::{brief_head, brief_tail, charts};
 use crate::chart_view::ChartCard;
 use crate::state::ui;
 use chiso_core::charts::compare_by;
+use chiso_core::contract::catalogue::INDICES;
 use chiso_core::query::units::{compared_indicator, peer_indicators};
 use chiso_core::query::Query;
 use chiso_core::render::spark::sparkline;
 use chiso_core::render::ChartSpec;
 use chiso_core::views::overview::{headlines, scorecard, IndexCard};
-use chiso_core::views::page::{index_pairs, View as Page};
+use chiso_core::views::page::{components_view, index_pairs, shown_family, View as Page};
+use chiso_core::views::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,6 +47,7 @@ pub fn View(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
     move || match ui.view.get() {
         Page::Overview => view! { <Overview bundle=bundle unit=unit/> }.into_any(),
         Page::Compare => view! { <Compare bundle=bundle unit=unit/> }.into_any(),
+        Page::Components => view! { <Components bundle=bundle unit=unit/> }.into_any(),
         page => {
             let specs = Memo::new(move |_| {
                 with_query(bundle, unit, |q| match page {
@@ -131,12 +135,23 @@ fn Charts(specs: Memo<Vec<ChartSpec>>, view: &'static str) -> impl IntoView {
     }
 }
 
-fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
+fn card_view(c: IndexCard, lang: chiso_core::Lang, route: &Route, unit: &str) -> impl IntoView {
     let status = c.status.map(|s| {
         let class = format!("status {}", s.code());
         view! { <span class=class>{s.text(lang)}</span> }
     });
     let none = lang.pick("Chưa có số liệu", "No figures yet");
+    let has_parts = INDICES
+        .iter()
+        .any(|f| f.family == c.family && !f.parts.list.is_empty());
+    let parts = Route {
+        view: Page::Components,
+        unit: Some(unit.to_string()),
+        index: Some(c.family.to_string()),
+        embed: None,
+        ..route.clone()
+    }
+    .to_hash();
     let spark = sparkline(&c.spark).map(|points| {
         view! {
             <svg class="spark" viewBox="0 0 100 30" preserveAspectRatio="none" aria-hidden="true">
@@ -157,17 +172,22 @@ fn card_view(c: IndexCard, lang: chiso_core::Lang) -> impl IntoView {
             {c.change.map(|d| view! { <p class="change">{d}</p> })}
             {c.target.map(|t| view! { <p class="target">{lang.pick("Mục tiêu ", "Target ")}{t}</p> })}
             {status}
+            {c.weakest.map(|w| view! { <p class="weakest">{w}</p> })}
+            {c.fall.map(|f| view! { <p class="fall">{f}</p> })}
+            {has_parts.then(|| view! {
+                <a class="parts" href=parts>{lang.pick("Chỉ số thành phần →", "Components →")}</a>
+            })}
             {spark}
             {c.illustrative.then(|| view! { <span class="badge">{lang.pick("Số liệu minh họa", "Illustrative data")}</span> })}
         </article>
     }
 }
 
-/// The scorecard's cards: one per index.
-fn cards_view(q: &Query, today: chrono::NaiveDate) -> impl IntoView {
+/// The scorecard's cards: one per index, each leading to its components.
+fn cards_view(q: &Query, today: chrono::NaiveDate, route: &Route) -> impl IntoView {
     scorecard(q, today)
         .into_iter()
-        .map(|c| card_view(c, q.lang))
+        .map(|c| card_view(c, q.lang, route, q.unit))
         .collect_view()
 }
 
@@ -194,6 +214,7 @@ fn headline_view(q: &Query) -> impl IntoView {
 fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
     let ui = ui();
     move || {
+        let route = ui.route.get();
         with_query(bundle, unit, |q| {
             let (indices, dossiers) = charts(q, ui.today);
             let illustrative = indices.iter().chain(&dossiers).any(|s| s.illustrative);
@@ -201,13 +222,54 @@ fn Overview(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView 
                 <div class="overview">
                     {brief_head(&q, ui.today, illustrative)}
                     <section class="scorecard" aria-label=q.lang.pick("Các chỉ số", "Indices")>
-                        {cards_view(&q, ui.today)}
+                        {cards_view(&q, ui.today, &route)}
                     </section>
                     {headline_view(&q)}
                     {brief_tail(&q, &indices, &dossiers)}
                 </div>
             }
         })
+    }
+}
+
+/// An index's components: its own picker of the index, then the charts.
+#[component]
+fn Components(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> impl IntoView {
+    let ui = ui();
+    let family = Memo::new(move |_| {
+        let asked = ui.route.with(|r| r.index.clone());
+        with_query(bundle, unit, |q| shown_family(q, asked.as_deref()).family)
+    });
+    let specs = Memo::new(move |_| {
+        let asked = family.get();
+        with_query(bundle, unit, |q| {
+            components_view(q, shown_family(q, Some(asked)), ui.today)
+        })
+    });
+    let options = move || {
+        let lang = ui.lang();
+        let current = family.get();
+        INDICES
+            .iter()
+            .filter(|f| !f.parts.list.is_empty())
+            .map(|f| {
+                let is = f.family == current;
+                view! { <option value=f.family selected=is>{lang.pick(f.name_vi, f.name_en)}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="controls">
+            <label>
+                <span>{ui.tr("Chỉ số", "Index")}</span>
+                <select id="index" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ui.set(|r| r.index = Some(v));
+                }>{options}</select>
+            </label>
+            <p class="hint">{ui.tr("Năm: chọn ở ô “Đến kỳ”; mặc định là năm mới nhất có số liệu.", "Year: set “To”; the latest with figures by default.")}</p>
+        </section>
+        <Charts specs=specs view="components"/>
     }
 }
 

@@ -89,22 +89,26 @@ fn start(on_reply: Reply) -> Result<web_sys::Worker, String> {
     Ok(worker)
 }
 
-/// What the reader asks of an import: `chiso import`'s `--sheet`, `--indicator`, `--source` and
-/// `--title`, each left empty when not given.
+/// What the reader asks of an import: `chiso import`'s `--sheet`, `--indicator`, `--period`,
+/// `--unit`, `--source` and `--title`, each left empty when not given.
 #[derive(Clone, Default)]
 pub struct Asked {
     pub sheet: String,
     pub indicator: String,
+    pub period: String,
+    pub unit: String,
     pub source: String,
     pub title: String,
 }
 
 impl Asked {
     /// Each option by its name in the worker's message.
-    pub fn flags(&self) -> [(&'static str, &str); 4] {
+    pub fn flags(&self) -> [(&'static str, &str); 6] {
         [
             ("sheet", &self.sheet),
             ("indicator", &self.indicator),
+            ("period", &self.period),
+            ("unit", &self.unit),
             ("source", &self.source),
             ("title", &self.title),
         ]

@@ -30,7 +30,7 @@ async function indices(t, s, unit, options) {
 test("a source line is one line; the full list of reports opens on tap", async (t) => {
   const s = await site(t);
   const { page, errors } = await indices(t, s, "da-nang", tablet);
-  const source = page.locator("#index-pci-score details.source");
+  const source = page.locator("#index-papi-score details.source");
   const summary = await source.locator("summary").textContent();
   const [, count] = summary.match(/^Nguồn: Báo cáo kết quả cải cách hành chính 2018–2025, (\d+) báo cáo$/);
   const reports = source.locator("li");
@@ -57,8 +57,8 @@ test("a chart's table is built when tapped open, and gone when closed", async (t
   const table = page.locator("#index-pci-score table");
   await table.waitFor();
   assert.equal(await page.locator("table").count(), 1);
-  // The same figure the scorecard shows for PCI 2025.
-  assert.match(await table.locator("tbody tr", { hasText: "năm 2025" }).textContent(), /63,72/);
+  // The same figure the scorecard shows: Đà Nẵng's PCI 2021 as VCCI published it.
+  assert.match(await table.locator("tbody tr", { hasText: "năm 2021" }).textContent(), /70,42/);
   await summary.click();
   await table.waitFor({ state: "detached" });
   assert.deepEqual(errors, []);
@@ -118,8 +118,8 @@ test("a unit's indices view at 800×1280 is at most half as tall as before, scor
 test("printing a unit's overview gives a one-page A4 brief with its scorecard", async (t) => {
   const s = await site(t);
   const units = [
-    ["da-nang", "Đà Nẵng", /PCI\s*63,72/, true, 2],
-    ["tay-ninh", "Tây Ninh", /ICT Index\s*0,4582/, false, 0],
+    ["da-nang", "Đà Nẵng", /PCI\s*70,42 năm 2021[\s\S]*Yếu nhất: /, true, 2],
+    ["tay-ninh", "Tây Ninh", /PCI\s*67,05 năm 2019[\s\S]*Yếu nhất: Đào tạo lao động 6,15; Hỗ trợ doanh nghiệp 6,27[\s\S]*ICT Index\s*0,4582/, false, 0],
   ];
   for (const [unit, name, figure, illustrative, charts] of units) {
     const { page, errors } = await open(t, browser, s.url + `#/overview?unit=${unit}`, tablet);

@@ -155,6 +155,24 @@ test("the import's options are chiso import's flags: an index and a source for a
   assert.deepEqual(errors, []);
 });
 
+test("VCCI's table of all provinces, pasted with its year as an option, charts Tây Ninh's weakest components", async (t) => {
+  const s = await site(t, { files: onlyBacKan });
+  const { page, errors } = await open(t, browser, s.url + "#/components?unit=tay-ninh&index=pci", desktop);
+  await page.locator("section.files").waitFor();
+  // The table prints no year: it comes from the options, as `chiso import --period 2019`.
+  const table = readFileSync(join(root, "tests/fixtures/vcci/pci-2019-subindices.tsv"), "utf8");
+  await page.locator(".import-options summary").click();
+  await page.locator("#import-period").fill("2019");
+  const row = await paste(page, table);
+  assert.match(await row.textContent(), /bang-dan\.tsv → bang-dan\.json · 264 số liệu/);
+  assert.deepEqual(await downloaded(page, row), imported("bang-dan.tsv", table, ["--period", "2019"]));
+  await figuresReady(page, "#components-pci");
+  const first = await page.locator("#components-pci canvas").getAttribute("aria-label");
+  assert.match(first, /Yếu nhất trước: Đào tạo lao động 6,15 \(hạng 21\/22\); Hỗ trợ doanh nghiệp 6,27 \(hạng 17\/22\); Tính năng động 6,56/);
+  await page.locator("#import-period").fill("");
+  assert.deepEqual(errors, []);
+});
+
 test("a bad cell is named by its cell, in the reader's language", async (t) => {
   const s = await site(t, { files: onlyBacKan });
   const { page, errors } = await open(t, browser, s.url + "#/indices?unit=cao-bang&lang=en", desktop);

@@ -20,7 +20,7 @@ after(async () => {
   await browser?.close();
 });
 
-const NAV = ["Tổng quan", "Hồ sơ", "Dịch vụ công", "TTHC và PAKN", "Chỉ số", "So sánh"];
+const NAV = ["Tổng quan", "Hồ sơ", "Dịch vụ công", "TTHC và PAKN", "Chỉ số", "Thành phần", "So sánh"];
 const DATA = ["manifest.json", "tay-ninh.json", "bac-kan.json", "tien-giang-kcn.json", "minh-hoa.json"];
 
 /// Serves dist/ gzip-compressed under the strict CSP, counting the requests for each path; with
@@ -59,7 +59,7 @@ async function requested(hits, suffix) {
 
 // As shown: the shell holds each word in both languages and shows the reader's.
 const navLabels = (page, scope) => page.locator(`${scope} nav.views a`).allInnerTexts();
-const NAV_EN = ["Overview", "Dossiers", "Services", "Procedures", "Indices", "Compare"];
+const NAV_EN = ["Overview", "Dossiers", "Services", "Procedures", "Indices", "Components", "Compare"];
 const paints = (page) => page.evaluate(() => performance.getEntriesByType("paint").map((e) => e.name));
 
 test("the shell paints the title, the navigation and a chart-sized card while the wasm is held back, then gives way to the app", async (t) => {

@@ -436,12 +436,14 @@ fn indices(
                     if (y == 2022 && m < 7) || (merged && y == 2025 && m > 6) {
                         continue;
                     }
+                    // From July 2025 the index ranks the 34 provinces of the merger.
+                    let of = if (y, m) >= (2025, 7) { 34 } else { 63 };
                     latest = emit(
                         out,
                         &month.to_string(),
                         (y - y0) as f64 + m as f64 / 12.0,
                         rng,
-                        63,
+                        of,
                     );
                 }
             }

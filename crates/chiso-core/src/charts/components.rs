@@ -113,10 +113,20 @@ pub fn components(q: Query, family: &'static IndexFamily) -> ChartSpec {
     spec
 }
 
+/// A component's figure, out of its own maximum where a family's components weigh differently
+/// (`11,01/20`).
+pub fn out_of(s: &Standing, style: NumberStyle, lang: Lang) -> String {
+    let v = style.format(s.figure.value, lang);
+    match s.component.max {
+        Some(max) => format!("{v}/{}", NumberStyle::Fixed(0).format(max, lang)),
+        None => v,
+    }
+}
+
 /// A row in words: "Đào tạo lao động 6,15 (hạng 21/22)".
 fn row(s: &Standing, style: NumberStyle, lang: Lang) -> String {
     let name = lang.pick(s.component.short[0], s.component.short[1]);
-    let value = style.format(s.figure.value, lang);
+    let value = out_of(s, style, lang);
     let rank = lang.pick("hạng", "rank");
     format!("{name} {value} ({rank} {}/{})", s.rank, s.of)
 }

@@ -10,6 +10,6 @@ mod indices;
 mod time;
 
 pub use compare::{compare, compare_by};
-pub use components::{components, fall_text};
+pub use components::{components, fall_text, out_of};
 pub use flows::{dossiers_intake, dossiers_outcome, feedback, procedures, services};
 pub use indices::{component, index};

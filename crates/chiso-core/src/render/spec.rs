@@ -213,7 +213,12 @@ impl ChartSpec {
     /// so 63 provinces scroll down; a landscape box otherwise. Add `CHROME` for exports.
     pub fn preferred_height(&self, width: f64) -> f64 {
         if self.horizontal {
-            HORIZONTAL_MARGIN + ROW * self.keys.len() as f64
+            // A dot plot's legend sits above its rows, in one line or two.
+            let legend = match self.series.first().is_some_and(|s| s.mark == Mark::Dot) {
+                true => 40.0,
+                false => 0.0,
+            };
+            HORIZONTAL_MARGIN + legend + ROW * self.keys.len() as f64
         } else {
             (width * 0.55).clamp(260.0, 420.0)
         }

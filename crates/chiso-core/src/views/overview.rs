@@ -1,7 +1,7 @@
 //! The overview: where a unit stands on each national index against its target, and the
 //! headline dossier figures of its latest period.
 
-use crate::charts::fall_text;
+use crate::charts::{fall_text, out_of};
 use crate::contract::catalogue::{IndexFamily, INDICES};
 use crate::contract::period::Period;
 use crate::query::components::standings;
@@ -116,7 +116,7 @@ fn parts(
         .iter()
         .map(|r| {
             let name = lang.pick(r.component.short[0], r.component.short[1]);
-            format!("{name} {}", style.format(r.figure.value, lang))
+            format!("{name} {}", out_of(r, style, lang))
         })
         .collect();
     let when = match score == Some(s.period) {
