@@ -251,3 +251,20 @@ fn the_overview_names_the_two_weakest_and_the_largest_fall() {
         "{qn:?}"
     );
 }
+
+#[test]
+fn compare_takes_a_component_as_its_indicator() {
+    use chiso_core::charts::compare;
+    let l = sample();
+    let c = compare(
+        query(&l, "tay-ninh", Lang::Vi),
+        "pci.labor_training",
+        Some(Period::Year(2019)),
+    );
+    // Every province with a 2019 figure in the shipped tables and profiles, best first.
+    assert!(c.keys.len() >= 30, "{}", c.keys.len());
+    let i = c.keys.iter().position(|k| k == "tay-ninh").unwrap();
+    assert_eq!(c.highlight, Some(i));
+    assert_eq!(c.series[0].values[i], Some(6.15));
+    assert_eq!(c.title, "PCI – Đào tạo lao động – năm 2019");
+}

@@ -244,7 +244,7 @@ const SEARCH_ROWS: usize = 30;
 pub fn find(table: &Table) -> Option<Header> {
     let width = table.width();
     let roles = |r: usize| -> Vec<Option<Role>> {
-        (0..width).map(|c| classify(table.cell(r, c))).collect()
+        row_names((0..width).map(|c| classify(table.cell(r, c))).collect())
     };
     let row = (0..table.rows.len().min(SEARCH_ROWS)).find(|&r| is_header(&roles(r)))?;
     let columns = roles(row);
@@ -268,6 +268,21 @@ pub fn find(table: &Table) -> Option<Header> {
         columns,
         data_from: row + 1,
     })
+}
+
+/// A province profile's corner: `Năm` / `Year` over its first column, with years across, labels
+/// the years; the column under it holds the rows' names (the components).
+fn row_names(mut roles: Vec<Option<Role>>) -> Vec<Option<Role>> {
+    let mut figures = roles
+        .iter()
+        .flatten()
+        .filter(|r| matches!(r, Role::Figures(_)));
+    let years_across = figures.clone().next().is_some()
+        && figures.all(|r| matches!(r, Role::Figures(c) if c.when.is_some()));
+    if years_across && roles.first() == Some(&Some(Role::Period)) {
+        roles[0] = Some(Role::Indicator);
+    }
+    roles
 }
 
 fn is_header(roles: &[Option<Role>]) -> bool {
@@ -380,6 +395,34 @@ mod tests {
             Some(Named::Id("dossiers.received".into()))
         );
         assert_eq!(ctx("Tây Ninh").unit.as_deref(), Some("Tây Ninh"));
+    }
+
+    #[test]
+    fn a_profiles_corner_year_labels_the_years_not_its_column() {
+        let rows = |r: Vec<Vec<&str>>| {
+            r.into_iter()
+                .map(|r| r.into_iter().map(String::from).collect())
+                .collect()
+        };
+        let profile = Table::from_text(
+            "",
+            rows(vec![
+                vec!["Năm", "2018", "2019"],
+                vec!["Tính minh bạch", "6,11", "6,85"],
+            ]),
+        );
+        let h = find(&profile).unwrap();
+        assert_eq!(h.columns[0], Some(Role::Indicator));
+        assert_eq!(h.data_from, 1);
+        // Periods down and units across keep their period column.
+        let wide = Table::from_text(
+            "",
+            rows(vec![
+                vec!["Năm", "Tây Ninh", "Bắc Kạn"],
+                vec!["2019", "1", "2"],
+            ]),
+        );
+        assert_eq!(find(&wide).unwrap().columns[0], Some(Role::Period));
     }
 
     #[test]
