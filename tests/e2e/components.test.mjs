@@ -52,6 +52,8 @@ test("Tây Ninh's PCI components in 2019, weakest first, on an 800×1280 tablet"
   // Each component over the years follows, as small multiples.
   assert.ok(await page.locator('.charts figure.chart[id^="component-pci-"]').count() >= 10);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 800));
+  // All seven views' names fit across the tablet, none scrolled out of sight.
+  assert.ok(await page.locator("nav.views").evaluate((n) => n.scrollWidth <= n.clientWidth));
   await page.screenshot({ path: join(out, "components-800x1280.png") });
   assert.deepEqual(errors, []);
 });
