@@ -233,6 +233,22 @@ fn the_trend_is_projected_to_the_target_date() {
     assert!(proj.last().copied().flatten().is_some());
     assert!(c.illustrative);
     assert!(c.series.iter().any(|s| s.mark == Mark::Dashed));
+    // Drawn to the end of 2025, the date the target is due, not to the middle of the year.
+    let f = layout(&c, 800.0, 400.0, DrawOptions::default());
+    let svg = to_svg(&c, 800, 400, DrawOptions::default());
+    let dashed = common::polylines(&svg, "#D55E00");
+    let reach = dashed
+        .iter()
+        .flatten()
+        .map(|p| p.0)
+        .fold(f64::MIN, f64::max);
+    let last = c.keys.len() - 1;
+    assert!(
+        (reach - f.slots[last].1).abs() < 1.0,
+        "{reach} {:?}",
+        f.slots[last]
+    );
+    assert!(reach > f.center(last) + 10.0);
 }
 
 #[test]

@@ -478,3 +478,36 @@ fn a_count_ten_times_its_previous_period_is_a_warning_at_its_place_and_stays() {
     // Nothing is dropped.
     assert_eq!(l.data.observations.len(), lines.len());
 }
+
+#[test]
+fn a_lone_count_of_a_billion_or_more_is_a_warning_and_stays() {
+    let obs = |unit: &str, indicator: &str, v: &str| {
+        format!(
+            r#"{{ "unit": "{unit}", "indicator": "{indicator}", "period": "2020-Q3", "value": {v} }}"#
+        )
+    };
+    let lines = [
+        // No period before it to compare with, yet no unit has this many decisions.
+        obs("bac-kan", "procedures.decisions", "1.5e308"),
+        obs("tay-ninh", "dossiers.received", "999999999"),
+        // A score is not a count, and its scale is checked elsewhere.
+        obs("tay-ninh", "pci.score", "67.05"),
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let l = one("huge.json", &file(&refs));
+    assert_eq!(l.count(Severity::Error), 0, "{:#?}", l.findings);
+    let huge: Vec<_> = l
+        .findings
+        .iter()
+        .filter(|f| matches!(f.message, Message::Huge { .. }))
+        .collect();
+    assert_eq!(huge.len(), 1, "{:#?}", l.findings);
+    assert_eq!(huge[0].severity, Severity::Warning);
+    // At its own line: 8 + its index in `lines`.
+    assert_eq!(place(huge[0]).0, 8);
+    assert!(huge[0]
+        .message
+        .text(Lang::En)
+        .starts_with("the count for 2020-Q3 is 1.5e308: a billion or more"));
+    assert_eq!(l.data.observations.len(), lines.len());
+}

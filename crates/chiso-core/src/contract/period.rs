@@ -99,6 +99,16 @@ fn date(s: &str) -> Result<NaiveDate, PeriodError> {
     Ok(d)
 }
 
+/// `day` as a real number of years, `into` of the way through it (0.5: its middle).
+fn years(day: NaiveDate, into: f64) -> f64 {
+    let days_in_year = if ymd(day.year(), 12, 31).ordinal() == 366 {
+        366.0
+    } else {
+        365.0
+    };
+    day.year() as f64 + (day.ordinal0() as f64 + into) / days_in_year
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     // Callers only pass months 1..=12 and days that exist in every month.
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -202,13 +212,13 @@ impl Period {
     /// Years as a real number at the period's midpoint, the x of trend lines.
     pub fn midpoint_years(&self) -> f64 {
         let (a, b) = (self.start(), self.end());
-        let mid = a + (b - a) / 2;
-        let days_in_year = if ymd(mid.year(), 12, 31).ordinal() == 366 {
-            366.0
-        } else {
-            365.0
-        };
-        mid.year() as f64 + (mid.ordinal0() as f64 + 0.5) / days_in_year
+        years(a + (b - a) / 2, 0.5)
+    }
+
+    /// Years as a real number at the end of the period's last day: where a target "by" the
+    /// period must be reached.
+    pub fn end_years(&self) -> f64 {
+        years(self.end(), 1.0)
     }
 
     /// The label a reader expects: `quý II/2020`, `Q2 2020`, `28/05/2020–28/08/2020`.
@@ -401,6 +411,8 @@ mod tests {
         assert_eq!(p("2020-Q1").previous(), Some(p("2019-Q4")));
         assert_eq!(p("2020-01").previous(), Some(p("2019-12")));
         assert!((p("2020").midpoint_years() - 2020.5).abs() < 0.01);
+        assert!((p("2025").end_years() - 2026.0).abs() < 1e-9);
+        assert!((p("2025-Q2").end_years() - (2025.0 + 181.0 / 365.0)).abs() < 1e-9);
     }
 
     #[test]

@@ -213,6 +213,26 @@ pub fn implausible_jumps(data: &Dataset) -> Vec<(usize, f64, Period)> {
         .collect()
 }
 
+/// A count no unit reports in one period: a billion (more than the country's dossiers in a
+/// year many times over). Lone figures too, which no previous period shows to be off.
+const HUGE: f64 = 1e9;
+
+/// Counts of `HUGE` or more: likely a typing or export error (`1.5e308`, digits run together).
+/// A warning: the figure stays, as published.
+pub fn huge_counts(data: &Dataset) -> Vec<usize> {
+    let counted = |id: &str| {
+        data.catalogue
+            .get(id)
+            .is_some_and(|d| d.kind == Kind::Count)
+    };
+    data.observations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.value >= HUGE && counted(&o.indicator))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Figures of an index component for a year its publisher does not publish it in (before it
 /// existed, or a year printed N/A), each with the component's first and last year.
 pub fn outside_component_years(data: &Dataset) -> Vec<(usize, (i32, i32))> {

@@ -143,8 +143,9 @@ pub fn assess(
         .take(TREND_POINTS)
         .map(|(p, v)| (p.midpoint_years(), *v))
         .collect();
+    // A target "by 2025" is due at the end of 2025: the trend runs to the end of its period.
     let projected =
-        trend(&recent).map(|(slope, intercept)| slope * target.by.midpoint_years() + intercept);
+        trend(&recent).map(|(slope, intercept)| slope * target.by.end_years() + intercept);
     let base = target
         .baseline
         .and_then(|b| series.iter().find(|(p, _)| *p == b))

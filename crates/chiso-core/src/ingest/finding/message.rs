@@ -153,6 +153,11 @@ pub enum Message {
         before: f64,
         since: Period,
     },
+    /// A count of a billion or more in one period.
+    Huge {
+        period: Period,
+        value: f64,
+    },
     /// An index component's figure for a year its publisher does not publish it in.
     ComponentYear {
         period: Period,
@@ -271,6 +276,7 @@ impl Message {
                 &w::AFTER_MERGER,
                 vec![period.to_string(), clip(successor), until.to_string()],
             ),
+            M::Huge { period, value } => (&w::HUGE, vec![period.to_string(), num(*value)]),
             M::ComponentYear { period, years } => {
                 let to = match years.1 {
                     i32::MAX => lang.pick("nay", "now").to_string(),
@@ -310,9 +316,13 @@ impl Identity {
 }
 
 /// Plain number for messages: shortest exact form, no locale grouping (publishers grep for it).
+/// A figure as the file wrote it; one too long to read (`1.5e308`) in exponent form.
 fn num(v: f64) -> String {
     let mut s = String::new();
-    let _ = write!(s, "{v}");
+    let _ = match v.abs() >= 1e15 {
+        true => write!(s, "{v:e}"),
+        false => write!(s, "{v}"),
+    };
     s
 }
 
@@ -429,6 +439,10 @@ mod tests {
                 period: Period::Quarter(2025, 3),
                 successor: s("da-nang-2025"),
                 until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default(),
+            },
+            Message::Huge {
+                period: Period::Quarter(2020, 3),
+                value: 1.5e308,
             },
             Message::ComponentYear {
                 period: Period::Year(2010),

@@ -262,6 +262,10 @@ pub(super) const JUMP: Words = words(
     "số đếm kỳ {0} là {1}: gấp 10 lần trở lên, hoặc chỉ bằng một phần mười trở xuống, so với {2} của kỳ {3}; hãy kiểm tra lại (thừa chữ số 0, nhầm đơn vị?); vẫn hiển thị đúng như công bố",
     "the count for {0} is {1}: ten times or more, or a tenth or less, of {2} for {3}; please check it (extra zeros, a wrong unit?); shown as published",
 );
+pub(super) const HUGE: Words = words(
+    "số đếm kỳ {0} là {1}: từ một tỷ trở lên, không đơn vị nào có trong một kỳ; hãy kiểm tra lại (chữ số dính liền, lỗi xuất tệp?); vẫn hiển thị đúng như công bố",
+    "the count for {0} is {1}: a billion or more, which no unit has in one period; please check it (digits run together, an export error?); shown as published",
+);
 pub(super) const COMPONENT_YEAR: Words = words(
     "chỉ số thành phần này không được công bố cho kỳ {0} (công bố {1}–{2}, trừ các năm in N/A); hãy kiểm tra lại năm; vẫn hiển thị đúng như công bố",
     "this component is not published for {0} (published {1}–{2}, except years printed N/A); please check the year; shown as published",

@@ -12,7 +12,9 @@ mod registry;
 mod report;
 
 use crate::contract::model::Dataset;
-use crate::ingest::checks::{after_merger, check_sums, implausible_jumps, outside_component_years};
+use crate::ingest::checks::{
+    after_merger, check_sums, huge_counts, implausible_jumps, outside_component_years,
+};
 use crate::ingest::finding::{Finding, Message, Severity, Subject};
 use conflicts::resolve_conflicts;
 use figures::{Origin, Places};
@@ -108,7 +110,8 @@ pub fn load(inputs: &[Input]) -> Loaded {
     };
     warn.sums(&mut report);
     warn.after_merger(&mut report);
-    warn.jumps(&mut report);
+    let huge = warn.huge(&mut report);
+    warn.jumps(&mut report, &huge);
     warn.component_years(&mut report);
     let files = statuses(inputs, &states, &parsed, &data, &report);
     Loaded {
@@ -179,9 +182,10 @@ impl Warn<'_> {
         }
     }
 
-    /// Counts far from their unit's previous period.
-    fn jumps(&self, report: &mut Report) {
-        for (at, before, since) in implausible_jumps(self.data) {
+    /// Counts far from their unit's previous period, but those already said to be huge.
+    fn jumps(&self, report: &mut Report, huge: &[usize]) {
+        let jumps = implausible_jumps(self.data).into_iter();
+        for (at, before, since) in jumps.filter(|(at, ..)| !huge.contains(at)) {
             let o = &self.data.observations[at];
             let message = Message::Jump {
                 period: o.period,
@@ -191,6 +195,20 @@ impl Warn<'_> {
             };
             self.at(report, at, message, Some(vec![o.indicator.to_string()]));
         }
+    }
+
+    /// Counts no unit has in a period; their indexes.
+    fn huge(&self, report: &mut Report) -> Vec<usize> {
+        let huge = huge_counts(self.data);
+        for &at in &huge {
+            let o = &self.data.observations[at];
+            let message = Message::Huge {
+                period: o.period,
+                value: o.value,
+            };
+            self.at(report, at, message, Some(vec![o.indicator.to_string()]));
+        }
+        huge
     }
 
     /// Index components dated in a year their publisher leaves without them.

@@ -231,10 +231,15 @@ fn lines(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     }
 }
 
-/// Projections: dashed, straight across the periods in between.
+/// Projections: dashed, straight across the periods in between, to the end of the target's
+/// period (the date it is due), not its middle.
 fn projections(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     for s in spec.series.iter().filter(|s| s.mark == Mark::Dashed) {
-        let points: Vec<(f64, f64)> = points(spec, f, s).into_iter().map(|(_, p)| p).collect();
+        let mut points = points(spec, f, s);
+        if let Some((i, (x, _))) = points.last_mut() {
+            *x = f.slots.get(*i).map_or(*x, |slot| slot.1);
+        }
+        let points: Vec<(f64, f64)> = points.into_iter().map(|(_, p)| p).collect();
         if points.len() > 1 {
             out.dashed(&points, color(s.color), 2, (6, 4));
         }
