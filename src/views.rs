@@ -152,10 +152,15 @@ fn card_view(c: IndexCard, lang: chiso_core::Lang, route: &Route, unit: &str) ->
         ..route.clone()
     }
     .to_hash();
-    let spark = sparkline(&c.spark).map(|points| {
+    let runs = sparkline(&c.spark);
+    let spark = (!runs.is_empty()).then(|| {
+        let lines = runs
+            .into_iter()
+            .map(|r| view! { <polyline class:lone=r.lone points=r.points></polyline> })
+            .collect_view();
         view! {
             <svg class="spark" viewBox="0 0 100 30" preserveAspectRatio="none" aria-hidden="true">
-                <polyline points=points></polyline>
+                {lines}
             </svg>
         }
     });

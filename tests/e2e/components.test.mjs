@@ -64,6 +64,9 @@ test("the overview's PCI card names the two weakest and leads to the components"
   const pci = page.locator('.card[data-index="pci"]');
   await pci.waitFor();
   assert.equal(await pci.locator(".weakest").textContent(), "Yếu nhất: Đào tạo lao động 6,15; Hỗ trợ doanh nghiệp 6,27");
+  // Figures for 2015 and 2019 only: two dots in the sparkline, no line rising across the gap.
+  assert.equal(await pci.locator(".spark polyline.lone").count(), 2);
+  assert.equal(await pci.locator(".spark polyline:not(.lone)").count(), 0);
   await pci.locator("a.parts").click();
   await figuresReady(page, "#components-pci");
   assert.match(page.url(), /#\/components\?unit=tay-ninh.*&index=pci/);

@@ -99,3 +99,34 @@ fn every_charts_embed_names_the_view_that_draws_it() {
         }
     }
 }
+
+#[test]
+fn the_components_of_an_index_embed_on_their_own() {
+    use chiso_core::views::embed::card_route;
+    // The index from the address, the weakest-first chart by its id.
+    assert_eq!(
+        shown(
+            "tay-ninh",
+            "#/embed/components/components-pci?unit=tay-ninh&index=pci"
+        ),
+        Some(vec!["components-pci".to_string()])
+    );
+    let trend = shown(
+        "tay-ninh",
+        "#/embed/components/component-pci-labor_training?index=pci",
+    );
+    assert_eq!(
+        trend,
+        Some(vec!["component-pci-labor_training".to_string()])
+    );
+    // A card's embed names the index its chart is about.
+    let r = card_route(
+        &Route::parse("#/components?unit=tay-ninh&to=2019"),
+        "components-pci",
+        "tay-ninh",
+    );
+    assert_eq!(
+        r.to_hash(),
+        "#/embed/components/components-pci?unit=tay-ninh&to=2019&index=pci"
+    );
+}

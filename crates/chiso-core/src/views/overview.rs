@@ -35,7 +35,7 @@ pub struct IndexCard {
     /// The component that fell most on the period before: "Giảm mạnh nhất: Tính minh bạch −1,68".
     pub fall: Option<String>,
     /// The score series, oldest first, for a sparkline.
-    pub spark: Vec<f64>,
+    pub spark: Vec<(Period, f64)>,
     pub illustrative: bool,
 }
 
@@ -94,7 +94,7 @@ fn card(q: &Query, family: &'static IndexFamily, today: NaiveDate) -> IndexCard 
         target: assessed.as_ref().map(|(t, _)| t.clone()),
         status: assessed.as_ref().map(|(_, l)| l.status),
         status_text: assessed.map(|(_, l)| l.text),
-        spark: scores.iter().map(|o| o.value).collect(),
+        spark: scores.iter().map(|o| (o.period, o.value)).collect(),
         illustrative: scores.iter().any(|o| data.is_illustrative(o)),
     }
 }

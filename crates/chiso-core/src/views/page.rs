@@ -120,16 +120,20 @@ pub fn index_pairs(q: Query, today: NaiveDate) -> Vec<(ChartSpec, ChartSpec)> {
         .collect()
 }
 
-/// The charts a meeting steps through in present mode: every view's charts that have figures.
+/// The charts a meeting steps through in present mode: every view's charts that have figures,
+/// and each index's components, weakest first.
 pub fn key_charts(q: Query, today: NaiveDate) -> Vec<ChartSpec> {
-    [
+    let views = [
         View::Dossiers,
         View::Services,
         View::Procedures,
         View::Indices,
-    ]
-    .into_iter()
-    .flat_map(|v| v.charts(q, today))
-    .filter(|c| !c.is_empty())
-    .collect()
+    ];
+    let parts = families_with_parts(q.data, q.unit).into_iter();
+    views
+        .into_iter()
+        .flat_map(|v| v.charts(q, today))
+        .chain(parts.map(|f| components(q, f)))
+        .filter(|c| !c.is_empty())
+        .collect()
 }
