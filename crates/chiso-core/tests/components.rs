@@ -7,10 +7,9 @@ use chiso_core::charts::components;
 use chiso_core::contract::catalogue::INDICES;
 use chiso_core::import::{csv, import, Imported, Options};
 use chiso_core::query::components::{standings, Order};
-use chiso_core::render::{draw::layout, to_svg, DrawOptions};
 use chiso_core::views::overview::scorecard;
 use chiso_core::{load, Input, Lang, Loaded, Period};
-use common::{day, dots, query, sample, texts};
+use common::{day, dots, drawn, query, sample, texts};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {
@@ -215,13 +214,7 @@ fn the_components_chart_draws_the_weakest_first_from_the_shipped_figures() {
         c.sources
     );
     // Drawn: a dot a row, the group's in the emphasis colour, names at the left.
-    let f = layout(&c, 800.0, c.preferred_height(800.0), DrawOptions::default());
-    let svg = to_svg(
-        &c,
-        800,
-        c.preferred_height(800.0) as u32,
-        DrawOptions::default(),
-    );
+    let (f, svg) = drawn(&c, 800.0);
     let emphasised = dots(&svg, "#D55E00");
     assert_eq!(emphasised.len(), 3);
     let labor_y = (f.slots[0].0 + f.slots[0].1) / 2.0;

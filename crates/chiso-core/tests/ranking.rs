@@ -9,7 +9,7 @@ use chiso_core::query::stat::Stat;
 use chiso_core::render::spec::ROW;
 use chiso_core::render::{layout, to_svg, ChartSpec, DrawOptions};
 use chiso_core::{Lang, Period};
-use common::{polylines, query, rects, texts};
+use common::{drawn, polylines, query, rects, texts};
 
 /// The 63 provinces before the 2025 merger.
 const PROVINCES: [&str; 63] = [
@@ -186,13 +186,7 @@ fn best_first_with_ranks_as_published_and_the_selected_unit_highlighted() {
     assert_eq!(rows[62][2], "–");
     assert!(c.csv().starts_with("unit,pci.score,rank\np"));
     // Drawn: one highlighted bar, in the selected unit's row; the rest in the series' colour.
-    let f = layout(&c, 800.0, c.preferred_height(800.0), DrawOptions::default());
-    let svg = to_svg(
-        &c,
-        800,
-        c.preferred_height(800.0) as u32,
-        DrawOptions::default(),
-    );
+    let (f, svg) = drawn(&c, 800.0);
     let mine = rects(&svg, "#D55E00");
     assert_eq!(mine.len(), 1);
     assert!((mine[0].1 + mine[0].3 / 2.0 - f.center(me)).abs() <= 1.0);
@@ -220,13 +214,7 @@ fn the_median_or_the_average_as_a_rule() {
         "{}",
         c.rules[0].label
     );
-    let f = layout(&c, 800.0, c.preferred_height(800.0), DrawOptions::default());
-    let svg = to_svg(
-        &c,
-        800,
-        c.preferred_height(800.0) as u32,
-        DrawOptions::default(),
-    );
+    let (f, svg) = drawn(&c, 800.0);
     let x = f.left.project(median);
     let rule = polylines(&svg, "#000000");
     assert!(rule.iter().any(|p| p.len() == 2

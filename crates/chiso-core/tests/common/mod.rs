@@ -5,8 +5,19 @@
 use chiso_core::ingest::load::{load, Input, Loaded};
 use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::query::Query;
+use chiso_core::render::{layout, to_svg, ChartSpec, DrawOptions, Frame};
 use chiso_core::Lang;
 use std::path::PathBuf;
+
+/// A chart laid out and drawn as SVG `width` wide, at the height it reads best at.
+pub fn drawn(c: &ChartSpec, width: f64) -> (Frame, String) {
+    let height = c.preferred_height(width);
+    let opts = DrawOptions::default();
+    (
+        layout(c, width, height, opts),
+        to_svg(c, width as u32, height as u32, opts),
+    )
+}
 
 pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")

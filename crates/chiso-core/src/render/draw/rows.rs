@@ -7,7 +7,7 @@
 use super::layout::{row_name, row_value, text_width, Frame};
 use super::{color, Shapes, Style, GRID, INK, MUTED};
 use crate::render::spec::{ChartSpec, Mark};
-use plotters::prelude::WHITE;
+use plotters::prelude::{RGBColor, WHITE};
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// The palette colour of the selected unit's bar.
@@ -32,15 +32,8 @@ pub(super) fn rows(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     }
     let rules: Vec<f64> = spec.rules.iter().map(|r| f.left.project(r.value)).collect();
     for (i, &(a, b)) in f.slots.iter().enumerate() {
-        let y = (a + b) / 2.0;
         let chosen = spec.highlight == Some(i);
-        let ink = if chosen { color(HIGHLIGHT) } else { INK };
-        let name = Style::new(12.0, ink).at(HPos::Right, VPos::Center);
-        out.text(
-            fit(&row_name(spec, i), x0 - 12.0, 12.0),
-            (x0 - 8.0, y),
-            name,
-        );
+        let (y, ink) = name(spec, f, i, chosen, out);
         let (Some(v), Some(label)) = (series.values.get(i).copied().flatten(), row_value(spec, i))
         else {
             continue;
@@ -71,15 +64,8 @@ pub(super) fn dots(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
     };
     let (x0, _, x1, _) = f.plot;
     for (i, &(a, b)) in f.slots.iter().enumerate() {
-        let y = (a + b) / 2.0;
         let grouped = i < spec.group;
-        let ink = if grouped { color(HIGHLIGHT) } else { INK };
-        let name = Style::new(12.0, ink).at(HPos::Right, VPos::Center);
-        out.text(
-            fit(&row_name(spec, i), x0 - 12.0, 12.0),
-            (x0 - 8.0, y),
-            name,
-        );
+        let (y, ink) = name(spec, f, i, grouped, out);
         out.line(&[(x0, y), (x1, y)], GRID, 1);
         let half = ((b - a) * 0.3).min(8.0);
         for s in spec.series.iter().filter(|s| s.mark == Mark::Tick) {
@@ -98,6 +84,28 @@ pub(super) fn dots(spec: &ChartSpec, f: &Frame, out: &mut Shapes) {
             out.text(label, (x1 + 8.0, y), style);
         }
     }
+}
+
+/// Row `i`'s name at the left, in the highlight colour when `emphasised`: the row's middle and
+/// the ink its figure is written in.
+fn name(
+    spec: &ChartSpec,
+    f: &Frame,
+    i: usize,
+    emphasised: bool,
+    out: &mut Shapes,
+) -> (f64, RGBColor) {
+    let (a, b) = f.slots[i];
+    let y = (a + b) / 2.0;
+    let ink = if emphasised { color(HIGHLIGHT) } else { INK };
+    let x0 = f.plot.0;
+    let style = Style::new(12.0, ink).at(HPos::Right, VPos::Center);
+    out.text(
+        fit(&row_name(spec, i), x0 - 12.0, 12.0),
+        (x0 - 8.0, y),
+        style,
+    );
+    (y, ink)
 }
 
 /// Where a figure starts, right of its bar's `end`: moved past a rule it would run across, or
