@@ -4,8 +4,8 @@
 
 use super::builder::{unit_title, Builder, Look};
 use super::time::known_gaps;
-use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind, KnownGap};
-use crate::contract::components::Component;
+use crate::contract::catalogue::{Better, IndexFamily, IndicatorDef, Kind};
+use crate::contract::components::{Component, KnownGap};
 use crate::contract::lang::Lang;
 use crate::contract::model::Target;
 use crate::contract::period::Period;

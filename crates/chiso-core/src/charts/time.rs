@@ -1,7 +1,7 @@
 //! Where a chart's periods sit in time: their spans in days, the mergers that change the
 //! unit's territory within them, and the gaps an index's publisher is known to leave.
 
-use crate::contract::catalogue::KnownGap;
+use crate::contract::components::KnownGap;
 use crate::contract::lang::Lang;
 use crate::contract::model::Dataset;
 use crate::contract::period::{day, Period};

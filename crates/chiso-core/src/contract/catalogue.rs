@@ -1,6 +1,6 @@
 //! The indicator catalogue. Built-in ids are stable API; files may define more in the same shape.
 
-use crate::contract::components::{self, Component, Parts};
+use crate::contract::components::{self, Component, KnownGap, Parts};
 use crate::contract::text::Text;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -93,18 +93,6 @@ pub fn component(id: &str) -> Option<(&'static IndexFamily, &'static Component)>
     let (family, part) = id.split_once('.')?;
     let f = INDICES.iter().find(|f| f.family == family)?;
     Some((f, f.parts.get(part)?))
-}
-
-/// Years in which an index has no figure for a reason known in advance: a missing figure
-/// there is normal, never zero and never a unit's failure to report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KnownGap {
-    /// First and last year, inclusive; `i32::MAX` while it lasts.
-    pub years: (i32, i32),
-    /// A word or two for the gap on the chart, then the reason in a sentence, in Vietnamese
-    /// and English.
-    pub label: [&'static str; 2],
-    pub reason: [&'static str; 2],
 }
 
 pub const INDICES: [IndexFamily; 6] = [

@@ -1,9 +1,20 @@
 //! The published components of each index: PCI's sub-indices, PAPI's dimensions, SIPAS's
 //! elements, the ICT Index's sub-indices and the DVC index's groups, with the names their
-//! publishers give them and the years they exist. A component is the indicator
-//! `<family>.<id>` (`pci.labor_training`). Sources: `docs/sources/index-components.md`.
+//! publishers give them and the years they exist, and the years an index or a component is
+//! known to have no figure. A component is the indicator `<family>.<id>`
+//! (`pci.labor_training`). Sources: `docs/sources/index-components.md`.
 
-use crate::contract::catalogue::KnownGap;
+/// Years in which an index has no figure for a reason known in advance: a missing figure
+/// there is normal, never zero and never a unit's failure to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownGap {
+    /// First and last year, inclusive; `i32::MAX` while it lasts.
+    pub years: (i32, i32),
+    /// A word or two for the gap on the chart, then the reason in a sentence, in Vietnamese
+    /// and English.
+    pub label: [&'static str; 2],
+    pub reason: [&'static str; 2],
+}
 
 /// One component of an index.
 #[derive(Clone, Copy, Debug, PartialEq)]
