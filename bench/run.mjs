@@ -55,17 +55,18 @@ const results = { ours: {}, peer: {} };
 const push = (app, key, value) => (results[app][key] ??= []).push(value);
 const order = (i) => (i % 2 ? ["peer", "ours"] : ["ours", "peer"]);
 
-async function context() {
-  const c = await browser.newContext(TABLET);
+/** A fresh context on the tablet, at its 2× pixel density or at `dpr`. */
+async function context(dpr = TABLET.deviceScaleFactor) {
+  const c = await browser.newContext({ ...TABLET, deviceScaleFactor: dpr });
   await c.addInitScript(INSTRUMENT);
   return c;
 }
 
 /** Cold loads of `hash` under `profile`, alternating, each followed by a warm visit when asked. */
-async function coldLoads(key, profile, hash, { warmVisit = false, probe = null } = {}) {
+async function coldLoads(key, profile, hash, { warmVisit = false, probe = null, dpr } = {}) {
   for (let i = 0; i < runs; i++) {
     for (const app of order(i)) {
-      const c = await context();
+      const c = await context(dpr);
       try {
         push(app, key, await measureLoad(c, servers[app].url + hash, profile, { parseProbe: probe, settle }));
         if (warmVisit) push(app, `${key}-warm`, await measureLoad(c, servers[app].url + hash, profile, { settle }));
@@ -84,8 +85,11 @@ try {
     await measureLoad(c, servers[app].url + SAMPLE, PROFILES.cpu1).finally(() => c.close());
   }
   await coldLoads("sample-cpu4", PROFILES.cpu4, SAMPLE, { warmVisit: true });
+  // At 1× pixel density too: a cheap tablet's screen, and a quarter of the pixels to fill.
+  await coldLoads("sample-cpu4-dpr1", PROFILES.cpu4, SAMPLE, { dpr: 1 });
   if (!quick) {
     await coldLoads("sample-slow", PROFILES.slow, SAMPLE, { warmVisit: true });
+    await coldLoads("sample-slow-dpr1", PROFILES.slow, SAMPLE, { dpr: 1 });
     for (const s of Object.values(servers)) s.encoding = "br";
     await coldLoads("sample-br", PROFILES.cpu1, SAMPLE);
     for (const s of Object.values(servers)) s.encoding = "gzip";

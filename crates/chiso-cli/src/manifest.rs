@@ -1,19 +1,25 @@
 //! `chiso manifest DIR`: the publishing step. Writes DIR/manifest.json with the sha256 of every
 //! metric file in DIR, keeping the order of an existing manifest and adding new files after it
 //! by name; a listed file that is gone is dropped, and remote entries are kept as they are.
+//! The local files are validated together, as the dashboard loads them: each that passes is
+//! recorded as validated (with the format and the validator's version) beside its sha256, which
+//! proves to a reader that these are the bytes that passed; one with errors is not.
 
-use chiso_core::ingest::envelope::sha256_hex;
+use chiso_core::ingest::envelope::{sha256_hex, METRICS_FORMAT};
 use chiso_core::ingest::manifest::parse_manifest;
-use chiso_core::Lang;
+use chiso_core::{load, Input, Lang};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const NAME: &str = "manifest.json";
 
-/// Write or refresh DIR/manifest.json with every metric file's sha256
+/// Write or refresh DIR/manifest.json with every metric file's sha256, validated together
 ///
 /// Keeps the order of the entries already listed and adds new files after them, by name; a
-/// listed file that is gone is dropped, remote entries are kept as they are.
+/// listed file that is gone is dropped, remote entries are kept as they are. Each local file
+/// the validator passes (no error, no warning but about its figures as published) is recorded
+/// as validated; a file with errors is listed without it, its findings printed, and the exit
+/// code is 1.
 #[derive(clap::Args)]
 pub struct Args {
     /// The directory of the metric files
@@ -37,20 +43,34 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
     let mut found = metric_files(dir)?;
     found.retain(|name| !paths.contains(name));
     paths.extend(found);
+    let mut local: Vec<(String, Vec<u8>)> = Vec::new();
+    for path in paths.iter().filter(|p| !p.contains("://")) {
+        match std::fs::read(dir.join(path)) {
+            Ok(bytes) => local.push((path.clone(), bytes)),
+            Err(e) => eprintln!("chiso: {path} is listed but cannot be read ({e}): left out"),
+        }
+    }
+    let (passed, errors) = validated(&local);
     let mut lines = Vec::new();
     for path in &paths {
         if path.contains("://") {
             lines.push(format!("{{ \"path\": {} }}", quoted(path)));
             continue;
         }
-        match std::fs::read(dir.join(path)) {
-            Ok(bytes) => lines.push(format!(
-                "{{ \"path\": {}, \"sha256\": \"{}\" }}",
-                quoted(path),
-                sha256_hex(&bytes)
-            )),
-            Err(e) => eprintln!("chiso: {path} is listed but cannot be read ({e}): left out"),
-        }
+        let Some(k) = local.iter().position(|(p, _)| p == path) else {
+            continue;
+        };
+        let proof = match passed[k] {
+            true => format!(
+                ", \"validated\": {{ \"format\": \"{METRICS_FORMAT}\", \"validator\": \"{VALIDATOR}\" }}"
+            ),
+            false => String::new(),
+        };
+        lines.push(format!(
+            "{{ \"path\": {}, \"sha256\": \"{}\"{proof} }}",
+            quoted(path),
+            sha256_hex(&local[k].1)
+        ));
     }
     let files = if lines.is_empty() {
         "[]".to_string()
@@ -60,8 +80,44 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
     let text = format!("{{\n  \"format\": \"chiso-manifest/1\",\n  \"files\": {files}\n}}\n");
     std::fs::write(&target, text).map_err(|e| format!("cannot write {shown}: {e}"))?;
     let added = paths.len() - listed;
-    eprintln!("chiso: wrote {shown}: {} files ({added} new)", lines.len());
-    Ok(ExitCode::SUCCESS)
+    let proven = passed.iter().filter(|p| **p).count();
+    eprintln!(
+        "chiso: wrote {shown}: {} files ({added} new), {proven} validated",
+        lines.len()
+    );
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The validator that passed a file, as the manifest records it.
+const VALIDATOR: &str = concat!("chiso ", env!("CARGO_PKG_VERSION"));
+
+/// Which of the files pass when validated together, as the dashboard loads them, and how many
+/// errors there were; the findings that keep a file from passing are printed.
+fn validated(files: &[(String, Vec<u8>)]) -> (Vec<bool>, usize) {
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(name, bytes)| Input {
+            name,
+            bytes,
+            sha256: None,
+        })
+        .collect();
+    let loaded = load(&inputs);
+    let mut passed = vec![true; files.len()];
+    for f in loaded.findings.iter().filter(|f| !f.is_about_figures()) {
+        if let Some(k) = files.iter().position(|(name, _)| *name == f.file) {
+            passed[k] = false;
+        }
+        eprintln!("{}", f.line(Lang::En));
+    }
+    for (k, status) in loaded.files.iter().enumerate() {
+        passed[k] &= status.errors == 0;
+    }
+    (passed, loaded.count(chiso_core::Severity::Error))
 }
 
 fn quoted(s: &str) -> String {

@@ -248,3 +248,38 @@ fn a_count_ten_times_its_previous_quarter_is_a_warning_at_its_cell_and_is_kept()
     assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
     assert!(std::fs::read_to_string(&out).unwrap().contains("58000000"));
 }
+
+#[test]
+fn manifest_records_which_files_passed_the_validator_together() {
+    let d = dir("validated");
+    let file =
+        |obs: &str| format!(r#"{{ "format": "chiso-metrics/1", "observations": [ {obs} ] }}"#);
+    let good =
+        r#"{ "unit": "tay-ninh", "indicator": "pci.score", "period": "2019", "value": 67.05 }"#;
+    std::fs::write(d.join("a-good.json"), file(good)).unwrap();
+    // ICT Index 4.582 is off its 0–1 scale: an error the page would drop.
+    let bad = r#"{ "unit": "tay-ninh", "indicator": "ict_index.score", "period": "2019", "value": 4.582 }"#;
+    std::fs::write(d.join("b-bad.json"), file(bad)).unwrap();
+    let o = chiso(&["manifest", s(&d)]);
+    // The manifest is written, the error named, and the exit code says so.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("b-bad.json:1:"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("2 files (2 new), 1 validated"),
+        "{}",
+        stderr(&o)
+    );
+    let text = std::fs::read_to_string(d.join("manifest.json")).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("\"path\"")).collect();
+    assert!(lines[0].contains(r#""path": "a-good.json""#));
+    assert!(lines[0].ends_with(
+        r#""validated": { "format": "chiso-metrics/1", "validator": "chiso 0.1.0" } },"#
+    ));
+    assert!(lines[1].contains(r#""path": "b-bad.json""#) && !lines[1].contains("validated"));
+    // Fixed, it passes on the next run.
+    std::fs::write(d.join("b-bad.json"), file(&bad.replace("4.582", "0.4582"))).unwrap();
+    let o = chiso(&["manifest", s(&d)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(d.join("manifest.json")).unwrap();
+    assert_eq!(text.matches("\"validated\"").count(), 2);
+}

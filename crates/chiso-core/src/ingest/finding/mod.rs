@@ -59,6 +59,22 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A warning about figures as loaded (their sums, a jump, a component's year…), which a
+    /// file keeps as published and the fast path says too: the only kind a file validated at
+    /// publishing may have.
+    pub fn is_about_figures(&self) -> bool {
+        self.severity == Severity::Warning
+            && matches!(
+                self.message,
+                Message::Sum { .. }
+                    | Message::OnTimeExceedsResolved { .. }
+                    | Message::Jump { .. }
+                    | Message::Huge { .. }
+                    | Message::ComponentYear { .. }
+                    | Message::AfterMerger { .. }
+            )
+    }
+
     /// `file:line:col: error: message (at json.path)`, the form editors and CI logs link.
     pub fn line(&self, lang: Lang) -> String {
         let mut s = self.file.clone();

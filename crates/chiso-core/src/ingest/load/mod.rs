@@ -5,6 +5,7 @@
 
 mod conflicts;
 mod entry;
+mod fast;
 mod figures;
 mod file;
 mod indicator;
@@ -15,10 +16,9 @@ use crate::contract::model::Dataset;
 use crate::ingest::checks::{
     after_merger, check_sums, huge_counts, implausible_jumps, outside_component_years,
 };
-use crate::ingest::finding::{Finding, Message, Severity, Subject};
+use crate::ingest::finding::{Finding, Location, Message, Severity, Subject};
 use conflicts::resolve_conflicts;
-use figures::{Origin, Places};
-use file::Parsed;
+use figures::Places;
 use report::Report;
 use serde::Serialize;
 
@@ -63,6 +63,8 @@ impl Loaded {
     }
 }
 
+pub use fast::load_validated;
+
 pub fn load(inputs: &[Input]) -> Loaded {
     let mut report = Report::default();
     let mut states = vec![FileState::Rejected; inputs.len()];
@@ -103,17 +105,21 @@ pub fn load(inputs: &[Input]) -> Loaded {
         observations,
         targets,
     );
-    let warn = Warn {
-        data: &data,
-        origins: &obs_origins,
-        places: &places,
+    let place = |at: usize| {
+        let origin = &obs_origins[at];
+        let (location, _) = places.of(origin, "observations");
+        let input = origin.input();
+        (input, places.name(input).to_string(), Some(location))
     };
-    warn.sums(&mut report);
-    warn.after_merger(&mut report);
-    let huge = warn.huge(&mut report);
-    warn.jumps(&mut report, &huge);
-    warn.component_years(&mut report);
-    let files = statuses(inputs, &states, &parsed, &data, &report);
+    Warn {
+        data: &data,
+        place: &place,
+    }
+    .all(&mut report);
+    let file_of: Vec<Option<usize>> = (0..inputs.len())
+        .map(|input| parsed.iter().find(|p| p.ctx.input == input).map(|p| p.file))
+        .collect();
+    let files = statuses(inputs, &states, &file_of, &data, &report);
     Loaded {
         data,
         findings: report.into_sorted(),
@@ -125,11 +131,21 @@ pub fn load(inputs: &[Input]) -> Loaded {
 /// stays on the chart as published.
 struct Warn<'a> {
     data: &'a Dataset,
-    origins: &'a [Origin],
-    places: &'a Places<'a, 'a>,
+    /// Where observation `i` was read: its input, the input's name and, when the bytes were
+    /// read with positions, its place in them.
+    place: &'a dyn Fn(usize) -> (usize, String, Option<Location>),
 }
 
 impl Warn<'_> {
+    /// Every check on the loaded figures.
+    fn all(&self, report: &mut Report) {
+        self.sums(report);
+        self.after_merger(report);
+        let huge = self.huge(report);
+        self.jumps(report, &huge);
+        self.component_years(report);
+    }
+
     /// A warning at observation `at`; about `indicators` of its unit and period where given, so
     /// a chart of them can show it.
     fn at(
@@ -139,21 +155,14 @@ impl Warn<'_> {
         message: Message,
         indicators: Option<Vec<String>>,
     ) {
-        let (origin, o) = (&self.origins[at], &self.data.observations[at]);
-        let (location, _) = self.places.of(origin, "observations");
+        let o = &self.data.observations[at];
+        let (input, name, location) = (self.place)(at);
         let subject = indicators.map(|indicators| Subject {
             unit: o.unit.to_string(),
             indicators,
             period: o.period.to_string(),
         });
-        report.push_about(
-            origin.input(),
-            self.places.name(origin.input()),
-            Severity::Warning,
-            Some(location),
-            message,
-            subject,
-        );
+        report.push_about(input, &name, Severity::Warning, location, message, subject);
     }
 
     /// Dossier figures that do not add up.
@@ -225,10 +234,11 @@ impl Warn<'_> {
 }
 
 /// Each input's outcome, in input order.
+/// `file_of` is each input's index among the loaded files, if it was loaded.
 fn statuses(
     inputs: &[Input],
     states: &[FileState],
-    parsed: &[Parsed],
+    file_of: &[Option<usize>],
     data: &Dataset,
     report: &Report,
 ) -> Vec<FileStatus> {
@@ -237,7 +247,7 @@ fn statuses(
         .zip(states)
         .enumerate()
         .map(|(input, (inp, &state))| {
-            let file = parsed.iter().find(|p| p.ctx.input == input).map(|p| p.file);
+            let file = file_of.get(input).copied().flatten();
             FileStatus {
                 name: inp.name.to_string(),
                 state,
