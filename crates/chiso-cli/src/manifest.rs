@@ -3,11 +3,15 @@
 //! by name; a listed file that is gone is dropped, and remote entries are kept as they are.
 //! The local files are validated together, as the dashboard loads them: each that passes is
 //! recorded as validated (with the format and the validator's version) beside its sha256, which
-//! proves to a reader that these are the bytes that passed; one with errors is not.
+//! proves to a reader that these are the bytes that passed; one with errors is not. Each entry
+//! also says what its file holds (units, indicators, first and last period), so that a reader
+//! can fetch first the files a view needs.
 
 use chiso_core::ingest::envelope::{sha256_hex, METRICS_FORMAT};
 use chiso_core::ingest::manifest::parse_manifest;
+use chiso_core::contract::model::Dataset;
 use chiso_core::{load, Input, Lang};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,7 +54,7 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
             Err(e) => eprintln!("chiso: {path} is listed but cannot be read ({e}): left out"),
         }
     }
-    let (passed, errors) = validated(&local);
+    let (passed, holds, errors) = validated(&local);
     let mut lines = Vec::new();
     for path in &paths {
         if path.contains("://") {
@@ -67,9 +71,10 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
             false => String::new(),
         };
         lines.push(format!(
-            "{{ \"path\": {}, \"sha256\": \"{}\"{proof} }}",
+            "{{ \"path\": {}, \"sha256\": \"{}\"{proof}{} }}",
             quoted(path),
-            sha256_hex(&local[k].1)
+            sha256_hex(&local[k].1),
+            holds[k]
         ));
     }
     let files = if lines.is_empty() {
@@ -95,9 +100,10 @@ pub fn run(a: Args) -> Result<ExitCode, String> {
 /// The validator that passed a file, as the manifest records it.
 const VALIDATOR: &str = concat!("chiso ", env!("CARGO_PKG_VERSION"));
 
-/// Which of the files pass when validated together, as the dashboard loads them, and how many
-/// errors there were; the findings that keep a file from passing are printed.
-fn validated(files: &[(String, Vec<u8>)]) -> (Vec<bool>, usize) {
+/// Which of the files pass when validated together, as the dashboard loads them, what each
+/// holds (as the members it adds to its entry), and how many errors there were; the findings
+/// that keep a file from passing are printed.
+fn validated(files: &[(String, Vec<u8>)]) -> (Vec<bool>, Vec<String>, usize) {
     let inputs: Vec<Input> = files
         .iter()
         .map(|(name, bytes)| Input {
@@ -117,7 +123,40 @@ fn validated(files: &[(String, Vec<u8>)]) -> (Vec<bool>, usize) {
     for (k, status) in loaded.files.iter().enumerate() {
         passed[k] &= status.errors == 0;
     }
-    (passed, loaded.count(chiso_core::Severity::Error))
+    let holds = files
+        .iter()
+        .map(|(name, _)| {
+            let file = loaded.data.files.iter().position(|f| f.name == *name);
+            file.map_or_else(String::new, |f| holds(&loaded.data, f))
+        })
+        .collect();
+    (passed, holds, loaded.count(chiso_core::Severity::Error))
+}
+
+/// `, "holds": { "units": […], "indicators": […], "periods": [first, last] }` for the figures
+/// and targets of file `file`, each list in order; nothing for a file without any.
+fn holds(data: &Dataset, file: usize) -> String {
+    let figures = data.observations.iter().filter(|o| o.file == file);
+    let targets = data.targets.iter().filter(|t| t.file == file);
+    let keys = figures
+        .map(|o| (o.unit.as_str(), o.indicator.as_str(), o.period))
+        .chain(targets.map(|t| (t.unit.as_str(), t.indicator.as_str(), t.by)));
+    let (mut units, mut indicators, mut periods) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
+    for (unit, indicator, period) in keys {
+        units.insert(unit);
+        indicators.insert(indicator);
+        periods.push(period);
+    }
+    let (Some(first), Some(last)) = (periods.iter().min(), periods.iter().max()) else {
+        return String::new();
+    };
+    let list = |items: Vec<String>| items.join(", ");
+    format!(
+        ", \"holds\": {{ \"units\": [{}], \"indicators\": [{}], \"periods\": [{}] }}",
+        list(units.into_iter().map(quoted).collect()),
+        list(indicators.into_iter().map(quoted).collect()),
+        list(vec![quoted(&first.to_string()), quoted(&last.to_string())]),
+    )
 }
 
 fn quoted(s: &str) -> String {

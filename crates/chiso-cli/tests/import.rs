@@ -273,7 +273,7 @@ fn manifest_records_which_files_passed_the_validator_together() {
     let lines: Vec<&str> = text.lines().filter(|l| l.contains("\"path\"")).collect();
     assert!(lines[0].contains(r#""path": "a-good.json""#));
     assert!(lines[0].ends_with(
-        r#""validated": { "format": "chiso-metrics/1", "validator": "chiso 0.1.0" } },"#
+        r#""validated": { "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }, "holds": { "units": ["tay-ninh"], "indicators": ["pci.score"], "periods": ["2019", "2019"] } },"#
     ));
     assert!(lines[1].contains(r#""path": "b-bad.json""#) && !lines[1].contains("validated"));
     // Fixed, it passes on the next run.
