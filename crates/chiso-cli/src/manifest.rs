@@ -7,9 +7,9 @@
 //! also says what its file holds (units, indicators, first and last period), so that a reader
 //! can fetch first the files a view needs.
 
+use chiso_core::contract::model::Dataset;
 use chiso_core::ingest::envelope::{sha256_hex, METRICS_FORMAT};
 use chiso_core::ingest::manifest::parse_manifest;
-use chiso_core::contract::model::Dataset;
 use chiso_core::{load, Input, Lang};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
