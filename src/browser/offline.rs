@@ -85,6 +85,10 @@ fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
         .ok()
 }
 
+/// How long a page may stay open before, shown again, it asks whether a newer version exists: a
+/// tablet left on the dashboard for days would otherwise never hear of one.
+const RECHECK_MS: f64 = 3_600_000.0;
+
 /// Registers the service worker (`sw.js` next to the page; never on file://). `on_waiting`
 /// runs when a new version has installed and waits while an older one controls the page.
 pub fn register_worker(on_waiting: impl Fn() + 'static) {
@@ -128,7 +132,31 @@ pub fn register_worker(on_waiting: impl Fn() + 'static) {
         });
         reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
         found.forget();
+        recheck_when_shown(reg);
     });
+}
+
+/// Asks for a new version when the page is shown again an hour or more after it last asked.
+fn recheck_when_shown(reg: web_sys::ServiceWorkerRegistration) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let asked = std::cell::Cell::new(js_sys::Date::now());
+    let page = document.clone();
+    let shown = Closure::<dyn FnMut()>::new(move || {
+        let now = js_sys::Date::now();
+        if page.visibility_state() == web_sys::VisibilityState::Visible
+            && now - asked.get() >= RECHECK_MS
+        {
+            asked.set(now);
+            let _ = reg.update().or_log("could not ask for a new version");
+        }
+    });
+    document
+        .add_event_listener_with_callback("visibilitychange", shown.as_ref().unchecked_ref())
+        .or_log("could not follow the page's visibility");
+    // Lives as long as the page.
+    shown.forget();
 }
 
 /// Asks the waiting version to take over, and reloads the page once it has.

@@ -197,7 +197,8 @@ test("a file that stalls past the worker's timeout (8 s) falls back the same way
   assert.match(await page.locator(".offline-age").textContent(), STAMP);
 });
 
-test("a newer build at the same address is offered, and reloading into it shows the new version", async (t) => {
+/// A copy of the build under another version: its folder, the version now served, and the newer.
+async function newerBuild(t) {
   const next = await mkdtemp(join(tmpdir(), "chiso-next-"));
   t.after(() => rm(next, { recursive: true, force: true }));
   await cp(dist, next, { recursive: true });
@@ -208,7 +209,11 @@ test("a newer build at the same address is offered, and reloading into it shows 
     assert.ok(text.includes(old), f);
     await writeFile(join(next, f), text.replaceAll(old, newer));
   }
+  return { next, old, newer };
+}
 
+test("a newer build at the same address is offered, and reloading into it shows the new version", async (t) => {
+  const { next, old, newer } = await newerBuild(t);
   const first = await host(t);
   const { page, errors } = await open(t, browser, first.url + "#/dossiers?unit=bac-kan", desktop);
   await figuresReady(page, "#dossiers-intake");
@@ -227,6 +232,32 @@ test("a newer build at the same address is offered, and reloading into it shows 
   assert.equal(await page.locator(".new-version").count(), 0);
   const caches = await page.evaluate(() => caches.keys());
   assert.deepEqual(caches.filter((c) => c.startsWith("chiso-app-")), [`chiso-app-${newer}`], "the old version's cache is gone");
+  assert.deepEqual(errors, []);
+});
+
+test("a page left open for days asks for a newer build when it is shown again after an hour", async (t) => {
+  const { next, old } = await newerBuild(t);
+  const first = await host(t);
+  const { page, errors } = await open(t, browser, first.url + "#/dossiers?unit=bac-kan", desktop);
+  await figuresReady(page, "#dossiers-intake");
+  await installed(page);
+  await first.close();
+  await host(t, { root: next, port: first.port });
+  // The page's clock moved on by `ms`, then the page shown again (another tab, the screen woken).
+  const shownAfter = (ms) =>
+    page.evaluate((ms) => {
+      const now = Date.now() + ms;
+      Date.now = () => now;
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, ms);
+  await shownAfter(10 * 60 * 1000);
+  await page.waitForTimeout(2000);
+  assert.equal(await page.locator(".new-version").count(), 0, "within the hour, no check");
+  await shownAfter(2 * 60 * 60 * 1000);
+  const offer = page.locator(".new-version");
+  await offer.waitFor({ timeout: 30000 });
+  assert.match(await offer.textContent(), /Có phiên bản mới/);
+  assert.equal(await build(page), old, "offered, not forced: the page runs on until the reader chooses");
   assert.deepEqual(errors, []);
 });
 
