@@ -8,7 +8,7 @@
 use chiso_core::charts::compare_by;
 use chiso_core::import::{csv, import, Options};
 use chiso_core::ingest::gather::Gathered;
-use chiso_core::ingest::load::{load, Loaded};
+use chiso_core::ingest::load::{load, load_validated, Input, Loaded};
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::stat::Stat;
 use chiso_core::query::units::{default_unit, peer_indicators};
@@ -60,6 +60,54 @@ impl std::ops::AddAssign for Reach {
         self.charts += o.charts;
         self.imported += o.imported;
     }
+}
+
+/// What `chiso manifest` marks validated: the validator says nothing but about the figures as
+/// loaded, which the fast path says too (without a line).
+pub fn passes(l: &Loaded) -> bool {
+    l.findings.iter().all(|f| f.is_about_figures()) && l.files.iter().all(|f| f.errors == 0)
+}
+
+/// The validator and the fast path on the same bytes, as one file: where the validator passes
+/// it, the fast path builds the same model (or declines); elsewhere it may decline, never panic.
+/// Whether they agreed on a model.
+pub fn readers_agree(bytes: &[u8]) -> bool {
+    let input = Input {
+        name: "f.json",
+        bytes,
+        sha256: None,
+    };
+    let fast = load_validated(std::slice::from_ref(&input));
+    let full = load(std::slice::from_ref(&input));
+    match fast {
+        Some(fast) if passes(&full) => {
+            assert_same(&full, &fast, "the input");
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Both models, field by field, and the findings without their places.
+pub fn assert_same(full: &Loaded, fast: &Loaded, what: &str) {
+    let (a, b) = (&full.data, &fast.data);
+    assert_eq!(a.files, b.files, "{what}: files");
+    assert_eq!(a.units, b.units, "{what}: units");
+    let defs = |l: &Loaded| l.data.catalogue.iter().cloned().collect::<Vec<_>>();
+    assert_eq!(defs(full), defs(fast), "{what}: catalogue");
+    assert_eq!(a.observations, b.observations, "{what}: observations");
+    assert_eq!(a.targets, b.targets, "{what}: targets");
+    let said = |l: &Loaded| {
+        let mut v: Vec<String> = l
+            .findings
+            .iter()
+            .map(|f| format!("{} {:?} {:?}", f.file, f.message, f.subject))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(said(full), said(fast), "{what}: findings");
+    assert_eq!(full.files, fast.files, "{what}: statuses");
 }
 
 /// Every step on `bytes`: as the first document the page fetches (a manifest's files answered
