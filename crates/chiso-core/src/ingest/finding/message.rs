@@ -166,6 +166,20 @@ pub enum Message {
 }
 
 impl Message {
+    /// Whether it is said of figures as loaded (their sums, a jump, a component's year…), not of
+    /// how a file is written.
+    pub fn is_about_figures(&self) -> bool {
+        matches!(
+            self,
+            Message::Sum { .. }
+                | Message::OnTimeExceedsResolved { .. }
+                | Message::Jump { .. }
+                | Message::Huge { .. }
+                | Message::ComponentYear { .. }
+                | Message::AfterMerger { .. }
+        )
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         let (words, values) = self.words(lang);
         words.fill(lang, &values)

@@ -63,16 +63,7 @@ impl Finding {
     /// file keeps as published and the fast path says too: the only kind a file validated at
     /// publishing may have.
     pub fn is_about_figures(&self) -> bool {
-        self.severity == Severity::Warning
-            && matches!(
-                self.message,
-                Message::Sum { .. }
-                    | Message::OnTimeExceedsResolved { .. }
-                    | Message::Jump { .. }
-                    | Message::Huge { .. }
-                    | Message::ComponentYear { .. }
-                    | Message::AfterMerger { .. }
-            )
+        self.severity == Severity::Warning && self.message.is_about_figures()
     }
 
     /// `file:line:col: error: message (at json.path)`, the form editors and CI logs link.
