@@ -41,7 +41,6 @@ impl Keyed for Target {
 
 /// Keeps one entry per key: the one published latest (then the one read last). Entries that
 /// differ from the kept one are reported at both places. `kind` names the array they sit in.
-/// Works in place: a national file's figures are not copied while they are sorted and thinned.
 pub(super) fn resolve_conflicts<T: Keyed>(
     mut entries: Vec<(T, Origin)>,
     files: &[FileMeta],
@@ -49,6 +48,26 @@ pub(super) fn resolve_conflicts<T: Keyed>(
     kind: &str,
     report: &mut Report,
 ) -> (Vec<T>, Vec<Origin>) {
+    let read = |o: &Origin| (o.input(), o.index as usize);
+    latest_per_key(&mut entries, files, read, |loser, winner| {
+        report_conflict(loser, winner, places, kind, report)
+    });
+    let origins = entries.iter().map(|(_, o)| *o).collect();
+    // Collected in place, in the entries' own allocation.
+    let mut kept: Vec<T> = entries.into_iter().map(|(t, _)| t).collect();
+    kept.shrink_to_fit();
+    (kept, origins)
+}
+
+/// Thins `entries` to one per key: the one published latest, then the one last in `read` order
+/// (its input, then its place in it). `dropped` hears each entry left out, with the one kept.
+/// Works in place: a national file's figures are not copied while they are sorted and thinned.
+pub(super) fn latest_per_key<T: Keyed, O>(
+    entries: &mut Vec<(T, O)>,
+    files: &[FileMeta],
+    read: impl Fn(&O) -> (usize, usize),
+    mut dropped: impl FnMut((&T, &O), (&T, &O)),
+) {
     let published = |t: &T| files.get(t.file()).and_then(|f| f.published);
     // Each entry has its own place, so this order is total: an unstable sort (which needs no
     // scratch copy) gives the same result as a stable one.
@@ -56,7 +75,7 @@ pub(super) fn resolve_conflicts<T: Keyed>(
         a.key()
             .cmp(&b.key())
             .then_with(|| published(a).cmp(&published(b)))
-            .then((oa.input, oa.index).cmp(&(ob.input, ob.index)))
+            .then(read(oa).cmp(&read(ob)))
     });
     let mut kept = 0;
     let mut start = 0;
@@ -69,18 +88,13 @@ pub(super) fn resolve_conflicts<T: Keyed>(
         let last = start + run - 1;
         let (winner, won) = &entries[last];
         for (loser, lost) in &entries[start..last] {
-            report_conflict((loser, lost), (winner, won), places, kind, report);
+            dropped((loser, lost), (winner, won));
         }
         entries.swap(kept, last);
         kept += 1;
         start += run;
     }
     entries.truncate(kept);
-    let origins = entries.iter().map(|(_, o)| *o).collect();
-    // Collected in place, in the entries' own allocation.
-    let mut kept: Vec<T> = entries.into_iter().map(|(t, _)| t).collect();
-    kept.shrink_to_fit();
-    (kept, origins)
 }
 
 /// Reports a dropped figure at its place (an error) and at the kept one's (a warning), unless

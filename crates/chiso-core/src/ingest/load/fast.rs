@@ -4,7 +4,7 @@
 //! two together on every sample and fuzz-corpus file); anything unexpected gives `None`, and the
 //! caller reads the files with the validator instead.
 
-use super::conflicts::Keyed;
+use super::conflicts::{latest_per_key, Keyed};
 use super::registry::Registry;
 use super::report::Report;
 use super::{statuses, FileState, Input, Loaded, Warn};
@@ -16,7 +16,6 @@ use crate::contract::period::{parse_date, Period};
 use crate::contract::shared::{Interner, Slot};
 use crate::contract::text::Text;
 use crate::ingest::envelope::METRICS_FORMAT;
-use crate::order;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -141,11 +140,11 @@ pub fn load_validated(inputs: &[Input]) -> Option<Loaded> {
     let mut docs = Vec::with_capacity(inputs.len());
     let mut files = Vec::with_capacity(inputs.len());
     for inp in inputs {
-        let doc: FileIn = serde_json::from_slice(inp.bytes).ok()?;
+        let mut doc: FileIn = serde_json::from_slice(inp.bytes).ok()?;
         if doc.format != METRICS_FORMAT {
             return None;
         }
-        files.push(meta(inp.name, &doc)?);
+        files.push(meta(inp.name, &mut doc)?);
         docs.push(doc);
     }
     let mut registry = registry(&mut docs)?;
@@ -223,45 +222,34 @@ pub fn load_validated(inputs: &[Input]) -> Option<Loaded> {
     })
 }
 
-/// A file's own facts, as the validator reads them from a file it has nothing to say about.
-fn meta(name: &str, doc: &FileIn) -> Option<FileMeta> {
+/// A file's own facts, as the validator reads them from a file it has nothing to say about;
+/// taken out of `doc`, which keeps its figures.
+fn meta(name: &str, doc: &mut FileIn) -> Option<FileMeta> {
     let published = match &doc.published {
         Some(d) => Some(parse_date(d)?),
         None => None,
     };
-    let text = |t: &Option<TextIn>| t.as_ref().map(clone_text);
     Some(FileMeta {
         name: name.to_string(),
-        title: text(&doc.title),
-        publisher: doc.publisher.as_ref().map(|p| Publisher {
-            name: clone_text(&p.name),
-            url: p.url.clone(),
+        title: doc.title.take().map(Text::from),
+        publisher: doc.publisher.take().map(|p| Publisher {
+            name: p.name.into(),
+            url: p.url,
         }),
         published,
         illustrative: doc.illustrative.unwrap_or(false),
-        sources: doc
-            .sources
-            .iter()
+        sources: std::mem::take(&mut doc.sources)
+            .into_iter()
             .map(|(k, s)| {
                 let source = Source {
-                    title: text(&s.title),
-                    date: s.date.clone(),
-                    url: s.url.clone(),
+                    title: s.title.map(Text::from),
+                    date: s.date,
+                    url: s.url,
                 };
-                (k.clone(), source)
+                (k, source)
             })
             .collect(),
     })
-}
-
-fn clone_text(t: &TextIn) -> Text {
-    match t {
-        TextIn::Plain(s) => Text::Plain(s.clone()),
-        TextIn::Localized { vi, en } => Text::Localized {
-            vi: vi.clone(),
-            en: en.clone(),
-        },
-    }
 }
 
 /// Every file's units and its own indicators, in the order the validator takes them: units as
@@ -335,24 +323,9 @@ fn registry(docs: &mut [FileIn]) -> Option<Registry> {
     Some(registry)
 }
 
-/// One entry per key, as the validator keeps it: the one published latest, then the one read
-/// last. Files validated together hold no two different values for a key, so only repeats of
-/// the same figure go.
+/// One entry per key, as the validator keeps it. Files validated together hold no two different
+/// values for a key, so only repeats of the same figure go.
 fn one_per_key<T: Keyed>(mut entries: Vec<(T, (usize, usize))>, files: &[FileMeta]) -> Vec<T> {
-    let published = |file: usize| files.get(file).and_then(|f| f.published);
-    order::sort_by(&mut entries, |(a, oa), (b, ob)| {
-        a.key()
-            .cmp(&b.key())
-            .then_with(|| published(oa.0).cmp(&published(ob.0)))
-            .then(oa.cmp(ob))
-    });
-    // Sorted, so the last of a run of one key is the one kept.
-    entries.dedup_by(|later, earlier| {
-        let same = later.0.key() == earlier.0.key();
-        if same {
-            std::mem::swap(later, earlier);
-        }
-        same
-    });
+    latest_per_key(&mut entries, files, |read| *read, |_, _| {});
     entries.into_iter().map(|(t, _)| t).collect()
 }
