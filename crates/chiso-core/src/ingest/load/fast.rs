@@ -280,19 +280,7 @@ fn registry(docs: &mut [FileIn]) -> Option<Registry> {
                 parent: u.parent,
                 successor: u.successor,
             };
-            match registry.unit_index.get(&unit.id) {
-                Some(&k) if registry.units[k] != unit => {
-                    registry.units[k] = unit;
-                    declared.push(k);
-                }
-                Some(_) => {}
-                None => {
-                    let k = registry.units.len();
-                    registry.unit_index.insert(unit.id.clone(), k);
-                    declared.push(k);
-                    registry.units.push(unit);
-                }
-            }
+            declared.extend(registry.declare(unit).map(|(k, _)| k));
         }
         let mut custom = BTreeMap::new();
         for d in std::mem::take(&mut doc.indicators) {

@@ -65,32 +65,37 @@ impl Registry {
             if let Some(p) = provinces::get(&unit.id) {
                 warn_differences(&unit, p, ctx, raw, &path, report);
             }
-            match self.unit_index.get(&unit.id) {
-                Some(&k) if self.units[k] != unit => {
-                    let message = Message::DuplicateId {
-                        id: unit.id.clone(),
-                    };
-                    ctx.at(report, Severity::Warning, raw, &path, message);
-                    self.units[k] = unit;
-                    declared.push(Declared {
-                        unit: k,
-                        ctx,
-                        raw,
-                        path,
-                    });
-                }
-                Some(_) => {}
-                None => {
-                    let k = self.units.len();
-                    self.unit_index.insert(unit.id.clone(), k);
-                    declared.push(Declared {
-                        unit: k,
-                        ctx,
-                        raw,
-                        path,
-                    });
-                    self.units.push(unit);
-                }
+            let id = unit.id.clone();
+            let Some((k, replaced)) = self.declare(unit) else {
+                continue;
+            };
+            if replaced {
+                let message = Message::DuplicateId { id };
+                ctx.at(report, Severity::Warning, raw, &path, message);
+            }
+            declared.push(Declared {
+                unit: k,
+                ctx,
+                raw,
+                path,
+            });
+        }
+    }
+
+    /// Records a unit as declared: its index, and whether it replaced a different declaration of
+    /// its id (the later one is used); `None` when the same unit was declared already.
+    pub(super) fn declare(&mut self, unit: Unit) -> Option<(usize, bool)> {
+        match self.unit_index.get(&unit.id) {
+            Some(&k) if self.units[k] != unit => {
+                self.units[k] = unit;
+                Some((k, true))
+            }
+            Some(_) => None,
+            None => {
+                let k = self.units.len();
+                self.unit_index.insert(unit.id.clone(), k);
+                self.units.push(unit);
+                Some((k, false))
             }
         }
     }
