@@ -511,3 +511,36 @@ fn a_lone_count_of_a_billion_or_more_is_a_warning_and_stays() {
         .starts_with("the count for 2020-Q3 is 1.5e308: a billion or more"));
     assert_eq!(l.data.observations.len(), lines.len());
 }
+
+#[test]
+fn a_component_in_a_year_its_publisher_leaves_without_it_is_a_warning_and_stays() {
+    let obs = |indicator: &str, period: &str| {
+        format!(
+            r#"{{ "unit": "tay-ninh", "indicator": "{indicator}", "period": "{period}", "value": 6.5 }}"#
+        )
+    };
+    let lines = [
+        // Printed N/A by VCCI for 2009–2012, and E-Governance joined PAPI in 2018.
+        obs("pci.policy_bias", "2010"),
+        obs("papi.e_governance", "2017"),
+        // Years they are published in: nothing to say.
+        obs("pci.policy_bias", "2013"),
+        obs("papi.e_governance", "2018"),
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let l = one("years.json", &file(&refs));
+    assert_eq!(l.count(Severity::Error), 0, "{:#?}", l.findings);
+    let said: Vec<_> = l
+        .findings
+        .iter()
+        .filter(|f| matches!(f.message, Message::ComponentYear { .. }))
+        .collect();
+    assert_eq!(said.len(), 2, "{:#?}", l.findings);
+    assert_eq!(place(said[0]).0, 8);
+    assert_eq!(place(said[1]).0, 9);
+    assert!(said[1]
+        .message
+        .text(Lang::En)
+        .starts_with("this component is not published for 2017 (published 2018–now"));
+    assert_eq!(l.data.observations.len(), lines.len());
+}

@@ -2,7 +2,8 @@
 //! arithmetic identities of a dossier report.
 
 use crate::contract::catalogue::{component, IndicatorDef, Kind};
-use crate::contract::model::{Dataset, Unit};
+use crate::contract::components::Component;
+use crate::contract::model::{Dataset, Observation, Unit};
 use crate::contract::period::Period;
 use crate::ingest::finding::{Identity, Message, Severity};
 use crate::order;
@@ -225,30 +226,47 @@ pub fn huge_counts(data: &Dataset) -> Vec<usize> {
             .get(id)
             .is_some_and(|d| d.kind == Kind::Count)
     };
-    data.observations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.value >= HUGE && counted(&o.indicator))
-        .map(|(i, _)| i)
-        .collect()
+    let huge = by_indicator(data, |id| counted(id).then_some(()), |_, o| o.value >= HUGE);
+    huge.into_iter().map(|(i, ())| i).collect()
+}
+
+/// The observations `keep` picks, by index, with what `about` says of their indicator, among
+/// those of indicators it says something of: the figures sit in runs of one indicator, each
+/// looked up once, not per figure.
+fn by_indicator<A: Copy>(
+    data: &Dataset,
+    about: impl Fn(&str) -> Option<A>,
+    keep: impl Fn(&A, &Observation) -> bool,
+) -> Vec<(usize, A)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for run in data
+        .observations
+        .chunk_by(|a, b| a.indicator == b.indicator)
+    {
+        if let Some(a) = about(&run[0].indicator) {
+            let kept = run.iter().enumerate().filter(|(_, o)| keep(&a, o));
+            out.extend(kept.map(|(i, _)| (start + i, a)));
+        }
+        start += run.len();
+    }
+    out
 }
 
 /// Figures of an index component for a year its publisher does not publish it in (before it
 /// existed, or a year printed N/A), each with the component's first and last year.
 pub fn outside_component_years(data: &Dataset) -> Vec<(usize, (i32, i32))> {
-    data.observations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, o)| {
-            let (_, c) = component(&o.indicator)?;
-            let year = o.period.year();
-            let gap = c
-                .gaps
-                .iter()
-                .any(|g| (g.years.0..=g.years.1).contains(&year));
-            (!c.exists_in(year) || gap).then_some((i, c.years))
-        })
-        .collect()
+    let published = |c: &&Component, o: &Observation| {
+        let year = o.period.year();
+        let gap = c
+            .gaps
+            .iter()
+            .any(|g| (g.years.0..=g.years.1).contains(&year));
+        c.exists_in(year) && !gap
+    };
+    let parts = |id: &str| component(id).map(|(_, c)| c);
+    let outside = by_indicator(data, parts, |c, o| !published(c, o));
+    outside.into_iter().map(|(i, c)| (i, c.years)).collect()
 }
 
 /// The figures of units merged into another unit (one of another name: a unit whose successor
