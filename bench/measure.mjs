@@ -125,15 +125,18 @@ export async function measureLoad(context, url, profile, { settle = 1000, parseP
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const loadTasks = info.tasks.filter(([start]) => start <= firstChart + settle);
   const done = [...requests.values()].filter((r) => r.finishedMono !== undefined);
-  const data = done.filter((r) => /\/data\//.test(r.url));
-  const dataEnd = Math.max(...data.map((r) => r.finishedMono * 1000 + r.offset - info.origin));
+  const data = done.filter((r) => /\/data\/|\/files-\d+\//.test(r.url));
+  // The data the first chart waited for: files fetched after it (by need) do not count.
+  const ends = data.map((r) => r.finishedMono * 1000 + r.offset - info.origin).filter((t) => t <= firstChart);
+  const dataEnd = Math.max(...ends);
   const result = {
     firstChart,
     fcp: info.fcp,
     bytes: done.reduce((a, r) => a + r.bytes, 0),
     codeBytes: done.filter((r) => !data.includes(r)).reduce((a, r) => a + r.bytes, 0),
-    dataToChart: data.length ? firstChart - dataEnd : null,
+    dataToChart: ends.length ? firstChart - dataEnd : null,
     requests: done.length,
+    requestsBefore: [...requests.values()].filter((r) => r.sent - info.origin <= firstChart).length,
     fromCache: done.filter((r) => r.cached || r.status === 304).length,
     ...chainDepth(requests, info.origin + firstChart),
     longTasks: loadTasks.length,

@@ -79,6 +79,12 @@ function rows(nationalBytes) {
     ["total blocking time", "national-cpu4", (r) => r.tbt, fmt.ms],
     ["JS heap + wasm memory after first chart", "national-cpu4", mem, fmt.mib],
     ["… wasm memory", "national-cpu4", (r) => r.wasm, fmt.mib],
+    ...[1, 10, 100].flatMap((times) => [
+      [`**Published files ×${times}, 4× CPU** (${5 * times} files listed, \`?data=files-${times}/manifest.json\`, cold, gzip)`],
+      ["time to first chart", `files-${times}`, (r) => r.firstChart, fmt.ms],
+      ["requests before the first chart", `files-${times}`, (r) => r.requestsBefore, fmt.n],
+      ["JS heap + wasm memory after first chart", `files-${times}`, mem, fmt.mib],
+    ]),
   ];
 }
 

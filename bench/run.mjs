@@ -21,7 +21,7 @@ const out = join(root, "bench/out");
 const extra = join(out, quick ? "quick" : "extra");
 const national = join(extra, "data/national.json");
 
-for (const need of [join(dist, "index.html"), join(peerDist, "index.html")]) {
+for (const need of [join(dist, "index.html"), join(peerDist, "index.html"), ...MANY.map((t) => join(many(t), "manifest.json"))]) {
   if (!existsSync(need)) throw new Error(`${need} is missing: run scripts/bench.sh, which builds both pages`);
 }
 await mkdir(join(extra, "data"), { recursive: true });
@@ -38,6 +38,9 @@ const PROFILES = {
 };
 const SAMPLE = "#/dossiers";
 const NATIONAL = "?data=data/national.json#/dossiers";
+/** The sample as published, and with 10 and 100 times as many files (scripts/bench.sh). */
+const MANY = quick ? [] : [1, 10, 100];
+const many = (times) => join(extra, `files-${times}`);
 /** How long after the first chart a load counts as over (long tasks, memory). */
 const settle = quick ? 300 : 1000;
 const REDRAW_UNITS = ["can-tho", "lam-dong", "hai-phong", "da-nang"];
@@ -46,7 +49,7 @@ const started = Date.now();
 const load0 = loadavg()[0];
 const roots = { ours: [dist, extra], peer: [peerDist, dist, extra] };
 const servers = { ours: await serve(roots.ours, { encoding: "gzip" }), peer: await serve(roots.peer, { encoding: "gzip" }) };
-await warm([national]);
+await warm([national, ...MANY.map(many)]);
 await warm([dist, peerDist], 1 << 20);
 say("files compressed");
 const browser = await launch();
@@ -95,6 +98,9 @@ try {
     for (const s of Object.values(servers)) s.encoding = "gzip";
   }
   await coldLoads("national-cpu4", PROFILES.cpu4, NATIONAL, { probe: "data/national.json" });
+  for (const times of MANY) {
+    await coldLoads(`files-${times}`, PROFILES.cpu4, `?data=files-${times}/manifest.json#/dossiers`);
+  }
   const changes = quick ? 2 : 21;
   const hashes = Array.from({ length: changes }, (_, i) => `#/indices?unit=${REDRAW_UNITS[(i + 1) % REDRAW_UNITS.length]}`);
   for (const profile of quick ? [PROFILES.cpu1] : [PROFILES.cpu1, PROFILES.cpu4]) {

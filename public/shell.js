@@ -1,7 +1,8 @@
 // Runs in the page's head, before the first paint and long before the wasm: fits the static
 // shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
-// is the one marked in the navigation; its words are in the reader's language) and, for the default data, starts fetching the manifest
-// and the files it lists, so the data is in flight while the code downloads and compiles. The
+// is the one marked in the navigation; its words are in the reader's language) and, for the
+// default data, starts fetching the manifest and the files the view needs first, so the data is
+// in flight while the code downloads and compiles. The
 // app takes each answer once, by the same address (`window.chisoEarly`, read by
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
 // fetches anew. It also starts fetching the dashboard's own wasm modules (src/split.rs), which
@@ -43,13 +44,43 @@
   // Another data set (`?data=…`) needs none of the default files.
   if (new URLSearchParams(location.search).get("data")) return;
   const early = new Map();
-  for (const address of PRELOAD) {
+  const start = (address) => {
     const controller = new AbortController();
     const answer = fetch(address, { signal: controller.signal });
     // A failure is reported when the app takes the answer, not as an unhandled rejection.
     answer.catch(() => {});
     early.set(address, { answer, controller });
-  }
+    return answer;
+  };
+  // The manifest first (PRELOAD[0]); then the bundled files the view needs first, as the
+  // manifest's `holds` says: the rule of the app's fetching by need (crates/chiso-core/src/
+  // ingest/need.rs), except that a comparison or an index's components get every file. The app
+  // fetches the rest once its first chart is painted, taking these answers where it can.
+  const [manifest, ...bundled] = PRELOAD;
+  // The single-file build carries its data and fetches none.
+  if (!manifest) return;
+  const params = new URLSearchParams(location.hash.split("?")[1] || "");
+  start(manifest)
+    .then((answer) => (answer.ok ? answer.clone().json() : null))
+    .then((doc) => {
+      // The app took the manifest before it was read here (its code came from the browser's
+      // cache): it fetches the files itself, and answers left here would go stale.
+      if (!early.has(manifest)) return;
+      const entries = (doc && Array.isArray(doc.files) ? doc.files : []).filter(
+        (e) => e && bundled.includes(`data/${e.path}`),
+      );
+      const units = (e) => (e.holds && Array.isArray(e.holds.units) ? e.holds.units : []);
+      const held = entries.filter((e) => units(e).length > 0);
+      const dossiers = (e) =>
+        Array.isArray(e.holds.indicators) && e.holds.indicators.some((i) => String(i).startsWith("dossiers."));
+      const first = held.find(dossiers) || held[0];
+      const unit = params.get("unit") || (first && units(first)[0]);
+      const across = path[0] === "compare" || path[0] === "components";
+      for (const e of entries) {
+        if (across || units(e).length === 0 || units(e).includes(unit)) start(`data/${e.path}`);
+      }
+    })
+    .catch(() => {});
   window.chisoEarly = early;
 })();
 

@@ -28,6 +28,24 @@ if [ "$quick" = 0 ]; then
   say "generating the national file (34 units, 40 quarters)"
   mkdir -p bench/out/extra/data
   cargo run --quiet --release -p chiso-cli -- generate --units 34 --quarters 40 -o bench/out/extra/data/national.json
+  # The sample as published, then with 10 and 100 times as many files: the sample's five, and
+  # one more unit per file (two years of quarters each), listed after them.
+  say "generating publications of 5, 50 and 500 files"
+  chiso=target/release/chiso
+  for times in 1 10 100; do
+    dir=bench/out/extra/files-$times
+    rm -rf "$dir" && mkdir -p "$dir"
+    listed=(tay-ninh.json bac-kan.json tien-giang-kcn.json pci.json minh-hoa.json)
+    cp "${listed[@]/#/public/data/}" "$dir/"
+    for ((k = 0; k < 5 * times - 5; k++)); do
+      "$chiso" generate --units 1 --skip $((40 + k)) --quarters 8 --start 2024 --agencies 0 \
+        -o "$dir/don-vi-$((41 + k)).json" 2>/dev/null
+      listed+=("don-vi-$((41 + k)).json")
+    done
+    printf '{ "format": "chiso-manifest/1", "files": [%s] }\n' \
+      "$(printf '{ "path": "%s" },' "${listed[@]}" | sed 's/,$//')" > "$dir/manifest.json"
+    "$chiso" manifest "$dir" >/dev/null
+  done
 fi
 say "measuring (headless Chromium)"
 node bench/run.mjs "$@"

@@ -1,17 +1,19 @@
-//! All fetching: the manifest (or a single metric file) and every file it lists, in parallel,
-//! then one pass of the core's validator over whatever arrived. A file still on its way a few
-//! seconds on does not hold the page: it joins when it arrives (or fails at its time limit).
-//! Files the user opens locally join the same pass, and are kept in the browser's storage to
-//! join every later load too.
+//! All fetching: the manifest (or a single metric file), then the files it lists that the view on
+//! screen needs (as the manifest says what each holds), in parallel, then one pass of the core's
+//! validator over whatever arrived. The other listed files are fetched once the first chart is
+//! painted and join together as they arrive, as does a needed file still on its way a few seconds
+//! on (or it fails at its time limit). Files the user opens locally join the same pass, and are
+//! kept in the browser's storage to join every later load too.
 
 use crate::browser::{
-    embedded_files, fetch_bytes, keep_file, kept_files, measured, sleep, Fetched, NotKept,
+    after_paint, embedded_files, fetch_bytes, keep_file, kept_files, measured, sleep, Fetched,
+    NotKept,
 };
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
 use chiso_core::ingest::load::{load, FileStatus, Loaded};
-use chiso_core::order;
+use chiso_core::ingest::need::{first, First, Need};
 use futures::future::{select, Either, FutureExt, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
@@ -25,12 +27,17 @@ pub const DEFAULT_DATA: &str = "data/manifest.json";
 /// until the fetch's time limit names it.
 const PATIENCE_MS: u64 = 4_000;
 
+/// At most this many late files join in one pass of the validator: a batch arrived together
+/// is read once, and a long list still shows its first files soon.
+const LATE_BATCH: usize = 64;
+
 /// A listed file's answer, with its place in the manifest.
 type Arrival = (usize, Wanted, Result<Fetched, String>);
 type Fetches = FuturesUnordered<LocalBoxFuture<'static, Arrival>>;
 
-/// The fetches still under way when the page first showed, taken once by the page that shows it
-/// (`follow_late`). The page has one thread: the wrapper only satisfies the signal's bounds.
+/// The fetches still under way when the page first showed, and those of the files the first
+/// chart did not need (not started yet), taken once by the page that shows it (`follow_late`).
+/// The page has one thread: the wrapper only satisfies the signal's bounds.
 #[derive(Clone, Default)]
 pub struct Later(Arc<Mutex<Option<SendWrapper<Fetches>>>>);
 
@@ -58,6 +65,8 @@ pub struct Bundle {
     /// The listed files still on their way, by name.
     pub pending: Vec<String>,
     later: Later,
+    /// The unit to show when the address names none, as the manifest's `holds` chose it.
+    pub first_unit: Option<String>,
 }
 
 impl Bundle {
@@ -71,6 +80,7 @@ impl Bundle {
             storage,
             pending: Vec::new(),
             later: Later::default(),
+            first_unit: None,
         }
     }
 
@@ -78,15 +88,20 @@ impl Bundle {
     fn waiting_as(mut self, before: &Bundle) -> Bundle {
         self.pending = before.pending.clone();
         self.later = before.later.clone();
+        self.first_unit = before.first_unit.clone();
         self
     }
 
-    /// The same data with a file that was still on its way when the page first showed.
-    fn with_arrived(&self, (_, wanted, got): Arrival) -> Bundle {
+    /// The same data with files that were not in when the page first showed: validated again
+    /// once for all that arrived together, not once per file.
+    fn with_arrived(&self, arrivals: Vec<Arrival>) -> Bundle {
         let mut gathered = self.gathered.clone();
-        let name = receive(&mut gathered, wanted, got);
+        let names: Vec<String> = arrivals
+            .into_iter()
+            .map(|arrival| receive(&mut gathered, arrival))
+            .collect();
         let mut next = Bundle::new(gathered, self.local.clone(), self.storage).waiting_as(self);
-        next.pending.retain(|p| *p != name);
+        next.pending.retain(|p| !names.contains(p));
         next
     }
 
@@ -139,14 +154,17 @@ impl Bundle {
     }
 }
 
-/// Takes the files that were still on their way into `bundle` as each arrives, for as long as
-/// the page showing it lives.
+/// Once the first chart is painted, fetches the files it did not need and takes them, with those
+/// still on their way, into `bundle` as they arrive, for as long as the page showing it lives.
+/// Files that arrive together join in one pass.
 pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
-    let Some(mut fetches) = bundle.with_untracked(|b| b.later.take()) else {
+    let Some(fetches) = bundle.with_untracked(|b| b.later.take()) else {
         return;
     };
     leptos::task::spawn_local(async move {
-        while let Some(arrival) = fetches.next().await {
+        after_paint().await;
+        let mut batches = fetches.ready_chunks(LATE_BATCH);
+        while let Some(arrival) = batches.next().await {
             // The page that showed the bundle is gone (a reload): nothing more to take.
             let Some(next) = bundle.try_with_untracked(|b| Arc::new(b.with_arrived(arrival)))
             else {
@@ -172,30 +190,33 @@ pub fn load_embedded() -> Option<Bundle> {
     Some(Bundle::with_kept(gathered))
 }
 
-/// Loads `url`: a manifest and its files, or one metric file. `Err` only when nothing at all
-/// could be read; a broken file among good ones is reported inside the bundle. Files still on
-/// their way after `PATIENCE_MS` are left pending (`follow_late` takes them in).
-pub async fn load_data(url: String) -> Result<Bundle, String> {
-    let first = fetch_bytes(&url).await.map_err(|e| format!("{url}: {e}"))?;
+/// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
+/// only when nothing at all could be read; a broken file among good ones is reported inside the
+/// bundle. The other files, and those still on their way after `PATIENCE_MS`, are left pending
+/// (`follow_late` takes them in).
+pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
+    let document = fetch_bytes(&url).await.map_err(|e| format!("{url}: {e}"))?;
     let mut gathered = Gathered::default();
     let name = short_name(&url);
-    note_copy(&mut gathered, name, &first);
-    let wanted = gathered.first_document(&url, name, first.bytes);
-    let mut pending: Vec<String> = wanted
+    note_copy(&mut gathered, name, &document);
+    let wanted = gathered.first_document(&url, name, document.bytes);
+    let pending: Vec<String> = wanted
         .iter()
         .map(|w| short_name(&w.address).to_string())
         .collect();
-    let mut fetches: Fetches = wanted
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| {
-            async move {
-                let got = fetch_bytes(&w.address).await;
-                (i, w, got)
-            }
-            .boxed_local()
-        })
-        .collect();
+    let holds: Vec<_> = wanted.iter().map(|w| w.holds.as_ref()).collect();
+    let First { files: now, unit } = first(&holds, &need);
+    let fetch = |(i, w): (usize, Wanted)| {
+        async move {
+            let got = fetch_bytes(&w.address).await;
+            (i, w, got)
+        }
+        .boxed_local()
+    };
+    // Futures do nothing until polled: those of the files not needed now start in `follow_late`.
+    let (needed, rest): (Vec<_>, Vec<_>) =
+        wanted.into_iter().enumerate().partition(|(i, _)| now[*i]);
+    let mut fetches: Fetches = needed.into_iter().map(fetch).collect();
     let mut arrived = Vec::new();
     let mut patience = Some(sleep(PATIENCE_MS).boxed_local());
     while !fetches.is_empty() && (patience.is_some() || arrived.is_empty()) {
@@ -211,27 +232,31 @@ pub async fn load_data(url: String) -> Result<Bundle, String> {
         };
         arrived.extend(next);
     }
-    // In the manifest's order, whatever order they came in.
-    order::sort_by_key(&mut arrived, |(i, _, _)| *i);
-    for (_, wanted, got) in arrived {
-        let name = receive(&mut gathered, wanted, got);
-        pending.retain(|p| *p != name);
-    }
+    let arrived: Vec<String> = arrived
+        .into_iter()
+        .map(|arrival| receive(&mut gathered, arrival))
+        .collect();
     let mut bundle = Bundle::with_kept(gathered);
+    bundle.first_unit = unit;
+    fetches.extend(rest.into_iter().map(fetch));
     if !fetches.is_empty() {
-        bundle.pending = pending;
+        bundle.pending = pending
+            .into_iter()
+            .filter(|p| !arrived.contains(p))
+            .collect();
         bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(fetches)))));
     }
     Ok(bundle)
 }
 
-/// Takes one listed file's answer into `gathered`; returns its name.
-fn receive(gathered: &mut Gathered, wanted: Wanted, got: Result<Fetched, String>) -> String {
+/// Takes one listed file's answer into `gathered`, at its place in the manifest; returns its
+/// name.
+fn receive(gathered: &mut Gathered, (place, wanted, got): Arrival) -> String {
     let name = short_name(&wanted.address).to_string();
     if let Ok(f) = &got {
         note_copy(gathered, &name, f);
     }
-    gathered.receive(name.clone(), wanted.sha256, got.map(|f| f.bytes));
+    gathered.receive_listed(place, name.clone(), wanted.sha256, got.map(|f| f.bytes));
     name
 }
 

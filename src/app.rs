@@ -80,9 +80,11 @@ async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
     let embedded = chosen.is_none().then(load_embedded).flatten();
     match embedded {
         Some(bundle) => Ok(Arc::new(bundle)),
-        None => load_data(chosen.unwrap_or_else(|| DEFAULT_DATA.to_string()))
-            .await
-            .map(Arc::new),
+        None => {
+            let url = chosen.unwrap_or_else(|| DEFAULT_DATA.to_string());
+            let need = ui().route.with_untracked(|r| r.need());
+            load_data(url, need).await.map(Arc::new)
+        }
     }
 }
 

@@ -25,15 +25,19 @@ pub fn OfflineAge(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
 pub fn PendingFiles(bundle: RwSignal<Arc<Bundle>>) -> impl IntoView {
     let ui = ui();
     move || {
-        let names = bundle.with(|b| b.pending.join(", "));
+        let lang = ui.lang();
+        let names = bundle.with(|b| match b.pending.len() {
+            // A long list by its length: a national publication lists hundreds of files.
+            n @ 4.. => format!("{n} {}", lang.pick("tệp", "files")),
+            _ => b.pending.join(", "),
+        });
         (!names.is_empty()).then(|| {
-            let lang = ui.lang();
             view! {
                 <p class="pending-files" role="status">
                     {lang.pick("Đang tải: ", "Still loading: ")}{names}
                     {lang.pick(
                         ". Biểu đồ sẽ cập nhật khi tệp đến.",
-                        ". The charts update when it arrives.",
+                        ". The charts update as they arrive.",
                     )}
                 </p>
             }

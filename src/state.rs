@@ -104,8 +104,15 @@ impl Reload {
 
 /// The unit the page opens on when the address names none.
 fn default_unit(bundle: &Bundle) -> String {
-    query::units::default_unit(&bundle.loaded.data)
-        .map(|u| u.id.clone())
+    let data = &bundle.loaded.data;
+    // The unit the files fetched first were chosen for, when the manifest said what each holds.
+    let chosen = bundle
+        .first_unit
+        .as_ref()
+        .filter(|u| data.unit(u).is_some());
+    chosen
+        .cloned()
+        .or_else(|| query::units::default_unit(data).map(|u| u.id.clone()))
         .unwrap_or_default()
 }
 

@@ -13,6 +13,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = Options::default().units,
           value_parser = RangedU64ValueParser::<usize>::new().range(..=10_000))]
     units: usize,
+    /// Provinces of that order to skip: the first of this file is the next one
+    #[arg(long, value_name = "N", default_value_t = Options::default().skip,
+          value_parser = RangedU64ValueParser::<usize>::new().range(..=100_000))]
+    skip: usize,
     /// Quarters of figures
     #[arg(long, value_name = "N", default_value_t = Options::default().quarters,
           value_parser = RangedU64ValueParser::<usize>::new().range(..=400))]
@@ -36,6 +40,7 @@ pub struct Args {
 pub fn run(a: Args) -> Result<ExitCode, String> {
     let opts = Options {
         units: a.units,
+        skip: a.skip,
         quarters: a.quarters,
         start_year: a.start,
         agencies: a.agencies,

@@ -11,6 +11,8 @@ use std::fmt::Write;
 pub struct Options {
     /// Provinces, taken in order from the 34 of 2025; more are numbered.
     pub units: usize,
+    /// Provinces of that order to skip: files of other units, as a publication of many files has.
+    pub skip: usize,
     pub quarters: usize,
     pub start_year: i32,
     /// Departments per province that also report dossiers and services.
@@ -22,6 +24,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             units: 4,
+            skip: 0,
             quarters: 32,
             start_year: 2018,
             agencies: 3,
@@ -188,7 +191,7 @@ pub fn generate(opts: &Options) -> String {
         .collect();
     let merge_day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default();
 
-    let mut provinces: Vec<(String, String, String, bool)> = (0..opts.units)
+    let mut provinces: Vec<(String, String, String, bool)> = (opts.skip..opts.skip + opts.units)
         .map(|i| match PROVINCES.get(i) {
             Some((id, name, code)) => (id.to_string(), name.to_string(), code.to_string(), false),
             None => (
@@ -199,7 +202,8 @@ pub fn generate(opts: &Options) -> String {
             ),
         })
         .collect();
-    if opts.units > 0 {
+    // Merged into the first province, and listed beside it.
+    if opts.units > 0 && opts.skip == 0 {
         provinces.insert(1, (MERGED.0.into(), MERGED.1.into(), MERGED.2.into(), true));
     }
 
@@ -508,5 +512,25 @@ mod tests {
             ..o.clone()
         };
         assert_ne!(generate(&o), generate(&other));
+    }
+
+    #[test]
+    fn skipping_gives_files_of_other_units() {
+        let units = |skip| {
+            let text = generate(&Options {
+                units: 1,
+                skip,
+                quarters: 4,
+                agencies: 0,
+                ..Options::default()
+            });
+            let doc: Value = serde_json::from_str(&text).unwrap();
+            let ids = doc["units"].as_array().unwrap().iter();
+            ids.map(|u| u["id"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(units(0), ["da-nang", "quang-nam"]);
+        assert_eq!(units(1), ["can-tho"]);
+        assert_eq!(units(40), ["don-vi-41"]);
     }
 }

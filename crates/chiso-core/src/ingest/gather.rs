@@ -5,7 +5,7 @@
 use crate::ingest::finding::{Finding, Message, Severity};
 use crate::ingest::last_good::LastGood;
 use crate::ingest::load::{FileState, FileStatus, Input};
-use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind};
+use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind, Holds};
 use std::sync::Arc;
 
 /// A file a manifest lists: where to get it (resolved against the manifest) and its checksum.
@@ -13,6 +13,8 @@ use std::sync::Arc;
 pub struct Wanted {
     pub address: String,
     pub sha256: Option<String>,
+    /// What the manifest says the file holds, if it says.
+    pub holds: Option<Holds>,
 }
 
 impl Wanted {
@@ -29,6 +31,8 @@ struct Received {
     name: String,
     bytes: Arc<Vec<u8>>,
     sha256: Option<String>,
+    /// Its place in the manifest; files it does not list come after, in the order received.
+    place: usize,
 }
 
 /// The files gathered so far, and what went wrong getting them: the manifest's own problems
@@ -60,19 +64,35 @@ impl Gathered {
             .map(|e| Wanted {
                 address: resolve(address, &e.path),
                 sha256: e.sha256,
+                holds: e.holds,
             })
             .collect()
     }
 
     /// Records what getting one file gave: its bytes, or why it could not be had.
     pub fn receive(&mut self, name: String, sha256: Option<String>, got: Result<Vec<u8>, String>) {
+        self.receive_listed(usize::MAX, name, sha256, got);
+    }
+
+    /// `receive` for the manifest's file at `place`: the files are loaded in the manifest's
+    /// order whatever order they arrive in, so that units and indicators keep their order.
+    pub fn receive_listed(
+        &mut self,
+        place: usize,
+        name: String,
+        sha256: Option<String>,
+        got: Result<Vec<u8>, String>,
+    ) {
         let detail = match got {
             Ok(bytes) => {
-                self.received.push(Received {
+                let at = self.received.partition_point(|r| r.place <= place);
+                let file = Received {
                     name,
                     bytes: Arc::new(bytes),
                     sha256,
-                });
+                    place,
+                };
+                self.received.insert(at, file);
                 return;
             }
             Err(detail) => detail,
@@ -182,11 +202,13 @@ mod tests {
             [
                 Wanted {
                     address: "data/a.json".into(),
-                    sha256: Some(hash.clone())
+                    sha256: Some(hash.clone()),
+                    holds: None,
                 },
                 Wanted {
                     address: "https://x.vn/b.json".into(),
-                    sha256: None
+                    sha256: None,
+                    holds: None,
                 },
             ]
         );
@@ -209,6 +231,17 @@ mod tests {
             ("b.json", FileState::Rejected)
         );
         assert_eq!(status.errors, 1);
+    }
+
+    #[test]
+    fn listed_files_load_in_the_manifest_order_whatever_order_they_came_in() {
+        let mut g = Gathered::default();
+        g.receive("mine.json".into(), None, Ok(METRICS.into()));
+        for place in [2, 0, 1] {
+            g.receive_listed(place, format!("{place}.json"), None, Ok(METRICS.into()));
+        }
+        let names: Vec<&str> = g.inputs().iter().map(|i| i.name).collect();
+        assert_eq!(names, ["0.json", "1.json", "2.json", "mine.json"]);
     }
 
     #[test]

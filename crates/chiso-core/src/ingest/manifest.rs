@@ -10,6 +10,15 @@ pub struct ManifestEntry {
     pub path: String,
     /// Lower-case hex; a file whose bytes differ is rejected.
     pub sha256: Option<String>,
+    /// What the file holds, as `chiso manifest` records it; absent in older manifests.
+    pub holds: Option<Holds>,
+}
+
+/// The units and indicators a file has figures or targets for: what a reader fetches by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Holds {
+    pub units: Vec<String>,
+    pub indicators: Vec<String>,
 }
 
 /// What a JSON document claims to be, judged by its `format` tag.
@@ -59,8 +68,20 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     let mut entries = Vec::new();
     let mut findings = Vec::new();
     for (i, raw) in items.enumerate() {
-        match read_entry(&doc, raw, &json::index("files", i)) {
-            Ok(entry) => entries.push(entry),
+        let path = json::index("files", i);
+        match read_entry(&doc, raw, &path) {
+            Ok(mut entry) => {
+                // A `holds` it cannot read only costs the reader fetching by need: a warning,
+                // and the file is fetched first, as an older manifest's are.
+                match read_holds(&doc, raw, &path) {
+                    Ok(holds) => entry.holds = holds,
+                    Err(problem) => findings.push(Finding {
+                        severity: Severity::Warning,
+                        ..finding(problem)
+                    }),
+                }
+                entries.push(entry)
+            }
             Err(problem) => findings.push(finding(problem)),
         }
     }
@@ -124,7 +145,46 @@ fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<ManifestEntry, Problem>
             Err(m) => return Err(at(h, &json::member(path, "sha256"), m)),
         },
     };
-    Ok(ManifestEntry { path: file, sha256 })
+    Ok(ManifestEntry {
+        path: file,
+        sha256,
+        holds: None,
+    })
+}
+
+/// The entry's `holds`: its `units` and `indicators`, each a list of ids.
+fn read_holds(doc: &Doc, raw: Raw, path: &str) -> Result<Option<Holds>, Problem> {
+    let Some(holds) = json::object(raw).and_then(|e| e.get("holds")) else {
+        return Ok(None);
+    };
+    let path = json::member(path, "holds");
+    let wrong = |raw: Raw, path: &str, expected: Expected| {
+        let found = json::found(raw);
+        let message = Message::WrongType { expected, found };
+        (Some(doc.location(raw, path)), message)
+    };
+    let Some(members) = json::object(holds) else {
+        return Err(wrong(holds, &path, Expected::Object));
+    };
+    let list = |key: &str| -> Result<Vec<String>, Problem> {
+        let path = json::member(&path, key);
+        let Some(raw) = members.get(key) else {
+            return Ok(Vec::new());
+        };
+        let items = json::array(raw).ok_or_else(|| wrong(raw, &path, Expected::Array))?;
+        items
+            .enumerate()
+            .map(|(i, item)| {
+                item.string()
+                    .map(|s| s.into_owned())
+                    .ok_or_else(|| wrong(item, &json::index(&path, i), Expected::String))
+            })
+            .collect()
+    };
+    Ok(Some(Holds {
+        units: list("units")?,
+        indicators: list("indicators")?,
+    }))
 }
 
 /// Resolves a manifest entry against the manifest's own location (a URL or a file path).
@@ -161,6 +221,26 @@ mod tests {
         );
         assert_eq!(sniff(text.as_bytes()), DocKind::Manifest);
         assert_eq!(sniff(b"{\"format\":\"chiso-metrics/1\"}"), DocKind::Metrics);
+    }
+
+    #[test]
+    fn reads_what_each_file_holds_and_warns_of_a_holds_it_cannot_read() {
+        let text = r#"{ "format": "chiso-manifest/1", "files": [
+            { "path": "a.json", "holds": { "units": ["tay-ninh"], "indicators": ["pci.score"],
+              "periods": ["2019", "2024"] } },
+            { "path": "b.json" },
+            { "path": "c.json", "holds": { "units": "tay-ninh" } } ] }"#;
+        let (entries, findings) = parse_manifest("manifest.json", text.as_bytes());
+        let holds: Vec<_> = entries.iter().map(|e| e.holds.clone()).collect();
+        let a = Holds {
+            units: vec!["tay-ninh".into()],
+            indicators: vec!["pci.score".into()],
+        };
+        assert_eq!(holds, [Some(a), None, None]);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        let at = findings[0].location.as_ref().unwrap();
+        assert_eq!((at.path.as_str(), at.line), ("files[2].holds.units", 5));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Reading and checking published files: the envelope every file shares, JSON with positions,
-//! the findings it reports, the contract's checks, manifests, the loader that turns bytes into
+//! the findings it reports, the contract's checks, manifests and which of their files a view needs first, the loader that turns bytes into
 //! a `Dataset`, and gathering the files a manifest lists.
 
 pub mod checks;
@@ -10,3 +10,4 @@ pub mod json;
 pub mod last_good;
 pub mod load;
 pub mod manifest;
+pub mod need;

@@ -5,6 +5,7 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::period::Period;
+use crate::ingest::need::Need;
 use crate::query::stat::Stat;
 use crate::views::page::View;
 
@@ -72,6 +73,24 @@ fn decode(s: &str) -> Option<String> {
 }
 
 impl Route {
+    /// What this address draws, for fetching by need: its unit, and what a comparison or an
+    /// index's components compare across every unit (all indicators when the view picks one).
+    pub fn need(&self) -> Need {
+        let across = match self.view {
+            View::Compare => Some(self.indicator.clone().unwrap_or_default()),
+            View::Components => Some(
+                self.index
+                    .as_ref()
+                    .map_or_else(String::new, |i| format!("{i}.")),
+            ),
+            _ => None,
+        };
+        Need {
+            unit: self.unit.clone(),
+            across,
+        }
+    }
+
     /// Reads a hash such as `#/dossiers?unit=bac-kan`; whatever is unreadable is left at its
     /// default rather than failing the page.
     pub fn parse(hash: &str) -> Route {
@@ -172,6 +191,24 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_what_it_draws_for_fetching_by_need() {
+        let need = |hash: &str| Route::parse(hash).need();
+        let unit = |u: &str| Some(u.to_string());
+        assert_eq!(need("#/dossiers?unit=bac-kan").unit, unit("bac-kan"));
+        assert_eq!(need("#/dossiers").across, None);
+        assert_eq!(need("#/components?index=pci").across, unit("pci."));
+        assert_eq!(
+            need("#/embed/compare?indicator=dossiers.received").across,
+            unit("dossiers.received")
+        );
+        assert_eq!(
+            need("#/compare").across,
+            unit(""),
+            "every indicator, until one is picked"
+        );
+    }
 
     #[test]
     fn round_trips_every_field() {

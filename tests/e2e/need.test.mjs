@@ -1,0 +1,90 @@
+// Fetching by need, in headless Chromium: a manifest that says what each file holds lets the
+// page fetch first the files the view on screen draws, and the rest once the first chart is
+// painted; an older manifest's files are all fetched first, as before.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, site, sample, manifestOf, figuresReady, tableText, resources, tablet } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** When the first chart was drawn, and when each data file was requested (ms, page clock). */
+async function timeline(page) {
+  const chart = await page.evaluate(() => performance.getEntriesByName("chiso:first-chart")[0]?.startTime);
+  const files = Object.fromEntries(
+    (await resources(page)).filter((r) => r.name.includes("/data/")).map((r) => [r.name.replace(/^.*\/data\//, ""), r.start]),
+  );
+  return { chart, files };
+}
+
+const allJoined = (page) => page.waitForFunction(() => !document.querySelector(".pending-files"), null, { timeout: 30000 });
+
+test("the first chart is drawn from its unit's files; the others are fetched after it, once each, and join the page", async (t) => {
+  const { page, errors } = await open(t, browser, "about:blank", tablet);
+  const requested = {};
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/(.+)$/);
+    if (m) requested[m[1]] = (requested[m[1]] ?? 0) + 1;
+  });
+  const s = await site(t);
+  await page.goto(s.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await page.locator("#dossiers-intake h2").innerText(), /Bắc Kạn/, "the default unit, whose file holds dossiers");
+  await allJoined(page);
+  const { chart, files } = await timeline(page);
+  assert.ok(chart > 0, "the first chart is marked");
+  assert.ok(files["bac-kan.json"] < chart, "its unit's file came first");
+  for (const later of ["tay-ninh.json", "tien-giang-kcn.json", "pci.json", "minh-hoa.json"]) {
+    assert.ok(files[later] > chart, `${later} was requested after the first chart (${files[later]} vs ${chart} ms)`);
+  }
+  // The shell's early fetches and the app's agree: no file was asked for twice.
+  assert.deepEqual(Object.values(requested).filter((n) => n !== 1), [], JSON.stringify(requested));
+  // The files that came later are in the page: another unit, and the index all provinces share.
+  await page.evaluate(() => (location.hash = "#/components?unit=tay-ninh&index=pci&to=2019"));
+  await page.waitForFunction(() => /Tây Ninh/.test(document.querySelector("main h2")?.textContent ?? ""));
+  assert.deepEqual(errors, []);
+});
+
+test("a comparison waits for every file that holds its indicator, and only those", async (t) => {
+  const s = await site(t);
+  // `?data=`: the page's own choice, without the shell's early fetches.
+  const { page } = await open(t, browser, s.url + "?data=data/manifest.json#/compare?indicator=pci.score&unit=tay-ninh", tablet);
+  await page.waitForFunction(() => performance.getEntriesByName("chiso:first-chart").length > 0, null, { timeout: 30000 });
+  await allJoined(page);
+  const { chart, files } = await timeline(page);
+  for (const first of ["tay-ninh.json", "pci.json"]) assert.ok(files[first] < chart, `${first} before the chart`);
+  for (const later of ["bac-kan.json", "tien-giang-kcn.json", "minh-hoa.json"]) {
+    assert.ok(files[later] > chart, `${later} after the chart`);
+  }
+});
+
+test("an older manifest, which does not say what its files hold, has every file fetched before the first chart", async (t) => {
+  const names = ["bac-kan.json", "tay-ninh.json", "tien-giang-kcn.json"];
+  const s = await site(t, { files: { "manifest.json": manifestOf(names) } });
+  const { page } = await open(t, browser, s.url + "#/dossiers?unit=bac-kan", tablet);
+  await figuresReady(page, "#dossiers-intake");
+  const { chart, files } = await timeline(page);
+  for (const name of names) assert.ok(files[name] < chart, `${name} before the chart`);
+  assert.equal(await page.locator(".pending-files").count(), 0);
+});
+
+test("many files still on their way are counted, not listed; the charts stay on screen meanwhile", async (t) => {
+  const others = Array.from({ length: 6 }, (_, k) => `don-vi-${k + 1}.json`);
+  const entries = [
+    { path: "bac-kan.json", holds: { units: ["bac-kan"], indicators: ["dossiers.received"] } },
+    ...others.map((path, k) => ({ path, holds: { units: [`don-vi-${k + 1}`], indicators: ["dossiers.received"] } })),
+  ];
+  const stalled = Object.fromEntries(others.map((name) => [name, new Promise(() => {})]));
+  const s = await site(t, {
+    files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), "bac-kan.json": sample("bac-kan.json"), ...stalled },
+  });
+  const { page } = await open(t, browser, s.url + "#/dossiers", tablet);
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await tableText(page, "#dossiers-intake"), /58\.463/, "Bắc Kạn's figures");
+  assert.match(await page.locator(".pending-files").innerText(), /Đang tải: 6 tệp\./);
+});
