@@ -133,6 +133,7 @@ export async function measureLoad(context, url, profile, { settle = 1000, parseP
     firstChart,
     fcp: info.fcp,
     bytes: done.reduce((a, r) => a + r.bytes, 0),
+    bytesBefore: done.filter((r) => r.finishedMono * 1000 + r.offset - info.origin <= firstChart).reduce((a, r) => a + r.bytes, 0),
     codeBytes: done.filter((r) => !data.includes(r)).reduce((a, r) => a + r.bytes, 0),
     dataToChart: ends.length ? firstChart - dataEnd : null,
     requests: done.length,

@@ -37,6 +37,7 @@ function rows(nationalBytes) {
     ["first contentful paint", "sample-cpu4", (r) => r.fcp, fmt.ms],
     ["data in hand → first chart", "sample-cpu4", (r) => r.dataToChart, fmt.ms],
     ["bytes transferred, gzip", "sample-cpu4", (r) => r.bytes, fmt.kib],
+    ["… before the first chart", "sample-cpu4", (r) => r.bytesBefore, fmt.kib],
     ["… of which code (all but data/)", "sample-cpu4", (r) => r.codeBytes, fmt.kib],
     ["requests", "sample-cpu4", (r) => r.requests, fmt.n],
     ["request chain depth before the first chart", "sample-cpu4", (r) => r.depth, fmt.n],
@@ -56,6 +57,7 @@ function rows(nationalBytes) {
     ["bytes transferred, gzip", "sample-cpu4-dpr1", (r) => r.bytes, fmt.kib],
     ["**Sample data, 6× CPU + slow 4G** (150 ms RTT, 1.6 Mbps down; cold, gzip)"],
     ["time to first chart", "sample-slow", (r) => r.firstChart, fmt.ms],
+    ["bytes transferred before the first chart", "sample-slow", (r) => r.bytesBefore, fmt.kib],
     ["first contentful paint", "sample-slow", (r) => r.fcp, fmt.ms],
     ["long tasks during load (count)", "sample-slow", (r) => r.longTasks, fmt.n],
     ["total blocking time", "sample-slow", (r) => r.tbt, fmt.ms],
@@ -83,6 +85,7 @@ function rows(nationalBytes) {
       [`**Published files ×${times}, 4× CPU** (${5 * times} files listed, \`?data=files-${times}/manifest.json\`, cold, gzip)`],
       ["time to first chart", `files-${times}`, (r) => r.firstChart, fmt.ms],
       ["requests before the first chart", `files-${times}`, (r) => r.requestsBefore, fmt.n],
+      ["bytes transferred before the first chart", `files-${times}`, (r) => r.bytesBefore, fmt.kib],
       ["JS heap + wasm memory after first chart", `files-${times}`, mem, fmt.mib],
     ]),
   ];

@@ -20,6 +20,9 @@ const out = join(root, "bench/out");
 // The short form stands the illustrative sample in for the national file, in a folder of its own.
 const extra = join(out, quick ? "quick" : "extra");
 const national = join(extra, "data/national.json");
+/** The sample as published, and with 10 and 100 times as many files (scripts/bench.sh). */
+const MANY = quick ? [] : [1, 10, 100];
+const many = (times) => join(extra, `files-${times}`);
 
 for (const need of [join(dist, "index.html"), join(peerDist, "index.html"), ...MANY.map((t) => join(many(t), "manifest.json"))]) {
   if (!existsSync(need)) throw new Error(`${need} is missing: run scripts/bench.sh, which builds both pages`);
@@ -38,9 +41,6 @@ const PROFILES = {
 };
 const SAMPLE = "#/dossiers";
 const NATIONAL = "?data=data/national.json#/dossiers";
-/** The sample as published, and with 10 and 100 times as many files (scripts/bench.sh). */
-const MANY = quick ? [] : [1, 10, 100];
-const many = (times) => join(extra, `files-${times}`);
 /** How long after the first chart a load counts as over (long tasks, memory). */
 const settle = quick ? 300 : 1000;
 const REDRAW_UNITS = ["can-tho", "lam-dong", "hai-phong", "da-nang"];

@@ -106,8 +106,8 @@ impl Bundle {
     }
 
     /// What was gathered, with the files kept from earlier visits joined.
-    fn with_kept(mut gathered: Gathered) -> Bundle {
-        let Some(kept) = kept_files() else {
+    async fn with_kept(mut gathered: Gathered) -> Bundle {
+        let Some(kept) = kept_files().await else {
             return Bundle::new(gathered, Vec::new(), false);
         };
         let mut local = Vec::new();
@@ -131,18 +131,13 @@ impl Bundle {
         self.gathered.last_good()
     }
 
-    /// The same data plus files the user opened: validated together, so a local file can use
-    /// the published units and its conflicts with published figures are reported. Each is kept
-    /// for later visits where the browser allows.
-    pub fn with_local(&self, files: Vec<(String, Result<Vec<u8>, String>)>) -> Bundle {
+    /// The same data plus files the user opened, each kept or not as `kept` says: validated
+    /// together, so a local file can use the published units and its conflicts with published
+    /// figures are reported.
+    fn with_local(&self, files: Vec<Opened>, kept: Vec<Result<(), NotKept>>) -> Bundle {
         let mut gathered = self.gathered.clone();
         let mut local = self.local.clone();
-        for (name, got) in files {
-            let kept = match &got {
-                Ok(bytes) if self.storage => keep_file(&name, bytes),
-                Ok(_) => Err(NotKept::NoStorage),
-                Err(_) => Err(NotKept::Unreadable),
-            };
+        for ((name, got), kept) in files.into_iter().zip(kept) {
             local.retain(|l| l.name != name);
             local.push(LocalFile {
                 name: name.clone(),
@@ -151,6 +146,27 @@ impl Bundle {
             gathered.replace(name, got);
         }
         Bundle::new(gathered, local, self.storage).waiting_as(self)
+    }
+}
+
+/// A file the user opened: its name, and its bytes or why they could not be read.
+pub type Opened = (String, Result<Vec<u8>, String>);
+
+/// Joins files the user opened to `bundle`, each kept for later visits where the browser allows
+/// (once it is stored, so the panel never says "kept" of a file that was not).
+pub async fn add_local(bundle: RwSignal<Arc<Bundle>>, files: Vec<Opened>) {
+    let storage = bundle.with_untracked(|b| b.storage);
+    let mut kept = Vec::with_capacity(files.len());
+    for (name, got) in &files {
+        kept.push(match got {
+            Ok(bytes) if storage => keep_file(name, bytes).await,
+            Ok(_) => Err(NotKept::NoStorage),
+            Err(_) => Err(NotKept::Unreadable),
+        });
+    }
+    // The page may have gone meanwhile (a reload): nothing to join then.
+    if let Some(next) = bundle.try_with_untracked(|b| b.with_local(files, kept)) {
+        bundle.set(Arc::new(next));
     }
 }
 
@@ -178,7 +194,7 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.
-pub fn load_embedded() -> Option<Bundle> {
+pub async fn load_embedded() -> Option<Bundle> {
     let files = embedded_files();
     if files.is_empty() {
         return None;
@@ -187,7 +203,7 @@ pub fn load_embedded() -> Option<Bundle> {
     for (name, bytes, sha256) in files {
         gathered.receive(name, sha256, Ok(bytes));
     }
-    Some(Bundle::with_kept(gathered))
+    Some(Bundle::with_kept(gathered).await)
 }
 
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
@@ -199,7 +215,10 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
     let mut gathered = Gathered::default();
     let name = short_name(&url);
     note_copy(&mut gathered, name, &document);
-    let wanted = gathered.first_document(&url, name, document.bytes);
+    // What a long manifest costs before the first chart: the benchmark reports it.
+    let wanted = measured("chiso:manifest", || {
+        gathered.first_document(&url, name, document.bytes)
+    });
     let pending: Vec<String> = wanted
         .iter()
         .map(|w| short_name(&w.address).to_string())
@@ -236,7 +255,7 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .into_iter()
         .map(|arrival| receive(&mut gathered, arrival))
         .collect();
-    let mut bundle = Bundle::with_kept(gathered);
+    let mut bundle = Bundle::with_kept(gathered).await;
     bundle.first_unit = unit;
     fetches.extend(rest.into_iter().map(fetch));
     if !fetches.is_empty() {

@@ -77,7 +77,10 @@ pub fn App() -> impl IntoView {
 /// default manifest.
 async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
     // The offline build carries its data; an explicit `?data=` still wins.
-    let embedded = chosen.is_none().then(load_embedded).flatten();
+    let embedded = match chosen {
+        None => load_embedded().await,
+        Some(_) => None,
+    };
     match embedded {
         Some(bundle) => Ok(Arc::new(bundle)),
         None => {

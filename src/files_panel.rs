@@ -2,7 +2,7 @@
 //! Publishers open or drop their own files here and see them checked, with nothing installed;
 //! the browser keeps them for later visits until they are removed.
 
-use crate::api::{Bundle, LocalFile};
+use crate::api::{add_local, Bundle, LocalFile};
 use crate::browser::{chosen_files, dropped_files, forget_file, read_files, single_file, NotKept};
 use crate::import_panel::{ImportPanel, Importer};
 use crate::offline::LastGoodNotes;
@@ -33,8 +33,7 @@ fn add_files(bundle: RwSignal<Arc<Bundle>>, importer: Importer, list: Option<web
     spawn_local(async move {
         let files = importer.take(read_files(list).await);
         if !files.is_empty() {
-            let next = bundle.with_untracked(|b| b.with_local(files));
-            bundle.set(Arc::new(next));
+            add_local(bundle, files).await;
         }
     });
 }
@@ -59,10 +58,6 @@ fn local_note(file: LocalFile, lang: Lang, reload: Reload) -> impl IntoView {
             "tệp của bạn, không lưu được: trình duyệt từ chối lưu",
             "your file, not kept: the browser refused to store it",
         ),
-        Err(NotKept::NotText) => lang.pick(
-            "tệp của bạn, không lưu được: không phải tệp văn bản UTF-8",
-            "your file, not kept: not a UTF-8 text file",
-        ),
         Err(NotKept::Unreadable) => lang.pick(
             "tệp của bạn, không đọc được",
             "your file, could not be read",
@@ -73,8 +68,11 @@ fn local_note(file: LocalFile, lang: Lang, reload: Reload) -> impl IntoView {
         <p class="local">
             <span class="kept">{kept}</span>" "
             <button class="remove" on:click=move |_| {
-                forget_file(&name);
-                reload.request();
+                let name = name.clone();
+                spawn_local(async move {
+                    forget_file(&name).await;
+                    reload.request();
+                });
             }>{lang.pick("Bỏ", "Remove")}</button>
         </p>
     }

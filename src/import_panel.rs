@@ -3,7 +3,7 @@
 //! once and the validator checks it; the import's own findings show by cell, and "Tải JSON /
 //! Download JSON" saves the file, byte for byte what `chiso import` writes.
 
-use crate::api::Bundle;
+use crate::api::{add_local, Bundle};
 use crate::browser::download;
 use crate::state::ui;
 use crate::worker::{available, convert, Asked, Converted, Reply};
@@ -93,8 +93,7 @@ impl Importer {
         if let Ok(c) = &got {
             if !c.json.is_empty() {
                 let file = vec![(c.file.clone(), Ok(c.json.clone()))];
-                let next = self.bundle.with_untracked(|b| b.with_local(file));
-                self.bundle.set(Arc::new(next));
+                leptos::task::spawn_local(add_local(self.bundle, file));
             }
         }
         self.state.update(|s| match got {

@@ -1,18 +1,20 @@
 //! The browser, behind one small module: the page's address and language, the screen, canvases,
 //! files and downloads; fetching (`fetch`), frames and dialogs (`frame`), and what outlives a
-//! visit (`offline`) in modules of their own, and what goes wrong said on the console in debug
+//! visit (`offline`, and the reader's files, `kept`) in modules of their own, and what goes wrong said on the console in debug
 //! builds (`console`). The only module that touches the DOM; gloo is thinly maintained, so its
 //! calls stay here too.
 
 mod console;
 mod fetch;
 mod frame;
+mod kept;
 mod offline;
 mod visible;
 
 pub use console::*;
 pub use fetch::*;
 pub use frame::*;
+pub use kept::*;
 pub use offline::*;
 pub use visible::*;
 

@@ -1,74 +1,13 @@
-//! What outlives a visit: files kept in the browser's storage, the service worker's registration
-//! and its new versions, and the reader's time zone for stored times.
+//! What outlives a visit: the service worker's registration and its new versions, and the
+//! reader's time zone for stored times. Files the reader keeps are `kept`'s.
 
 use super::{window, OrLog};
-use chiso_core::order;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Minutes east of UTC where the reader is, for showing stored times in local time.
 pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
-
-const FILE_PREFIX: &str = "chiso.file:";
-
-fn storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok()?
-}
-
-/// Why a file the user opened is not kept for later visits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotKept {
-    NoStorage,
-    Full,
-    Refused,
-    NotText,
-    Unreadable,
-}
-
-/// Keeps a file the user opened for later visits, unless the storage refuses it (full,
-/// unavailable) or the file is not text.
-pub fn keep_file(name: &str, bytes: &[u8]) -> Result<(), NotKept> {
-    let store = storage().ok_or(NotKept::NoStorage)?;
-    let text = std::str::from_utf8(bytes).map_err(|_| NotKept::NotText)?;
-    store
-        .set_item(&format!("{FILE_PREFIX}{name}"), text)
-        .map_err(|e| {
-            let full = e
-                .dyn_ref::<js_sys::Error>()
-                .is_some_and(|e| e.name() == "QuotaExceededError");
-            if full {
-                NotKept::Full
-            } else {
-                NotKept::Refused
-            }
-        })
-}
-
-/// The files kept from earlier visits; `None` where the page has no storage (some file://
-/// pages, sandboxed frames, privacy modes).
-pub fn kept_files() -> Option<Vec<(String, Vec<u8>)>> {
-    let store = storage()?;
-    let count = store.length().ok()?;
-    let mut files: Vec<(String, Vec<u8>)> = (0..count)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .filter_map(|key| {
-            let name = key.strip_prefix(FILE_PREFIX)?.to_string();
-            let text = store.get_item(&key).ok()??;
-            Some((name, text.into_bytes()))
-        })
-        .collect();
-    order::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
-    Some(files)
-}
-
-pub fn forget_file(name: &str) {
-    if let Some(store) = storage() {
-        store
-            .remove_item(&format!("{FILE_PREFIX}{name}"))
-            .or_log("could not forget a kept file");
-    }
 }
 
 /// The page's service-worker container: only over http(s), in a secure context, and where

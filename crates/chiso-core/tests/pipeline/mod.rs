@@ -9,6 +9,7 @@ use chiso_core::charts::compare_by;
 use chiso_core::import::{csv, import, Options};
 use chiso_core::ingest::gather::Gathered;
 use chiso_core::ingest::load::{load, load_validated, Input, Loaded};
+use chiso_core::ingest::need::{self, Need};
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::stat::Stat;
 use chiso_core::query::units::{default_unit, peer_indicators};
@@ -125,15 +126,22 @@ pub fn run(bytes: &[u8]) -> Reach {
 pub fn first_document(bytes: &[u8]) -> Loaded {
     let mut g = Gathered::default();
     let wanted = g.first_document("data/manifest.json", "manifest.json", bytes.to_vec());
+    // The page fetches first what the view needs, as the entries' `holds` say, the rest after.
+    let holds: Vec<_> = wanted.iter().map(|w| w.holds.as_ref()).collect();
+    let first = need::first(&holds, &Need::default());
+    assert_eq!(first.files.len(), wanted.len());
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| !first.files[i]);
     // A manifest may list thousands of files; the page fetches them all, a test a few.
-    for w in wanted.into_iter().take(8) {
+    for i in order.into_iter().take(8) {
+        let w = &wanted[i];
         let name = w.address.rsplit('/').next().unwrap_or("").to_string();
         let got = SAMPLES
             .iter()
             .find(|(n, _)| *n == name && *n != "manifest.json")
             .map(|(_, b)| b.to_vec())
             .ok_or_else(|| "HTTP 404 Not Found".to_string());
-        g.receive(name, w.sha256, got);
+        g.receive_listed(i, name, w.sha256.clone(), got);
     }
     loaded(&g)
 }
