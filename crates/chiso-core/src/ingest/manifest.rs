@@ -70,15 +70,14 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     for (i, raw) in items.enumerate() {
         let path = json::index("files", i);
         match read_entry(&doc, raw, &path) {
-            Ok(mut entry) => {
+            Ok((entry, unread_holds)) => {
                 // A `holds` it cannot read only costs the reader fetching by need: a warning,
                 // and the file is fetched first, as an older manifest's are.
-                match read_holds(&doc, raw, &path) {
-                    Ok(holds) => entry.holds = holds,
-                    Err(problem) => findings.push(Finding {
+                if let Some(problem) = unread_holds {
+                    findings.push(Finding {
                         severity: Severity::Warning,
                         ..finding(problem)
-                    }),
+                    });
                 }
                 entries.push(entry)
             }
@@ -116,8 +115,13 @@ fn files_array<'o, 'a>(
     })
 }
 
-/// One entry of `files`, at `path`.
-fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<ManifestEntry, Problem> {
+/// One entry of `files`, at `path`, and what is wrong with its `holds`, if anything (the entry
+/// is then read without it).
+fn read_entry(
+    doc: &Doc,
+    raw: Raw,
+    path: &str,
+) -> Result<(ManifestEntry, Option<Problem>), Problem> {
     let at = |raw: Raw, path: &str, message: Message| (Some(doc.location(raw, path)), message);
     let Some(entry) = json::object(raw) else {
         let message = Message::WrongType {
@@ -145,16 +149,21 @@ fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<ManifestEntry, Problem>
             Err(m) => return Err(at(h, &json::member(path, "sha256"), m)),
         },
     };
-    Ok(ManifestEntry {
+    let (holds, unread_holds) = match read_holds(doc, &entry, path) {
+        Ok(holds) => (holds, None),
+        Err(problem) => (None, Some(problem)),
+    };
+    let entry = ManifestEntry {
         path: file,
         sha256,
-        holds: None,
-    })
+        holds,
+    };
+    Ok((entry, unread_holds))
 }
 
 /// The entry's `holds`: its `units` and `indicators`, each a list of ids.
-fn read_holds(doc: &Doc, raw: Raw, path: &str) -> Result<Option<Holds>, Problem> {
-    let Some(holds) = json::object(raw).and_then(|e| e.get("holds")) else {
+fn read_holds(doc: &Doc, entry: &Object, path: &str) -> Result<Option<Holds>, Problem> {
+    let Some(holds) = entry.get("holds") else {
         return Ok(None);
     };
     let path = json::member(path, "holds");
