@@ -14,7 +14,7 @@ use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
 use chiso_core::ingest::load::{load, FileStatus, Loaded};
 use chiso_core::ingest::need::{first, First, Need};
-use futures::future::{select, Either, FutureExt, LocalBoxFuture};
+use futures::future::{join, select, Either, FutureExt, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -105,9 +105,10 @@ impl Bundle {
         next
     }
 
-    /// What was gathered, with the files kept from earlier visits joined.
-    async fn with_kept(mut gathered: Gathered) -> Bundle {
-        let Some(kept) = kept_files().await else {
+    /// What was gathered, with the files kept from earlier visits joined (`None`: the page has
+    /// no storage).
+    fn with_kept(mut gathered: Gathered, kept: Option<Vec<(String, Vec<u8>)>>) -> Bundle {
+        let Some(kept) = kept else {
             return Bundle::new(gathered, Vec::new(), false);
         };
         let mut local = Vec::new();
@@ -203,7 +204,7 @@ pub async fn load_embedded() -> Option<Bundle> {
     for (name, bytes, sha256) in files {
         gathered.receive(name, sha256, Ok(bytes));
     }
-    Some(Bundle::with_kept(gathered).await)
+    Some(Bundle::with_kept(gathered, kept_files().await))
 }
 
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
@@ -211,7 +212,9 @@ pub async fn load_embedded() -> Option<Bundle> {
 /// bundle. The other files, and those still on their way after `PATIENCE_MS`, are left pending
 /// (`follow_late` takes them in).
 pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
-    let document = fetch_bytes(&url).await.map_err(|e| format!("{url}: {e}"))?;
+    // The kept files are read from the browser's storage while the network answers.
+    let (document, kept) = join(fetch_bytes(&url), kept_files()).await;
+    let document = document.map_err(|e| format!("{url}: {e}"))?;
     let mut gathered = Gathered::default();
     let name = short_name(&url);
     note_copy(&mut gathered, name, &document);
@@ -255,7 +258,7 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .into_iter()
         .map(|arrival| receive(&mut gathered, arrival))
         .collect();
-    let mut bundle = Bundle::with_kept(gathered).await;
+    let mut bundle = Bundle::with_kept(gathered, kept);
     bundle.first_unit = unit;
     fetches.extend(rest.into_iter().map(fetch));
     if !fetches.is_empty() {

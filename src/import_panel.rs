@@ -3,7 +3,7 @@
 //! once and the validator checks it; the import's own findings show by cell, and "Tải JSON /
 //! Download JSON" saves the file, byte for byte what `chiso import` writes.
 
-use crate::api::{add_local, Bundle};
+use crate::api::{add_local, Bundle, Opened};
 use crate::browser::download;
 use crate::state::ui;
 use crate::worker::{available, convert, Asked, Converted, Reply};
@@ -50,7 +50,7 @@ pub struct Importer {
     asked: RwSignal<Asked>,
 }
 
-type Files = Vec<(String, Result<Vec<u8>, String>)>;
+type Files = Vec<Opened>;
 
 impl Importer {
     pub fn new(bundle: RwSignal<Arc<Bundle>>) -> Importer {
