@@ -6,7 +6,7 @@ mod common;
 
 mod pipeline;
 
-use chiso_core::ingest::load::{load, load_validated, Input, Loaded};
+use chiso_core::ingest::load::{is_packed, load, load_validated, pack, Input, Loaded};
 use pipeline::{assert_same, passes};
 
 fn both(inputs: &[Input]) -> (Loaded, Option<Loaded>) {
@@ -44,6 +44,51 @@ fn every_sample_file_alone_and_all_together() {
     let (full, fast) = both(&inputs);
     assert!(full.data.observations.len() > 8000);
     assert_same(&full, &fast.expect("the fast path reads them"), "all");
+
+    // Their packed copies build the same model, alone and together, and mixed with JSON.
+    let packed: Vec<Vec<u8>> = bytes.iter().map(|b| pack(b).expect("packs")).collect();
+    let mut mixed = inputs.clone();
+    for (k, input) in mixed.iter_mut().enumerate() {
+        assert!(is_packed(&packed[k]) && !is_packed(input.bytes));
+        assert!(packed[k].len() < input.bytes.len(), "{}", input.name);
+        let alone = Input {
+            bytes: &packed[k],
+            ..*input
+        };
+        let (one, _) = both(std::slice::from_ref(input));
+        let read = load_validated(std::slice::from_ref(&alone)).expect("packed reads");
+        assert_same(&one, &read, input.name);
+        if k % 2 == 0 {
+            *input = alone;
+        }
+    }
+    assert_same(&full, &load_validated(&mixed).expect("mixed reads"), "mixed");
+}
+
+#[test]
+fn a_packed_copy_cut_short_or_grown_is_declined() {
+    let json = std::fs::read(common::data_dir().join("tay-ninh.json")).unwrap();
+    let packed = pack(&json).unwrap();
+    let read = |bytes: &[u8]| {
+        let input = Input {
+            name: "tay-ninh.json",
+            bytes,
+            sha256: None,
+        };
+        load_validated(&[input]).is_some()
+    };
+    assert!(read(&packed));
+    for cut in [16, packed.len() / 2, packed.len() - 1] {
+        assert!(!read(&packed[..cut]), "cut at {cut}");
+    }
+    let mut grown = packed.clone();
+    grown.push(0);
+    assert!(!read(&grown));
+    // A text index out of the table.
+    let mut wrong = packed.clone();
+    let last = wrong.len() - 4;
+    wrong[last..].copy_from_slice(&(u32::MAX - 1).to_le_bytes());
+    assert!(!read(&wrong));
 }
 
 #[test]

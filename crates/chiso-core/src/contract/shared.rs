@@ -140,7 +140,7 @@ pub enum Slot {
 }
 
 impl Slot {
-    const COUNT: usize = 4;
+    pub const COUNT: usize = 4;
 }
 
 impl Interner {

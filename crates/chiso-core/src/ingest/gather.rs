@@ -5,7 +5,8 @@
 use crate::ingest::finding::{Finding, Message, Severity};
 use crate::ingest::last_good::LastGood;
 use crate::ingest::load::{FileState, FileStatus, Input};
-use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind, Holds};
+use crate::ingest::load::is_packed;
+use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind, Holds, PackedCopy};
 use std::sync::Arc;
 
 /// A file a manifest lists: where to get it (resolved against the manifest) and its checksum.
@@ -15,6 +16,8 @@ pub struct Wanted {
     pub sha256: Option<String>,
     /// What the manifest says the file holds, if it says.
     pub holds: Option<Holds>,
+    /// Its packed copy (the address resolved), for a file validated at publishing.
+    pub packed: Option<PackedCopy>,
 }
 
 impl Wanted {
@@ -65,6 +68,10 @@ impl Gathered {
                 address: resolve(address, &e.path),
                 sha256: e.sha256,
                 holds: e.holds,
+                packed: e.packed.map(|p| PackedCopy {
+                    path: resolve(address, &p.path),
+                    sha256: p.sha256,
+                }),
             })
             .collect()
     }
@@ -158,6 +165,13 @@ impl Gathered {
             .collect()
     }
 
+    /// The listed files received as their packed copy: their place in the manifest and name.
+    /// The validator reads JSON only: these are fetched as JSON when it has to read them.
+    pub fn packed(&self) -> Vec<(usize, String)> {
+        let packed = self.received.iter().filter(|r| is_packed(&r.bytes));
+        packed.map(|r| (r.place, r.name.clone())).collect()
+    }
+
     /// The manifest's problems and the files that could not be had, in the order met.
     pub fn findings(&self) -> &[Finding] {
         &self.findings
@@ -192,7 +206,8 @@ mod tests {
     fn a_manifest_says_what_to_get_and_failures_become_findings() {
         let hash = "ab".repeat(32);
         let manifest = format!(
-            r#"{{ "format": "chiso-manifest/1", "files": [ {{ "path": "a.json", "sha256": "{hash}" }},
+            r#"{{ "format": "chiso-manifest/1", "files": [ {{ "path": "a.json", "sha256": "{hash}",
+            "packed": {{ "path": "a.chiso", "sha256": "{hash}" }} }},
             {{ "path": "https://x.vn/b.json" }}, {{ "sha256": "x" }} ] }}"#
         );
         let mut g = Gathered::default();
@@ -204,11 +219,16 @@ mod tests {
                     address: "data/a.json".into(),
                     sha256: Some(hash.clone()),
                     holds: None,
+                    packed: Some(PackedCopy {
+                        path: "data/a.chiso".into(),
+                        sha256: hash.clone(),
+                    }),
                 },
                 Wanted {
                     address: "https://x.vn/b.json".into(),
                     sha256: None,
                     holds: None,
+                    packed: None,
                 },
             ]
         );

@@ -12,6 +12,15 @@ pub struct ManifestEntry {
     pub sha256: Option<String>,
     /// What the file holds, as `chiso manifest` records it; absent in older manifests.
     pub holds: Option<Holds>,
+    /// The file's packed copy, which `chiso manifest` writes for a file it validated.
+    pub packed: Option<PackedCopy>,
+}
+
+/// Where a validated file's packed copy is (relative to the manifest), and its sha256.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackedCopy {
+    pub path: String,
+    pub sha256: String,
 }
 
 /// The units and indicators a file has figures or targets for: what a reader fetches by.
@@ -70,10 +79,10 @@ pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Find
     for (i, raw) in items.enumerate() {
         let path = json::index("files", i);
         match read_entry(&doc, raw, &path) {
-            Ok((entry, unread_holds)) => {
-                // A `holds` it cannot read only costs the reader fetching by need: a warning,
-                // and the file is fetched first, as an older manifest's are.
-                if let Some(problem) = unread_holds {
+            Ok((entry, unread)) => {
+                // A `holds` or `packed` it cannot read only costs the reader time: a warning,
+                // and the file is fetched first, as JSON, as an older manifest's are.
+                for problem in unread {
                     findings.push(Finding {
                         severity: Severity::Warning,
                         ..finding(problem)
@@ -115,13 +124,9 @@ fn files_array<'o, 'a>(
     })
 }
 
-/// One entry of `files`, at `path`, and what is wrong with its `holds`, if anything (the entry
-/// is then read without it).
-fn read_entry(
-    doc: &Doc,
-    raw: Raw,
-    path: &str,
-) -> Result<(ManifestEntry, Option<Problem>), Problem> {
+/// One entry of `files`, at `path`, and what is wrong with its `holds` and `packed` (the entry
+/// is then read without them).
+fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<(ManifestEntry, Vec<Problem>), Problem> {
     let at = |raw: Raw, path: &str, message: Message| (Some(doc.location(raw, path)), message);
     let Some(entry) = json::object(raw) else {
         let message = Message::WrongType {
@@ -138,27 +143,65 @@ fn read_entry(
         Ok(_) => return Err(at(p, &json::member(path, "path"), Message::EmptyId)),
         Err(m) => return Err(at(p, &json::member(path, "path"), m)),
     };
-    let sha256 = match entry.get("sha256") {
-        None => None,
-        Some(h) => match json::typed::<String>(h, Expected::String) {
-            Ok(s) if is_sha256(&s) => Some(s.to_ascii_lowercase()),
-            Ok(s) => {
-                let message = Message::BadChecksum { value: s };
-                return Err(at(h, &json::member(path, "sha256"), message));
-            }
-            Err(m) => return Err(at(h, &json::member(path, "sha256"), m)),
-        },
-    };
-    let (holds, unread_holds) = match read_holds(doc, &entry, path) {
-        Ok(holds) => (holds, None),
-        Err(problem) => (None, Some(problem)),
-    };
+    let sha256 = read_sha256(doc, &entry, path)?;
+    let mut unread = Vec::new();
+    let holds = read_holds(doc, &entry, path).unwrap_or_else(|problem| {
+        unread.push(problem);
+        None
+    });
+    let packed = read_packed(doc, &entry, path).unwrap_or_else(|problem| {
+        unread.push(problem);
+        None
+    });
     let entry = ManifestEntry {
         path: file,
         sha256,
         holds,
+        packed,
     };
-    Ok((entry, unread_holds))
+    Ok((entry, unread))
+}
+
+/// The object's `sha256`, if it has one: 64 hex digits, in lower case.
+fn read_sha256(doc: &Doc, entry: &Object, path: &str) -> Result<Option<String>, Problem> {
+    let Some(h) = entry.get("sha256") else {
+        return Ok(None);
+    };
+    let path = json::member(path, "sha256");
+    match json::typed::<String>(h, Expected::String) {
+        Ok(s) if is_sha256(&s) => Ok(Some(s.to_ascii_lowercase())),
+        Ok(s) => Err((
+            Some(doc.location(h, &path)),
+            Message::BadChecksum { value: s },
+        )),
+        Err(m) => Err((Some(doc.location(h, &path)), m)),
+    }
+}
+
+/// The entry's `packed`: its copy's `path` and `sha256`, both required.
+fn read_packed(doc: &Doc, entry: &Object, path: &str) -> Result<Option<PackedCopy>, Problem> {
+    let Some(packed) = entry.get("packed") else {
+        return Ok(None);
+    };
+    let path = json::member(path, "packed");
+    let Some(members) = json::object(packed) else {
+        let message = Message::WrongType {
+            expected: Expected::Object,
+            found: json::found(packed),
+        };
+        return Err((Some(doc.location(packed, &path)), message));
+    };
+    let Some(p) = members.get("path") else {
+        let message = Message::Missing { field: "path" };
+        return Err((Some(doc.location(packed, &path)), message));
+    };
+    let file = json::typed::<String>(p, Expected::String)
+        .map_err(|m| (Some(doc.location(p, &json::member(&path, "path"))), m))?;
+    let Some(sha256) = read_sha256(doc, &members, &path)? else {
+        let message = Message::Missing { field: "sha256" };
+        return Err((Some(doc.location(packed, &path)), message));
+    };
+    Ok(Some(PackedCopy { path: file, sha256 }))
 }
 
 /// The entry's `holds`: its `units` and `indicators`, each a list of ids.
@@ -250,6 +293,31 @@ mod tests {
         assert_eq!(findings[0].severity, Severity::Warning);
         let at = findings[0].location.as_ref().unwrap();
         assert_eq!((at.path.as_str(), at.line), ("files[2].holds.units", 5));
+    }
+
+    #[test]
+    fn reads_a_packed_copy_and_warns_of_one_it_cannot_read() {
+        let hash = "AB".repeat(32);
+        let text = format!(
+            r#"{{ "format": "chiso-manifest/1", "files": [
+            {{ "path": "a.json", "packed": {{ "path": "a.chiso", "sha256": "{hash}" }} }},
+            {{ "path": "b.json", "packed": {{ "path": "b.chiso" }} }},
+            {{ "path": "c.json", "packed": "c.chiso" }} ] }}"#
+        );
+        let (entries, findings) = parse_manifest("manifest.json", text.as_bytes());
+        let packed: Vec<_> = entries.iter().map(|e| e.packed.clone()).collect();
+        let a = PackedCopy {
+            path: "a.chiso".into(),
+            sha256: hash.to_ascii_lowercase(),
+        };
+        assert_eq!(packed, [Some(a), None, None]);
+        let said: Vec<_> = findings
+            .iter()
+            .map(|f| (f.severity, f.location.as_ref().unwrap().path.as_str()))
+            .collect();
+        let warning = Severity::Warning;
+        assert_eq!(said, [(warning, "files[1].packed"), (warning, "files[2].packed")]);
+        assert!(matches!(findings[0].message, Message::Missing { field: "sha256" }));
     }
 
     #[test]

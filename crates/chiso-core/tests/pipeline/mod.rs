@@ -8,7 +8,7 @@
 use chiso_core::charts::compare_by;
 use chiso_core::import::{csv, import, Options};
 use chiso_core::ingest::gather::Gathered;
-use chiso_core::ingest::load::{load, load_validated, Input, Loaded};
+use chiso_core::ingest::load::{load, load_validated, pack, Input, Loaded};
 use chiso_core::ingest::need::{self, Need};
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::stat::Stat;
@@ -83,6 +83,13 @@ pub fn readers_agree(bytes: &[u8]) -> bool {
     match fast {
         Some(fast) if passes(&full) => {
             assert_same(&full, &fast, "the input");
+            let packed = pack(bytes).expect("a file the fast path reads packs");
+            let input = Input {
+                bytes: &packed,
+                ..input
+            };
+            let unpacked = load_validated(std::slice::from_ref(&input));
+            assert_same(&full, &unpacked.expect("its packed copy reads"), "packed");
             true
         }
         _ => false,

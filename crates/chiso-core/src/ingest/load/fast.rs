@@ -7,13 +7,14 @@
 use super::conflicts::{latest_per_key, Keyed};
 use super::registry::Registry;
 use super::report::Report;
+use super::packed::{self, is_packed, Packed};
 use super::{statuses, FileState, Input, Loaded, Warn};
 use crate::contract::catalogue::{Aggregation, Better, Catalogue, IndicatorDef, Kind};
 use crate::contract::model::{
     Dataset, FileMeta, Level, Observation, Publisher, Source, Target, Unit,
 };
 use crate::contract::period::{parse_date, Period};
-use crate::contract::shared::{Interner, Slot};
+use crate::contract::shared::{Interner, SharedStr, Slot};
 use crate::contract::text::Text;
 use crate::ingest::envelope::METRICS_FORMAT;
 use serde::Deserialize;
@@ -22,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// A metric file as the contract writes it; members the model does not keep are skipped.
 #[derive(Deserialize)]
-struct FileIn<'a> {
+pub(super) struct FileIn<'a> {
     #[serde(borrow)]
     format: Cow<'a, str>,
     title: Option<TextIn>,
@@ -34,9 +35,9 @@ struct FileIn<'a> {
     #[serde(default)]
     indicators: Vec<IndicatorIn>,
     #[serde(default, borrow)]
-    observations: Vec<ObservationIn<'a>>,
+    pub observations: Vec<ObservationIn<'a>>,
     #[serde(default, borrow)]
-    targets: Vec<TargetIn<'a>>,
+    pub targets: Vec<TargetIn<'a>>,
     #[serde(default)]
     sources: BTreeMap<String, SourceIn>,
 }
@@ -104,48 +105,55 @@ struct IndicatorIn {
 }
 
 #[derive(Deserialize)]
-struct ObservationIn<'a> {
+pub(super) struct ObservationIn<'a> {
     #[serde(borrow)]
-    unit: Cow<'a, str>,
+    pub unit: Cow<'a, str>,
     #[serde(borrow)]
-    indicator: Cow<'a, str>,
+    pub indicator: Cow<'a, str>,
     #[serde(borrow)]
-    period: Cow<'a, str>,
-    value: f64,
-    of: Option<f64>,
+    pub period: Cow<'a, str>,
+    pub value: f64,
+    pub of: Option<f64>,
     #[serde(borrow)]
-    label: Option<Cow<'a, str>>,
+    pub label: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    source: Option<Cow<'a, str>>,
+    pub source: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct TargetIn<'a> {
+pub(super) struct TargetIn<'a> {
     #[serde(borrow)]
-    unit: Cow<'a, str>,
+    pub unit: Cow<'a, str>,
     #[serde(borrow)]
-    indicator: Cow<'a, str>,
+    pub indicator: Cow<'a, str>,
     #[serde(borrow)]
-    by: Cow<'a, str>,
-    value: f64,
+    pub by: Cow<'a, str>,
+    pub value: f64,
     #[serde(borrow)]
-    baseline: Option<Cow<'a, str>>,
+    pub baseline: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    source: Option<Cow<'a, str>>,
+    pub source: Option<Cow<'a, str>>,
 }
 
 /// The model of files validated together, read without the validator; `None` where the bytes
 /// hold anything the validator would have had to speak about.
 pub fn load_validated(inputs: &[Input]) -> Option<Loaded> {
     let mut docs = Vec::with_capacity(inputs.len());
+    let mut packs = Vec::with_capacity(inputs.len());
     let mut files = Vec::with_capacity(inputs.len());
     for inp in inputs {
-        let mut doc: FileIn = serde_json::from_slice(inp.bytes).ok()?;
+        let pack = match is_packed(inp.bytes) {
+            true => Some(packed::read(inp.bytes)?),
+            false => None,
+        };
+        let json = pack.as_ref().map_or(inp.bytes, |p| p.head);
+        let mut doc: FileIn = serde_json::from_slice(json).ok()?;
         if doc.format != METRICS_FORMAT {
             return None;
         }
         files.push(meta(inp.name, &mut doc)?);
         docs.push(doc);
+        packs.push(pack);
     }
     let mut registry = registry(&mut docs)?;
     let mut texts = Interner::default();
@@ -182,6 +190,10 @@ pub fn load_validated(inputs: &[Input]) -> Option<Loaded> {
                 file,
             };
             targets.push((target, (file, index)));
+        }
+        if let Some(pack) = &packs[file] {
+            let mut texts = Lookup::new(pack, &registry.catalogue, &mut texts);
+            texts.figures(pack, file, &mut observations, &mut targets)?;
         }
     }
     // Units the figures name without any file declaring them, as the validator adopts them.
@@ -316,4 +328,109 @@ fn registry(docs: &mut [FileIn]) -> Option<Registry> {
 fn one_per_key<T: Keyed>(mut entries: Vec<(T, (usize, usize))>, files: &[FileMeta]) -> Vec<T> {
     latest_per_key(&mut entries, files, |read| *read, |_, _| {});
     entries.into_iter().map(|(t, _)| t).collect()
+}
+
+/// The texts of a packed copy as the model holds them, each worked out once however many
+/// figures name it.
+struct Lookup<'p> {
+    pack: &'p [&'p str],
+    catalogue: &'p Catalogue,
+    interner: &'p mut Interner,
+    /// By slot, then text.
+    shared: Vec<Option<SharedStr>>,
+    periods: Vec<Option<Period>>,
+}
+
+impl<'p> Lookup<'p> {
+    fn new(pack: &'p Packed, catalogue: &'p Catalogue, interner: &'p mut Interner) -> Self {
+        let n = pack.texts.len();
+        Lookup {
+            pack: &pack.texts,
+            catalogue,
+            interner,
+            shared: vec![None; n * Slot::COUNT],
+            periods: vec![None; n],
+        }
+    }
+
+    /// A pack's figures, as the JSON's loop above reads them.
+    fn figures(
+        &mut self,
+        pack: &Packed,
+        file: usize,
+        observations: &mut Vec<(Observation, (usize, usize))>,
+        targets: &mut Vec<(Target, (usize, usize))>,
+    ) -> Option<()> {
+        let rows = &pack.observations;
+        observations.reserve(rows.rows);
+        for row in 0..rows.rows {
+            let of = rows.number(4, row)?;
+            let observation = Observation {
+                unit: self.text(Slot::Unit, rows.text(0, row)?)?,
+                indicator: self.indicator(rows.text(1, row)?)?,
+                period: self.period(rows.text(2, row)?)?,
+                value: rows.number(3, row)?,
+                of: (!of.is_nan()).then_some(of),
+                label: self.maybe(Slot::Label, rows.text(5, row))?,
+                source: self.maybe(Slot::Source, rows.text(6, row))?,
+                file,
+            };
+            observations.push((observation, (file, row)));
+        }
+        let rows = &pack.targets;
+        for row in 0..rows.rows {
+            let baseline = match rows.text(4, row) {
+                Some(b) => Some(self.period(b)?),
+                None => None,
+            };
+            let target = Target {
+                unit: self.text(Slot::Unit, rows.text(0, row)?)?,
+                indicator: self.indicator(rows.text(1, row)?)?,
+                by: self.period(rows.text(2, row)?)?,
+                value: rows.number(3, row)?,
+                baseline,
+                source: self.maybe(Slot::Source, rows.text(5, row))?,
+                file,
+            };
+            targets.push((target, (file, row)));
+        }
+        Some(())
+    }
+
+    fn text(&mut self, slot: Slot, i: usize) -> Option<SharedStr> {
+        let text = *self.pack.get(i)?;
+        let (cell, interner) = (
+            &mut self.shared[slot as usize * self.pack.len() + i],
+            &mut *self.interner,
+        );
+        Some(cell.get_or_insert_with(|| interner.get(slot, text)).clone())
+    }
+
+    /// An absent text is `Some(None)`; one out of the table, `None`.
+    fn maybe(&mut self, slot: Slot, i: Option<usize>) -> Option<Option<SharedStr>> {
+        match i {
+            Some(i) => self.text(slot, i).map(Some),
+            None => Some(None),
+        }
+    }
+
+    /// An indicator by its catalogue id, as the JSON's loop takes it.
+    fn indicator(&mut self, i: usize) -> Option<SharedStr> {
+        let at = Slot::Indicator as usize * self.pack.len() + i;
+        if let Some(known) = self.shared.get(at)?.clone() {
+            return Some(known);
+        }
+        let def = self.catalogue.get(self.pack.get(i)?)?;
+        let shared = self.interner.get(Slot::Indicator, &def.id);
+        self.shared[at] = Some(shared.clone());
+        Some(shared)
+    }
+
+    fn period(&mut self, i: usize) -> Option<Period> {
+        let cell = self.periods.get_mut(i)?;
+        if cell.is_none() {
+            *cell = Some(Period::parse(self.pack.get(i)?).ok()?);
+        }
+        *cell
+    }
 }

@@ -9,6 +9,7 @@ mod fast;
 mod figures;
 mod file;
 mod indicator;
+mod packed;
 mod registry;
 mod report;
 
@@ -64,6 +65,7 @@ impl Loaded {
 }
 
 pub use fast::load_validated;
+pub use packed::{is_packed, pack};
 
 pub fn load(inputs: &[Input]) -> Loaded {
     let mut report = Report::default();
