@@ -76,8 +76,13 @@
       const first = held.find(dossiers) || held[0];
       const unit = params.get("unit") || (first && units(first)[0]);
       const across = path[0] === "compare" || path[0] === "components";
+      // A validated file's packed copy where the manifest gives one, as the app reads it.
+      const address = (e) => {
+        const packed = e.packed && `data/${e.packed.path}`;
+        return bundled.includes(packed) ? packed : `data/${e.path}`;
+      };
       for (const e of entries) {
-        if (across || units(e).length === 0 || units(e).includes(unit)) start(`data/${e.path}`);
+        if (across || units(e).length === 0 || units(e).includes(unit)) start(address(e));
       }
     })
     .catch(() => {});

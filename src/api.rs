@@ -1,20 +1,24 @@
 //! All fetching: the manifest (or a single metric file), then the files it lists that the view on
-//! screen needs (as the manifest says what each holds), in parallel, then one pass of the core's
-//! validator over whatever arrived. The other listed files are fetched once the first chart is
-//! painted and join together as they arrive, as does a needed file still on its way a few seconds
-//! on (or it fails at its time limit). Files the user opens locally join the same pass, and are
-//! kept in the browser's storage to join every later load too.
+//! screen needs (as the manifest says what each holds), in parallel, then one reading of whatever
+//! arrived. A file validated at publishing comes as its packed copy, proven by its sha256, and
+//! files that all came so are read without the validator; anything else (a file opened here, a
+//! packed copy that does not hold) goes through the core's validator, which reads the JSON. The
+//! other listed files are fetched once the first chart is painted and join together as they
+//! arrive, as does a needed file still on its way a few seconds on (or it fails at its time
+//! limit). Files the user opens locally join the same reading, and are kept in the browser's
+//! storage to join every later load too.
 
 use crate::browser::{
-    after_paint, embedded_files, fetch_bytes, keep_file, kept_files, measured, sleep, Fetched,
-    NotKept,
+    after_paint, embedded_files, fetch_bytes, gunzip, keep_file, kept_files, measured,
+    measured_async, sleep, Fetched, NotKept,
 };
+use chiso_core::ingest::envelope::sha256_hex;
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
-use chiso_core::ingest::load::{load, FileStatus, Loaded};
+use chiso_core::ingest::load::{is_packed, load, load_packed, FileStatus, Loaded};
 use chiso_core::ingest::need::{first, First, Need};
-use futures::future::{join, select, Either, FutureExt, LocalBoxFuture};
+use futures::future::{join, join_all, select, Either, FutureExt, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -67,12 +71,18 @@ pub struct Bundle {
     later: Later,
     /// The unit to show when the address names none, as the manifest's `holds` chose it.
     pub first_unit: Option<String>,
+    /// The manifest's files, in its order: where to fetch as JSON a file that came packed.
+    listed: Arc<Vec<Wanted>>,
 }
 
 impl Bundle {
-    fn new(gathered: Gathered, local: Vec<LocalFile>, storage: bool) -> Bundle {
-        // From the bytes in hand to the checked model: what the benchmark reports as parsing.
-        let loaded = measured("chiso:parse", || load(&gathered.inputs()));
+    async fn read(
+        gathered: Gathered,
+        listed: Arc<Vec<Wanted>>,
+        local: Vec<LocalFile>,
+        storage: bool,
+    ) -> Bundle {
+        let (gathered, loaded) = read(gathered, &listed).await;
         Bundle {
             gathered,
             loaded,
@@ -81,6 +91,7 @@ impl Bundle {
             pending: Vec::new(),
             later: Later::default(),
             first_unit: None,
+            listed,
         }
     }
 
@@ -92,31 +103,38 @@ impl Bundle {
         self
     }
 
-    /// The same data with files that were not in when the page first showed: validated again
-    /// once for all that arrived together, not once per file.
-    fn with_arrived(&self, arrivals: Vec<Arrival>) -> Bundle {
+    /// The same data with files that were not in when the page first showed: read again once
+    /// for all that arrived together, not once per file.
+    async fn with_arrived(&self, arrivals: Vec<Arrival>) -> Bundle {
         let mut gathered = self.gathered.clone();
         let names: Vec<String> = arrivals
             .into_iter()
             .map(|arrival| receive(&mut gathered, arrival))
             .collect();
-        let mut next = Bundle::new(gathered, self.local.clone(), self.storage).waiting_as(self);
+        let (local, listed) = (self.local.clone(), self.listed.clone());
+        let mut next = Bundle::read(gathered, listed, local, self.storage)
+            .await
+            .waiting_as(self);
         next.pending.retain(|p| !names.contains(p));
         next
     }
 
     /// What was gathered, with the files kept from earlier visits joined (`None`: the page has
     /// no storage).
-    fn with_kept(mut gathered: Gathered, kept: Option<Vec<(String, Vec<u8>)>>) -> Bundle {
+    async fn with_kept(
+        mut gathered: Gathered,
+        kept: Option<Vec<(String, Vec<u8>)>>,
+        listed: Arc<Vec<Wanted>>,
+    ) -> Bundle {
         let Some(kept) = kept else {
-            return Bundle::new(gathered, Vec::new(), false);
+            return Bundle::read(gathered, listed, Vec::new(), false).await;
         };
         let mut local = Vec::new();
         for (name, bytes) in kept {
             gathered.replace(name.clone(), Ok(bytes));
             local.push(LocalFile { name, kept: Ok(()) });
         }
-        Bundle::new(gathered, local, true)
+        Bundle::read(gathered, listed, local, true).await
     }
 
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
@@ -135,7 +153,7 @@ impl Bundle {
     /// The same data plus files the user opened, each kept or not as `kept` says: validated
     /// together, so a local file can use the published units and its conflicts with published
     /// figures are reported.
-    fn with_local(&self, files: Vec<Opened>, kept: Vec<Result<(), NotKept>>) -> Bundle {
+    async fn with_local(&self, files: Vec<Opened>, kept: Vec<Result<(), NotKept>>) -> Bundle {
         let mut gathered = self.gathered.clone();
         let mut local = self.local.clone();
         for ((name, got), kept) in files.into_iter().zip(kept) {
@@ -146,7 +164,9 @@ impl Bundle {
             });
             gathered.replace(name, got);
         }
-        Bundle::new(gathered, local, self.storage).waiting_as(self)
+        Bundle::read(gathered, self.listed.clone(), local, self.storage)
+            .await
+            .waiting_as(self)
     }
 }
 
@@ -165,9 +185,26 @@ pub async fn add_local(bundle: RwSignal<Arc<Bundle>>, files: Vec<Opened>) {
             Err(_) => Err(NotKept::Unreadable),
         });
     }
-    // The page may have gone meanwhile (a reload): nothing to join then.
-    if let Some(next) = bundle.try_with_untracked(|b| b.with_local(files, kept)) {
-        bundle.set(Arc::new(next));
+    update(bundle, |b| {
+        let (files, kept) = (files.clone(), kept.clone());
+        async move { b.with_local(files, kept).await }
+    })
+    .await;
+}
+
+/// Replaces the bundle by `change` of it. A change that fetches (files that came packed, as
+/// JSON for the validator) may see another land meanwhile: it is then made again on that one,
+/// so neither is lost. Nothing happens once the page has gone (a reload).
+async fn update<Fut: std::future::Future<Output = Bundle>>(
+    bundle: RwSignal<Arc<Bundle>>,
+    change: impl Fn(Arc<Bundle>) -> Fut,
+) -> Option<()> {
+    loop {
+        let current = bundle.try_get_untracked()?;
+        let next = change(current.clone()).await;
+        if Arc::ptr_eq(&current, &bundle.try_get_untracked()?) {
+            return bundle.try_set(Arc::new(next)).is_none().then_some(());
+        }
     }
 }
 
@@ -181,13 +218,13 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
     leptos::task::spawn_local(async move {
         after_paint().await;
         let mut batches = fetches.ready_chunks(LATE_BATCH);
-        while let Some(arrival) = batches.next().await {
+        while let Some(arrivals) = batches.next().await {
+            let joined = update(bundle, |b| {
+                let arrivals = arrivals.clone();
+                async move { b.with_arrived(arrivals).await }
+            });
             // The page that showed the bundle is gone (a reload): nothing more to take.
-            let Some(next) = bundle.try_with_untracked(|b| Arc::new(b.with_arrived(arrival)))
-            else {
-                return;
-            };
-            if bundle.try_set(next).is_some() {
+            if joined.await.is_none() {
                 return;
             }
         }
@@ -204,7 +241,7 @@ pub async fn load_embedded() -> Option<Bundle> {
     for (name, bytes, sha256) in files {
         gathered.receive(name, sha256, Ok(bytes));
     }
-    Some(Bundle::with_kept(gathered, kept_files().await))
+    Some(Bundle::with_kept(gathered, kept_files().await, Arc::default()).await)
 }
 
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
@@ -228,9 +265,12 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .collect();
     let holds: Vec<_> = wanted.iter().map(|w| w.holds.as_ref()).collect();
     let First { files: now, unit } = first(&holds, &need);
-    let fetch = |(i, w): (usize, Wanted)| {
+    let listed = Arc::new(wanted.clone());
+    // With files kept here the validator reads everything, as JSON: no packed copies then.
+    let packed = kept.as_ref().is_none_or(Vec::is_empty);
+    let fetch = move |(i, w): (usize, Wanted)| {
         async move {
-            let got = fetch_bytes(&w.address).await;
+            let got = fetch_listed(&w, packed).await;
             (i, w, got)
         }
         .boxed_local()
@@ -258,7 +298,7 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .into_iter()
         .map(|arrival| receive(&mut gathered, arrival))
         .collect();
-    let mut bundle = Bundle::with_kept(gathered, kept);
+    let mut bundle = Bundle::with_kept(gathered, kept, listed).await;
     bundle.first_unit = unit;
     fetches.extend(rest.into_iter().map(fetch));
     if !fetches.is_empty() {
@@ -269,6 +309,50 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(fetches)))));
     }
     Ok(bundle)
+}
+
+/// A listed file: its packed copy, if it has one, `packed` allows it and the copy holds (its
+/// sha256 as the manifest gives it, then unzipped, a packed copy); else its JSON.
+async fn fetch_listed(w: &Wanted, packed: bool) -> Result<Fetched, String> {
+    if let Some(copy) = w.packed.as_ref().filter(|_| packed) {
+        let unpacked = measured_async("chiso:unpack", short_name(&copy.path), async {
+            let fetched = fetch_bytes(&copy.path).await.ok()?;
+            if sha256_hex(&fetched.bytes) != copy.sha256 {
+                return None;
+            }
+            let bytes = gunzip(fetched.bytes.clone()).await.ok()?;
+            is_packed(&bytes).then_some(Fetched { bytes, ..fetched })
+        });
+        if let Some(fetched) = unpacked.await {
+            return Ok(fetched);
+        }
+    }
+    fetch_bytes(&w.address).await
+}
+
+/// From the bytes in hand to the model: files that all came packed by the fast path; otherwise
+/// by the validator, which reads JSON, so those that came packed are fetched again as JSON first
+/// (`listed` says where). The reading is what the benchmark reports as parsing.
+async fn read(mut gathered: Gathered, listed: &[Wanted]) -> (Gathered, Loaded) {
+    let packed = gathered.packed();
+    if !packed.is_empty() && packed.len() == gathered.inputs().len() {
+        if let Some(loaded) = measured("chiso:parse", || load_packed(&gathered.inputs())) {
+            return (gathered, loaded);
+        }
+    }
+    let again = packed.into_iter().filter_map(|(place, name)| {
+        let wanted = listed.get(place)?.clone();
+        Some(async move {
+            let got = fetch_bytes(&wanted.address).await;
+            (name, (place, wanted, got))
+        })
+    });
+    for (name, arrival) in join_all(again).await {
+        gathered.forget(&name);
+        receive(&mut gathered, arrival);
+    }
+    let loaded = measured("chiso:parse", || load(&gathered.inputs()));
+    (gathered, loaded)
 }
 
 /// Takes one listed file's answer into `gathered`, at its place in the manifest; returns its

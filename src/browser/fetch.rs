@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// A fetched file's bytes and, when the service worker answered with its last good copy, the
 /// two headers saying why and since when.
+#[derive(Clone)]
 pub struct Fetched {
     pub bytes: Vec<u8>,
     pub fallback: Option<String>,
@@ -123,4 +124,33 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
         fallback,
         stored,
     })
+}
+
+/// `bytes` as they were before gzip (the browser's own inflater: no code of ours), or as they
+/// are if they are not gzipped (a server may have taken the gzip off already).
+pub async fn gunzip(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let inflate = async {
+        let inflater = Inflater::new("gzip")?;
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+        // A DecompressionStream is a readable and writable pair.
+        let stream = blob.stream().pipe_through(inflater.unchecked_ref());
+        let answer = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(answer.array_buffer()?).await?;
+        Ok::<_, wasm_bindgen::JsValue>(js_sys::Uint8Array::new(&buffer).to_vec())
+    };
+    inflate.await.map_err(|_| "not gzip".to_string())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only behind its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Inflater;
+
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Inflater, JsValue>;
 }

@@ -389,6 +389,26 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// `measured` for a step that waits: spans of the same name may overlap (files read side by
+/// side), so each starts at a mark of its own, `tag`.
+pub async fn measured_async<T>(
+    name: &str,
+    tag: &str,
+    f: impl std::future::Future<Output = T>,
+) -> T {
+    let perf = window().and_then(|w| w.performance());
+    let start = format!("{name}:{tag}:start");
+    if let Some(p) = &perf {
+        p.mark(&start).or_log("could not mark a step's start");
+    }
+    let out = f.await;
+    if let Some(p) = &perf {
+        p.measure_with_start_mark(name, &start)
+            .or_log("could not measure a step");
+    }
+    out
+}
+
 /// The data files the single-file offline build carries inside the page.
 const EMBEDDED: &str = "script[type='application/json'][data-chiso-file]";
 

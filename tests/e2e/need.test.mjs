@@ -38,12 +38,14 @@ test("the first chart is drawn from its unit's files; the others are fetched aft
   await allJoined(page);
   const { chart, files } = await timeline(page);
   assert.ok(chart > 0, "the first chart is marked");
-  assert.ok(files["bac-kan.json"] < chart, "its unit's file came first");
-  for (const later of ["tay-ninh.json", "tien-giang-kcn.json", "pci.json", "minh-hoa.json"]) {
+  // Each validated file comes as its packed copy, and none as JSON.
+  assert.ok(files["bac-kan.chiso"] < chart, "its unit's file came first");
+  for (const later of ["tay-ninh.chiso", "tien-giang-kcn.chiso", "pci.chiso", "minh-hoa.chiso"]) {
     assert.ok(files[later] > chart, `${later} was requested after the first chart (${files[later]} vs ${chart} ms)`);
   }
   // The shell's early fetches and the app's agree: no file was asked for twice.
   assert.deepEqual(Object.values(requested).filter((n) => n !== 1), [], JSON.stringify(requested));
+  assert.deepEqual(Object.keys(requested).filter((f) => f.endsWith(".json")), ["manifest.json"]);
   // The files that came later are in the page: another unit, and the index all provinces share.
   await page.evaluate(() => (location.hash = "#/components?unit=tay-ninh&index=pci&to=2019"));
   await page.waitForFunction(() => /Tây Ninh/.test(document.querySelector("main h2")?.textContent ?? ""));
@@ -57,8 +59,8 @@ test("a comparison waits for every file that holds its indicator, and only those
   await page.waitForFunction(() => performance.getEntriesByName("chiso:first-chart").length > 0, null, { timeout: 30000 });
   await allJoined(page);
   const { chart, files } = await timeline(page);
-  for (const first of ["tay-ninh.json", "pci.json"]) assert.ok(files[first] < chart, `${first} before the chart`);
-  for (const later of ["bac-kan.json", "tien-giang-kcn.json", "minh-hoa.json"]) {
+  for (const first of ["tay-ninh.chiso", "pci.chiso"]) assert.ok(files[first] < chart, `${first} before the chart`);
+  for (const later of ["bac-kan.chiso", "tien-giang-kcn.chiso", "minh-hoa.chiso"]) {
     assert.ok(files[later] > chart, `${later} after the chart`);
   }
 });

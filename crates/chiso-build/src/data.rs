@@ -6,7 +6,8 @@ use std::fs;
 use std::path::Path;
 
 pub struct Data {
-    /// Paths relative to the page (`data/…`), the manifest first.
+    /// Paths relative to the page (`data/…`): the manifest, the listed files, then their packed
+    /// copies.
     pub paths: Vec<String>,
     /// The listed files: their path in the manifest and their sha256, if given.
     pub files: Vec<(String, Option<String>)>,
@@ -36,8 +37,14 @@ impl Data {
                     .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
             })
             .collect();
+        let packed = manifest["files"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f["packed"]["path"].as_str());
         let paths = std::iter::once("data/manifest.json".to_owned())
             .chain(files.iter().map(|(p, _)| format!("data/{p}")))
+            .chain(packed.map(|p| format!("data/{p}")))
             .collect();
         Ok(Data { paths, files })
     }

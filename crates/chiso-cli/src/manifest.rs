@@ -10,12 +10,12 @@
 
 use chiso_core::contract::model::Dataset;
 use chiso_core::ingest::envelope::{sha256_hex, METRICS_FORMAT};
-use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::ingest::load::pack;
+use chiso_core::ingest::manifest::parse_manifest;
 use chiso_core::{load, Input, Lang};
 use flate2::{write::GzEncoder, Compression};
-use std::io::Write;
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

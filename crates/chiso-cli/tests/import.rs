@@ -272,10 +272,22 @@ fn manifest_records_which_files_passed_the_validator_together() {
     let text = std::fs::read_to_string(d.join("manifest.json")).unwrap();
     let lines: Vec<&str> = text.lines().filter(|l| l.contains("\"path\"")).collect();
     assert!(lines[0].contains(r#""path": "a-good.json""#));
-    assert!(lines[0].ends_with(
-        r#""validated": { "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }, "holds": { "units": ["tay-ninh"], "indicators": ["pci.score"], "periods": ["2019", "2019"] } },"#
-    ));
+    // The validated file's packed copy is beside it, gzipped, proven by its own sha256.
+    let packed = std::fs::read(d.join("a-good.chiso")).unwrap();
+    let proof = format!(
+        r#""validated": {{ "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }}, "packed": {{ "path": "a-good.chiso", "sha256": "{}" }}, "holds": {{ "units": ["tay-ninh"], "indicators": ["pci.score"], "periods": ["2019", "2019"] }} }},"#,
+        chiso_core::ingest::envelope::sha256_hex(&packed)
+    );
+    assert!(lines[0].ends_with(&proof), "{}", lines[0]);
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&packed[..]),
+        &mut unzipped,
+    )
+    .unwrap();
+    assert!(chiso_core::ingest::load::is_packed(&unzipped));
     assert!(lines[1].contains(r#""path": "b-bad.json""#) && !lines[1].contains("validated"));
+    assert!(!lines[1].contains("packed") && !d.join("b-bad.chiso").exists());
     // Fixed, it passes on the next run.
     std::fs::write(d.join("b-bad.json"), file(&bad.replace("4.582", "0.4582"))).unwrap();
     let o = chiso(&["manifest", s(&d)]);

@@ -1,11 +1,11 @@
 //! Reading throughput on a national-size file (34 provinces, 40 quarters, about 10 MB): the
-//! validator (parse + check, with positions and messages) and the fast path (a file validated
-//! at publishing, read by serde into the model) and its packed copy, against a baseline measured in the same run:
+//! validator (parse + check, with positions and messages) and the fast path (the packed copy
+//! of a file validated at publishing), against a baseline measured in the same run:
 //! serde_json reading the same bytes into an untyped `Value`, which checks syntax only (what
 //! `JSON.parse` does in a page). Prints figures; asserts nothing.
 
 use chiso_core::generate::{generate, Options};
-use chiso_core::ingest::load::{load, load_validated, pack, Input};
+use chiso_core::ingest::load::{load, load_packed, pack, Input};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -50,17 +50,9 @@ fn main() {
         figures = l.data.observations.len();
         black_box(l);
     });
-    let fast = time(runs, || {
-        let l = load_validated(&[Input {
-            name: "national.json",
-            bytes: black_box(bytes),
-            sha256: None,
-        }]);
-        black_box(l.expect("the generator's file passes"));
-    });
     let packed = pack(bytes).expect("the generator's file packs");
     let unpacked = time(runs, || {
-        let l = load_validated(&[Input {
+        let l = load_packed(&[Input {
             name: "national.json",
             bytes: black_box(&packed),
             sha256: None,
@@ -80,20 +72,14 @@ fn main() {
         rate(ours)
     );
     println!(
-        "  chiso fast path (validated)     {:>8.1} ms  {:>7.1} MB/s",
-        fast.as_secs_f64() * 1e3,
-        rate(fast)
-    );
-    println!(
         "  chiso packed copy ({:.1} MB)     {:>8.1} ms  {:>7.1} MB/s of JSON",
         packed.len() as f64 / 1e6,
         unpacked.as_secs_f64() * 1e3,
         rate(unpacked)
     );
     println!(
-        "  ratio to baseline: validator {:.2}×, fast path {:.2}×, packed copy {:.2}×",
+        "  ratio to baseline: validator {:.2}×, packed copy {:.2}×",
         rate(ours) / rate(baseline),
-        rate(fast) / rate(baseline),
         rate(unpacked) / rate(baseline)
     );
 }

@@ -4,8 +4,8 @@
 
 use crate::ingest::finding::{Finding, Message, Severity};
 use crate::ingest::last_good::LastGood;
-use crate::ingest::load::{FileState, FileStatus, Input};
 use crate::ingest::load::is_packed;
+use crate::ingest::load::{FileState, FileStatus, Input};
 use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind, Holds, PackedCopy};
 use std::sync::Arc;
 

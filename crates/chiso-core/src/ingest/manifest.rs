@@ -316,8 +316,14 @@ mod tests {
             .map(|f| (f.severity, f.location.as_ref().unwrap().path.as_str()))
             .collect();
         let warning = Severity::Warning;
-        assert_eq!(said, [(warning, "files[1].packed"), (warning, "files[2].packed")]);
-        assert!(matches!(findings[0].message, Message::Missing { field: "sha256" }));
+        assert_eq!(
+            said,
+            [(warning, "files[1].packed"), (warning, "files[2].packed")]
+        );
+        assert!(matches!(
+            findings[0].message,
+            Message::Missing { field: "sha256" }
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use chiso_core::charts::compare_by;
 use chiso_core::import::{csv, import, Options};
 use chiso_core::ingest::gather::Gathered;
-use chiso_core::ingest::load::{load, load_validated, pack, Input, Loaded};
+use chiso_core::ingest::load::{load, load_packed, pack, Input, Loaded};
 use chiso_core::ingest::need::{self, Need};
 use chiso_core::query::periods::unit_periods;
 use chiso_core::query::stat::Stat;
@@ -69,8 +69,8 @@ pub fn passes(l: &Loaded) -> bool {
     l.findings.iter().all(|f| f.is_about_figures()) && l.files.iter().all(|f| f.errors == 0)
 }
 
-/// The validator and the fast path on the same bytes, as one file: where the validator passes
-/// it, the fast path builds the same model (or declines); elsewhere it may decline, never panic.
+/// The validator on the bytes, as one file, and the fast path on their packed copy: where the
+/// validator passes them and they pack, the fast path builds the same model; nothing panics.
 /// Whether they agreed on a model.
 pub fn readers_agree(bytes: &[u8]) -> bool {
     let input = Input {
@@ -78,22 +78,18 @@ pub fn readers_agree(bytes: &[u8]) -> bool {
         bytes,
         sha256: None,
     };
-    let fast = load_validated(std::slice::from_ref(&input));
     let full = load(std::slice::from_ref(&input));
-    match fast {
-        Some(fast) if passes(&full) => {
-            assert_same(&full, &fast, "the input");
-            let packed = pack(bytes).expect("a file the fast path reads packs");
-            let input = Input {
-                bytes: &packed,
-                ..input
-            };
-            let unpacked = load_validated(std::slice::from_ref(&input));
-            assert_same(&full, &unpacked.expect("its packed copy reads"), "packed");
-            true
-        }
-        _ => false,
-    }
+    // The packed copy of a file the validator passes (if it has one: it may decline).
+    let Some(packed) = pack(bytes).filter(|_| passes(&full)) else {
+        return false;
+    };
+    let input = Input {
+        bytes: &packed,
+        ..input
+    };
+    let fast = load_packed(std::slice::from_ref(&input));
+    assert_same(&full, &fast.expect("its packed copy reads"), "the input");
+    true
 }
 
 /// Both models, field by field, and the findings without their places.

@@ -64,7 +64,7 @@ impl Loaded {
     }
 }
 
-pub use fast::load_validated;
+pub use fast::load_packed;
 pub use packed::{is_packed, pack};
 
 pub fn load(inputs: &[Input]) -> Loaded {

@@ -13,8 +13,9 @@
 //!
 //! `of` absent is NaN (JSON has none); a text absent is `NONE`.
 
-use super::fast::{FileIn, ObservationIn};
 use crate::contract::period::Period;
+use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub const MAGIC: &[u8] = b"chiso-packed/1\n";
@@ -27,9 +28,8 @@ pub fn is_packed(bytes: &[u8]) -> bool {
 
 /// The packed copy of a metric file's bytes; `None` if they are not a file the fast path reads.
 pub fn pack(json: &[u8]) -> Option<Vec<u8>> {
-    let doc: FileIn = serde_json::from_slice(json).ok()?;
-    let mut head: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_slice(json).ok()?;
+    let doc: Figures = serde_json::from_slice(json).ok()?;
+    let mut head: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(json).ok()?;
     head.remove("observations");
     head.remove("targets");
     let head = serde_json::to_vec(&head).ok()?;
@@ -42,7 +42,8 @@ pub fn pack(json: &[u8]) -> Option<Vec<u8>> {
         .iter()
         .map(|o| Some((o, Period::parse(&o.period).ok()?)))
         .collect::<Option<_>>()?;
-    observations.sort_by(|(a, pa), (b, pb)| (&a.unit, &a.indicator, pa).cmp(&(&b.unit, &b.indicator, pb)));
+    observations
+        .sort_by(|(a, pa), (b, pb)| (&a.unit, &a.indicator, pa).cmp(&(&b.unit, &b.indicator, pb)));
     let mut obs = Columns::default();
     for (o, _) in &observations {
         obs.text(texts.id(&o.unit));
@@ -78,6 +79,46 @@ pub fn pack(json: &[u8]) -> Option<Vec<u8>> {
     put(&mut out, doc.targets.len());
     out.extend(targets.transposed(TARGET));
     Some(out)
+}
+
+/// A metric file's figures, as the validator passed them; the rest is kept as JSON.
+#[derive(Deserialize)]
+struct Figures<'a> {
+    #[serde(default, borrow)]
+    observations: Vec<ObservationIn<'a>>,
+    #[serde(default, borrow)]
+    targets: Vec<TargetIn<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ObservationIn<'a> {
+    #[serde(borrow)]
+    unit: Cow<'a, str>,
+    #[serde(borrow)]
+    indicator: Cow<'a, str>,
+    #[serde(borrow)]
+    period: Cow<'a, str>,
+    value: f64,
+    of: Option<f64>,
+    #[serde(borrow)]
+    label: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    source: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct TargetIn<'a> {
+    #[serde(borrow)]
+    unit: Cow<'a, str>,
+    #[serde(borrow)]
+    indicator: Cow<'a, str>,
+    #[serde(borrow)]
+    by: Cow<'a, str>,
+    value: f64,
+    #[serde(borrow)]
+    baseline: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    source: Option<Cow<'a, str>>,
 }
 
 /// The widths of an observation's fields, in order, and of a target's.
