@@ -185,9 +185,9 @@ pub async fn add_local(bundle: RwSignal<Arc<Bundle>>, files: Vec<Opened>) {
             Err(_) => Err(NotKept::Unreadable),
         });
     }
-    update(bundle, |b| {
+    update(bundle, &|b| {
         let (files, kept) = (files.clone(), kept.clone());
-        async move { b.with_local(files, kept).await }
+        async move { b.with_local(files, kept).await }.boxed_local()
     })
     .await;
 }
@@ -195,9 +195,9 @@ pub async fn add_local(bundle: RwSignal<Arc<Bundle>>, files: Vec<Opened>) {
 /// Replaces the bundle by `change` of it. A change that fetches (files that came packed, as
 /// JSON for the validator) may see another land meanwhile: it is then made again on that one,
 /// so neither is lost. Nothing happens once the page has gone (a reload).
-async fn update<Fut: std::future::Future<Output = Bundle>>(
+async fn update(
     bundle: RwSignal<Arc<Bundle>>,
-    change: impl Fn(Arc<Bundle>) -> Fut,
+    change: &dyn Fn(Arc<Bundle>) -> LocalBoxFuture<'static, Bundle>,
 ) -> Option<()> {
     loop {
         let current = bundle.try_get_untracked()?;
@@ -219,12 +219,12 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
         after_paint().await;
         let mut batches = fetches.ready_chunks(LATE_BATCH);
         while let Some(arrivals) = batches.next().await {
-            let joined = update(bundle, |b| {
+            let join = |b: Arc<Bundle>| {
                 let arrivals = arrivals.clone();
-                async move { b.with_arrived(arrivals).await }
-            });
+                async move { b.with_arrived(arrivals).await }.boxed_local()
+            };
             // The page that showed the bundle is gone (a reload): nothing more to take.
-            if joined.await.is_none() {
+            if update(bundle, &join).await.is_none() {
                 return;
             }
         }

@@ -5,12 +5,13 @@
 //! from the JSON (a test holds the two together on every sample and fuzz-corpus file); anything
 //! unexpected gives `None`, and the caller reads the JSON with the validator instead.
 
-use super::conflicts::{latest_per_key, Keyed};
+use super::conflicts::resolve_conflicts;
+use super::figures::{narrow, Origin, Places};
 use super::packed::{self, Packed};
 use super::report::Report;
 use super::{file, registry, statuses, FileState, Input, Loaded, Warn};
 use crate::contract::catalogue::Catalogue;
-use crate::contract::model::{Dataset, FileMeta, Observation, Target};
+use crate::contract::model::{Dataset, Observation, Target};
 use crate::contract::period::Period;
 use crate::contract::shared::{Interner, SharedStr, Slot};
 
@@ -52,8 +53,15 @@ pub fn load_packed(inputs: &[Input]) -> Option<Loaded> {
             return None;
         }
     }
-    let observations = one_per_key(observations, &files);
-    let targets = one_per_key(targets, &files);
+    // One figure per key, as the validator keeps them. Files validated together never
+    // disagree on a figure: where they do, the bytes are not what was validated.
+    let places = Places::new(&parsed, inputs);
+    let (observations, _) =
+        resolve_conflicts(observations, &files, &places, "observations", &mut report);
+    let (targets, _) = resolve_conflicts(targets, &files, &places, "targets", &mut report);
+    if !report.items.is_empty() {
+        return None;
+    }
     let data = Dataset::new(
         files,
         registry.units,
@@ -79,13 +87,6 @@ pub fn load_packed(inputs: &[Input]) -> Option<Loaded> {
         findings: report.into_sorted(),
         files,
     })
-}
-
-/// One entry per key, as the validator keeps it. Files validated together hold no two different
-/// values for a key, so only repeats of the same figure go.
-fn one_per_key<T: Keyed>(mut entries: Vec<(T, (usize, usize))>, files: &[FileMeta]) -> Vec<T> {
-    latest_per_key(&mut entries, files, |read| *read, |_, _| {});
-    entries.into_iter().map(|(t, _)| t).collect()
 }
 
 /// The texts of a packed copy as the model holds them, each worked out once however many
@@ -116,8 +117,8 @@ impl<'p> Lookup<'p> {
         &mut self,
         pack: &Packed,
         file: usize,
-        observations: &mut Vec<(Observation, (usize, usize))>,
-        targets: &mut Vec<(Target, (usize, usize))>,
+        observations: &mut Vec<(Observation, Origin)>,
+        targets: &mut Vec<(Target, Origin)>,
     ) -> Option<()> {
         let rows = &pack.observations;
         observations.reserve(rows.rows);
@@ -133,7 +134,7 @@ impl<'p> Lookup<'p> {
                 source: self.maybe(Slot::Source, rows.text(6, row))?,
                 file,
             };
-            observations.push((observation, (file, row)));
+            observations.push((observation, origin(file, row)));
         }
         let rows = &pack.targets;
         for row in 0..rows.rows {
@@ -150,7 +151,7 @@ impl<'p> Lookup<'p> {
                 source: self.maybe(Slot::Source, rows.text(5, row))?,
                 file,
             };
-            targets.push((target, (file, row)));
+            targets.push((target, origin(file, row)));
         }
         Some(())
     }
@@ -190,5 +191,14 @@ impl<'p> Lookup<'p> {
             *cell = Some(Period::parse(self.pack.get(i)?).ok()?);
         }
         *cell
+    }
+}
+
+/// Where a packed figure was read: its file and row (there is no offset in a text to give).
+fn origin(file: usize, row: usize) -> Origin {
+    Origin {
+        input: narrow(file),
+        offset: 0,
+        index: narrow(row),
     }
 }

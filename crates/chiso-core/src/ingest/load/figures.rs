@@ -35,7 +35,7 @@ impl Origin {
 
 /// Fits a count or offset into an `Origin`'s 32 bits (saturating; never reached by a file
 /// a browser could hold).
-fn narrow(n: usize) -> u32 {
+pub(super) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
