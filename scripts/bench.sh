@@ -25,9 +25,10 @@ fi
 say "building the peer page (Chart.js 4 + esbuild)"
 node bench/peer/build.mjs
 if [ "$quick" = 0 ]; then
-  say "generating the national file (34 units, 40 quarters)"
-  mkdir -p bench/out/extra/data
-  cargo run --quiet --release -p chiso-cli -- generate --units 34 --quarters 40 -o bench/out/extra/data/national.json
+  say "generating the national file (34 units, 40 quarters) and publishing it with its manifest"
+  rm -rf bench/out/extra/national && mkdir -p bench/out/extra/national
+  cargo run --quiet --release -p chiso-cli -- generate --units 34 --quarters 40 -o bench/out/extra/national/national.json
+  cargo run --quiet --release -p chiso-cli -- manifest bench/out/extra/national >/dev/null
   # The sample as published, then with 10 and 100 times as many files: the sample's five, and
   # one more unit per file (two years of quarters each), listed after them.
   say "generating publications of 5, 50 and 500 files"
