@@ -209,7 +209,7 @@ impl Dataset {
     }
 
     /// Where the figures of one indicator for one unit sit, if it has any.
-    fn range(&self, unit: &str, indicator: &str) -> Option<Range<usize>> {
+    pub fn range(&self, unit: &str, indicator: &str) -> Option<Range<usize>> {
         let i = self
             .series
             .binary_search_by(|s| (s.unit.as_str(), s.indicator.as_str()).cmp(&(unit, indicator)))

@@ -102,27 +102,48 @@ type Sum<'a> = (Identity, Option<(usize, f64)>, &'a [&'static str]);
 const RECEIVED: &str = "dossiers.received";
 const RESOLVED: &str = "dossiers.resolved";
 
-/// Checks every unit and period that reports dossier figures.
+/// The dossier indicators the identities are made of.
+const DOSSIERS: [&str; 8] = [
+    RECEIVED,
+    RESOLVED,
+    "dossiers.carried_over",
+    "dossiers.online",
+    "dossiers.offline",
+    "dossiers.pending",
+    "dossiers.resolved_on_time",
+    "dossiers.resolved_late",
+];
+
+/// Checks every unit and period that reports dossier figures. Each unit's dossier series are
+/// looked up once, and each period found in them by its date: a national file has thousands.
 pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
     let mut out = Vec::new();
-    let keys: Vec<(&str, Period)> = data
-        .observations
-        .iter()
-        .filter(|o| o.indicator == RECEIVED || o.indicator == RESOLVED)
-        .map(|o| (o.unit.as_str(), o.period))
-        .collect();
-    for (unit, period) in order::sorted_unique(keys) {
-        check_period(data, unit, period, &mut out);
+    for unit in data.observations.chunk_by(|a, b| a.unit == b.unit) {
+        let unit = unit[0].unit.as_str();
+        let series = DOSSIERS.map(|id| data.range(unit, id).unwrap_or(0..0));
+        let periods = series[..2]
+            .iter()
+            .flat_map(|r| data.observations[r.clone()].iter().map(|o| o.period))
+            .collect();
+        for period in order::sorted_unique(periods) {
+            let get = |id: &str| {
+                let k = DOSSIERS.iter().position(|d| *d == id)?;
+                let figures = &data.observations[series[k].clone()];
+                let i = figures.binary_search_by(|o| o.period.cmp(&period)).ok()?;
+                Some((series[k].start + i, figures[i].value))
+            };
+            check_period(&get, period, &mut out);
+        }
     }
     out
 }
 
-/// The identities of one unit's dossier figures for one period.
-fn check_period(data: &Dataset, unit: &str, period: Period, out: &mut Vec<SumProblem>) {
-    let get = |id: &str| {
-        data.find(unit, id, &period)
-            .map(|i| (i, data.observations[i].value))
-    };
+/// The identities of one unit's dossier figures for one period; `get` finds a figure of it.
+fn check_period(
+    get: &dyn Fn(&str) -> Option<(usize, f64)>,
+    period: Period,
+    out: &mut Vec<SumProblem>,
+) {
     let label = period.to_string();
     let received = get(RECEIVED);
     let resolved = get(RESOLVED);
@@ -278,21 +299,19 @@ pub fn after_merger(data: &Dataset) -> Vec<(usize, &Unit, NaiveDate)> {
         .iter()
         .filter_map(|u| Some((u, data.merged_into(u)?, u.until?)))
         .collect();
-    let Some(first) = ended.iter().map(|e| e.2).min() else {
-        return Vec::new();
-    };
-    data.observations
-        .iter()
-        .enumerate()
-        // Nearly every figure is dated before the first merger: one comparison settles it.
-        .filter(|(_, o)| o.period.start() > first)
-        .filter_map(|(i, o)| {
-            let &(_, successor, until) = ended
-                .iter()
-                .find(|(u, _, until)| u.id == *o.unit && o.period.start() > *until)?;
-            Some((i, successor, until))
-        })
-        .collect()
+    // The figures sit in runs of one unit: each run's unit is looked up once, not per figure.
+    let mut out = Vec::new();
+    let mut start = 0;
+    for run in data.observations.chunk_by(|a, b| a.unit == b.unit) {
+        let unit = &run[0].unit;
+        if let Some(&(_, successor, until)) = ended.iter().find(|(u, ..)| u.id == **unit) {
+            let after = run.iter().enumerate();
+            let after = after.filter(|(_, o)| o.period.start() > until);
+            out.extend(after.map(|(i, _)| (start + i, successor, until)));
+        }
+        start += run.len();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -48,10 +48,8 @@ pub fn load_packed(inputs: &[Input]) -> Option<Loaded> {
     }
     // Units the figures name without any file declaring them, as the validator adopts them.
     let named = observations.iter().map(|(o, _)| &o.unit);
-    for unit in named.chain(targets.iter().map(|(t, _)| &t.unit)) {
-        if !registry.adopt(unit) {
-            return None;
-        }
+    if !registry.adopt_named(named.chain(targets.iter().map(|(t, _)| &t.unit))) {
+        return None;
     }
     // One figure per key, as the validator keeps them. Files validated together never
     // disagree on a figure: where they do, the bytes are not what was validated.

@@ -87,9 +87,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
     let figures = figures::read(&parsed, &registry, &files, &mut report);
     // Register units the figures name without any file declaring them.
     let units = figures.observations.iter().map(|(o, _)| &o.unit);
-    for unit in units.chain(figures.targets.iter().map(|(t, _)| &t.unit)) {
-        registry.adopt(unit);
-    }
+    registry.adopt_named(units.chain(figures.targets.iter().map(|(t, _)| &t.unit)));
     let places = Places::new(&parsed, inputs);
     let (observations, obs_origins) = resolve_conflicts(
         figures.observations,

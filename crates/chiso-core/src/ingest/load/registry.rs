@@ -7,7 +7,7 @@ use super::indicator::read_definition;
 use super::report::{FileCtx, Report};
 use crate::contract::catalogue::{Catalogue, IndicatorDef};
 use crate::contract::lang::Lang;
-use crate::contract::model::{Level, Unit};
+use crate::contract::model::{Level, SharedStr, Unit};
 use crate::contract::provinces::{self, Province};
 use crate::contract::text::Text;
 use crate::ingest::finding::{Difference, Expected, Found, Message, Severity};
@@ -148,6 +148,20 @@ impl Registry {
             }
         }
         found
+    }
+
+    /// `adopt` for each unit the figures name; figures come in runs of one unit, so a repeat
+    /// of the unit before is not looked up again. Whether every unit is known.
+    pub(super) fn adopt_named<'u>(&mut self, ids: impl Iterator<Item = &'u SharedStr>) -> bool {
+        let mut known = true;
+        let mut last: Option<&SharedStr> = None;
+        for id in ids {
+            if last != Some(id) {
+                known &= self.adopt(id);
+                last = Some(id);
+            }
+        }
+        known
     }
 
     /// Warns of `parent` and `successor` links to units neither a file nor the register knows.
