@@ -25,4 +25,5 @@ scripts/bench.sh --quick
 say "schema and browser tests (headless Chromium)"
 # The import test compares the dashboard's download with what this binary writes.
 cargo build -p chiso-cli
-node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/dashboard.test.mjs tests/e2e/views.test.mjs tests/e2e/compact.test.mjs tests/e2e/ranking.test.mjs tests/e2e/offline.test.mjs tests/e2e/faults.test.mjs tests/e2e/injection.test.mjs tests/e2e/embed.test.mjs tests/e2e/import.test.mjs tests/e2e/pwa.test.mjs tests/e2e/shell.test.mjs tests/e2e/parts.test.mjs
+# Every browser test file: a new one runs without being listed here.
+node --test --test-concurrency=1 --test-timeout=300000 tests/schema.test.mjs tests/e2e/*.test.mjs
