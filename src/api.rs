@@ -10,9 +10,8 @@
 
 use crate::browser::{
     after_paint, embedded_files, fetch_bytes, gunzip, keep_file, kept_files, measured,
-    measured_async, sleep, Fetched, NotKept,
+    measured_async, sha256, sleep, Fetched, NotKept,
 };
-use chiso_core::ingest::envelope::sha256_hex;
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
@@ -318,7 +317,7 @@ async fn fetch_listed(w: &Wanted, packed: bool) -> Result<Fetched, String> {
         if let Ok(fetched) = fetch_bytes(&copy.path).await {
             // Part of reading the file, with `chiso:parse`: the benchmark adds the two.
             let proven = measured_async("chiso:unpack", short_name(&copy.path), async {
-                if sha256_hex(&fetched.bytes) != copy.sha256 {
+                if sha256(&fetched.bytes).await != copy.sha256 {
                     return None;
                 }
                 let bytes = gunzip(fetched.bytes.clone()).await.ok()?;

@@ -154,3 +154,20 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
     fn new(format: &str) -> Result<Inflater, JsValue>;
 }
+
+/// The sha256 of `bytes` in lower-case hex: the browser's own (native, off the wasm) where the
+/// page is a secure context, else the core's.
+pub async fn sha256(bytes: &[u8]) -> String {
+    let native = async {
+        let subtle = web_sys::window()?.crypto().ok()?.subtle();
+        // Outside a secure context `crypto.subtle` is undefined: the call throws.
+        let digest = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(digest).await.ok()?;
+        let hex = js_sys::Uint8Array::new(&buffer).to_vec();
+        Some(hex.iter().map(|b| format!("{b:02x}")).collect::<String>())
+    };
+    match native.await {
+        Some(hex) => hex,
+        None => chiso_core::ingest::envelope::sha256_hex(bytes),
+    }
+}

@@ -179,7 +179,8 @@ test("a file answering 500 shows its last good copy with its date; a retry that 
 test("a file that stalls past the worker's timeout (8 s) falls back the same way", async (t) => {
   let stall = false;
   const s = await host(t, {
-    data: (name) => (stall && name === "bac-kan.json" ? new Promise(() => {}) : null),
+    // The file as the page fetches it: its packed copy, which the manifest lists.
+    data: (name) => (stall && name === "bac-kan.chiso" ? new Promise(() => {}) : null),
   });
   const { page } = await open(t, browser, s.url + "#/dossiers?unit=bac-kan", hanoi);
   await figuresReady(page, "#dossiers-intake");

@@ -121,12 +121,12 @@ impl<'p> Lookup<'p> {
         let rows = &pack.observations;
         observations.reserve(rows.rows);
         for row in 0..rows.rows {
-            let of = rows.number(4, row)?;
+            let (value, of) = (rows.number(3, row), rows.number(4, row));
             let observation = Observation {
                 unit: self.text(Slot::Unit, rows.text(0, row)?)?,
                 indicator: self.indicator(rows.text(1, row)?)?,
                 period: self.period(rows.text(2, row)?)?,
-                value: rows.number(3, row)?,
+                value: (!value.is_nan()).then_some(value)?,
                 of: (!of.is_nan()).then_some(of),
                 label: self.maybe(Slot::Label, rows.text(5, row))?,
                 source: self.maybe(Slot::Source, rows.text(6, row))?,
@@ -140,11 +140,12 @@ impl<'p> Lookup<'p> {
                 Some(b) => Some(self.period(b)?),
                 None => None,
             };
+            let value = rows.number(3, row);
             let target = Target {
                 unit: self.text(Slot::Unit, rows.text(0, row)?)?,
                 indicator: self.indicator(rows.text(1, row)?)?,
                 by: self.period(rows.text(2, row)?)?,
-                value: rows.number(3, row)?,
+                value: (!value.is_nan()).then_some(value)?,
                 baseline,
                 source: self.maybe(Slot::Source, rows.text(5, row))?,
                 file,

@@ -7,11 +7,12 @@
 //! "chiso-packed/1\n"
 //! u32 n, the file without `observations` and `targets` (JSON, n bytes)
 //! u32 k, u32 ends[k], the k texts' UTF-8 bytes one after the other (text i ends at ends[i])
-//! u32 n, observations: unit, indicator, period (u32 texts), value, of (f64), label, source (u32)
-//! u32 n, targets: unit, indicator, by (u32 texts), value (f64), baseline, source (u32)
+//! u32 n, observations: unit, indicator, period, value, of, label, source
+//! u32 n, targets: unit, indicator, by, value, baseline, source
 //! ```
 //!
-//! `of` absent is NaN (JSON has none); a text absent is `NONE`.
+//! Each column is a width byte, then its n values: a text's number in 2 or 4 bytes (all ones:
+//! absent), a number in 8 (`f64`; NaN: absent); width 0 is a column absent in every row.
 
 use crate::contract::period::Period;
 use serde::Deserialize;
@@ -44,24 +45,24 @@ pub fn pack(json: &[u8]) -> Option<Vec<u8>> {
         .collect::<Option<_>>()?;
     observations
         .sort_by(|(a, pa), (b, pb)| (&a.unit, &a.indicator, pa).cmp(&(&b.unit, &b.indicator, pb)));
-    let mut obs = Columns::default();
+    let mut obs = [(); 7].map(|()| Column::default());
     for (o, _) in &observations {
-        obs.text(texts.id(&o.unit));
-        obs.text(texts.id(&o.indicator));
-        obs.text(texts.id(&o.period));
-        obs.number(o.value);
-        obs.number(o.of.unwrap_or(f64::NAN));
-        obs.text(texts.maybe(o.label.as_deref()));
-        obs.text(texts.maybe(o.source.as_deref()));
+        obs[0].text(texts.id(&o.unit));
+        obs[1].text(texts.id(&o.indicator));
+        obs[2].text(texts.id(&o.period));
+        obs[3].number(o.value);
+        obs[4].number(o.of.unwrap_or(f64::NAN));
+        obs[5].text(texts.maybe(o.label.as_deref()));
+        obs[6].text(texts.maybe(o.source.as_deref()));
     }
-    let mut targets = Columns::default();
+    let mut targets = [(); 6].map(|()| Column::default());
     for t in &doc.targets {
-        targets.text(texts.id(&t.unit));
-        targets.text(texts.id(&t.indicator));
-        targets.text(texts.id(&t.by));
-        targets.number(t.value);
-        targets.text(texts.maybe(t.baseline.as_deref()));
-        targets.text(texts.maybe(t.source.as_deref()));
+        targets[0].text(texts.id(&t.unit));
+        targets[1].text(texts.id(&t.indicator));
+        targets[2].text(texts.id(&t.by));
+        targets[3].number(t.value);
+        targets[4].text(texts.maybe(t.baseline.as_deref()));
+        targets[5].text(texts.maybe(t.source.as_deref()));
     }
 
     let mut out = MAGIC.to_vec();
@@ -75,9 +76,9 @@ pub fn pack(json: &[u8]) -> Option<Vec<u8>> {
     }
     texts.list.iter().for_each(|t| out.extend(t.as_bytes()));
     put(&mut out, observations.len());
-    out.extend(obs.transposed(OBSERVATION));
+    obs.iter().for_each(|c| c.write(&mut out));
     put(&mut out, doc.targets.len());
-    out.extend(targets.transposed(TARGET));
+    targets.iter().for_each(|c| c.write(&mut out));
     Some(out)
 }
 
@@ -121,9 +122,30 @@ struct TargetIn<'a> {
     source: Option<Cow<'a, str>>,
 }
 
-/// The widths of an observation's fields, in order, and of a target's.
-const OBSERVATION: &[usize] = &[4, 4, 4, 8, 8, 4, 4];
-const TARGET: &[usize] = &[4, 4, 4, 8, 4, 4];
+/// What an observation's columns hold, in order, and a target's.
+const OBSERVATION: &[Kind] = &[
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Number,
+    Kind::Number,
+    Kind::Text,
+    Kind::Text,
+];
+const TARGET: &[Kind] = &[
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Number,
+    Kind::Text,
+    Kind::Text,
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Text,
+    Number,
+}
 
 fn put(out: &mut Vec<u8>, n: usize) {
     out.extend(u32::try_from(n).unwrap_or(NONE).to_le_bytes());
@@ -150,29 +172,49 @@ impl<'a> Texts<'a> {
     }
 }
 
-/// Records written row by row, stored column by column.
+/// One column as written: texts' numbers (`NONE` absent) or numbers (NaN absent).
 #[derive(Default)]
-struct Columns(Vec<Vec<u8>>);
+struct Column {
+    texts: Vec<u32>,
+    numbers: Vec<f64>,
+}
 
-impl Columns {
+impl Column {
     fn text(&mut self, id: u32) {
-        self.0.push(id.to_le_bytes().to_vec());
+        self.texts.push(id);
     }
 
     fn number(&mut self, x: f64) {
-        self.0.push(x.to_le_bytes().to_vec());
+        self.numbers.push(x);
     }
 
-    fn transposed(self, widths: &[usize]) -> Vec<u8> {
-        let mut out = Vec::new();
-        for field in 0..widths.len() {
-            self.0
+    /// Its width byte and values, as narrow as they allow.
+    fn write(&self, out: &mut Vec<u8>) {
+        let present = |id: &&u32| **id != NONE;
+        if self.numbers.iter().any(|x| !x.is_nan()) {
+            out.push(8);
+            self.numbers
                 .iter()
-                .skip(field)
-                .step_by(widths.len())
-                .for_each(|v| out.extend(v));
+                .for_each(|x| out.extend(x.to_le_bytes()));
+        } else if !self.texts.iter().any(|id| present(&id)) {
+            out.push(0);
+        } else if self
+            .texts
+            .iter()
+            .filter(present)
+            .all(|&id| id < u32::from(u16::MAX))
+        {
+            out.push(2);
+            let narrow = |id: u32| u16::try_from(id).unwrap_or(u16::MAX);
+            self.texts
+                .iter()
+                .for_each(|&id| out.extend(narrow(id).to_le_bytes()));
+        } else {
+            out.push(4);
+            self.texts
+                .iter()
+                .for_each(|id| out.extend(id.to_le_bytes()));
         }
-        out
     }
 }
 
@@ -184,25 +226,41 @@ pub(super) struct Packed<'a> {
     pub targets: Table<'a>,
 }
 
-/// Rows of fixed-width fields, stored a column after the other.
+/// Rows of fields, stored a column after the other, each column as wide as its values need.
 pub(super) struct Table<'a> {
     pub rows: usize,
-    columns: Vec<&'a [u8]>,
+    columns: Vec<(usize, &'a [u8])>,
 }
 
 impl Table<'_> {
-    /// Field `column` of row `row`, a text's index (`None`: absent or out of the table).
+    /// Field `column` of row `row`, a text's number; `None` where it is absent.
+    #[inline]
     pub fn text(&self, column: usize, row: usize) -> Option<usize> {
-        let at = row * 4;
-        let bytes = self.columns[column].get(at..at + 4)?;
-        let id = u32::from_le_bytes(bytes.try_into().ok()?);
+        let (width, bytes) = self.columns[column];
+        let at = row * width;
+        let id = match width {
+            2 => match u16::from_le_bytes([bytes[at], bytes[at + 1]]) {
+                u16::MAX => NONE,
+                id => u32::from(id),
+            },
+            4 => u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]),
+            _ => NONE,
+        };
         (id != NONE).then_some(id as usize)
     }
 
-    pub fn number(&self, column: usize, row: usize) -> Option<f64> {
-        let at = row * 8;
-        let bytes = self.columns[column].get(at..at + 8)?;
-        Some(f64::from_le_bytes(bytes.try_into().ok()?))
+    /// Field `column` of row `row`, a number; NaN where it is absent.
+    #[inline]
+    pub fn number(&self, column: usize, row: usize) -> f64 {
+        let (width, bytes) = self.columns[column];
+        match width {
+            8 => {
+                let at = row * 8;
+                let b: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or([0xFF; 8]);
+                f64::from_le_bytes(b)
+            }
+            _ => f64::NAN,
+        }
     }
 }
 
@@ -251,12 +309,83 @@ impl<'a> Cursor<'a> {
         Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     }
 
-    fn table(&mut self, widths: &[usize]) -> Option<Table<'a>> {
+    /// A table of `kinds` columns, each of a width its kind allows and of `rows` values.
+    fn table(&mut self, kinds: &[Kind]) -> Option<Table<'a>> {
         let rows = self.count()?;
-        let columns = widths
-            .iter()
-            .map(|w| self.take(rows.checked_mul(*w)?))
-            .collect::<Option<_>>()?;
+        let mut columns = Vec::with_capacity(kinds.len());
+        for kind in kinds {
+            let width = usize::from(self.take(1)?[0]);
+            let allowed = match kind {
+                Kind::Text => [0, 2, 4].contains(&width),
+                Kind::Number => [0, 8].contains(&width),
+            };
+            if !allowed {
+                return None;
+            }
+            columns.push((width, self.take(rows.checked_mul(width)?)?));
+        }
         Some(Table { rows, columns })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes one column of each width and reads them back as a table.
+    #[test]
+    fn columns_are_as_narrow_as_their_values_and_read_back() {
+        let texts = |ids: &[u32]| {
+            let mut c = Column::default();
+            ids.iter().for_each(|&id| c.text(id));
+            c
+        };
+        let numbers = |xs: &[f64]| {
+            let mut c = Column::default();
+            xs.iter().for_each(|&x| c.number(x));
+            c
+        };
+        let columns = [
+            texts(&[0, 7, 65_534]),
+            texts(&[NONE, 65_535, 1]),
+            texts(&[NONE; 3]),
+            numbers(&[1.5, f64::NAN, -2.0]),
+            numbers(&[f64::NAN; 3]),
+            texts(&[3, NONE, 4]),
+        ];
+        let mut bytes = Vec::new();
+        put(&mut bytes, 3);
+        columns.iter().for_each(|c| c.write(&mut bytes));
+        let widths: Vec<u8> = {
+            let mut at = 4;
+            let mut w = Vec::new();
+            for _ in 0..columns.len() {
+                w.push(bytes[at]);
+                at += 1 + 3 * usize::from(bytes[at]);
+            }
+            w
+        };
+        assert_eq!(widths, [2, 4, 0, 8, 0, 2]);
+        let kinds = [
+            Kind::Text,
+            Kind::Text,
+            Kind::Text,
+            Kind::Number,
+            Kind::Number,
+            Kind::Text,
+        ];
+        let table = Cursor(&bytes).table(&kinds).expect("reads");
+        let text = |c| (0..3).map(|r| table.text(c, r)).collect::<Vec<_>>();
+        assert_eq!(text(0), [Some(0), Some(7), Some(65_534)]);
+        assert_eq!(text(1), [None, Some(65_535), Some(1)]);
+        assert_eq!(text(2), [None, None, None]);
+        assert_eq!(text(5), [Some(3), None, Some(4)]);
+        assert_eq!(table.number(3, 0), 1.5);
+        assert!(table.number(3, 1).is_nan() && table.number(4, 2).is_nan());
+        // A width its kind does not allow, and a column cut short, are not a table.
+        let mut wrong = bytes.clone();
+        wrong[4] = 8;
+        assert!(Cursor(&wrong).table(&kinds).is_none());
+        assert!(Cursor(&bytes[..bytes.len() - 1]).table(&kinds).is_none());
     }
 }
