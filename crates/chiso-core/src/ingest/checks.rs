@@ -96,8 +96,8 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// An identity to check: which one, the total (index and value) and the ids of its parts.
-type Sum<'a> = (Identity, Option<(usize, f64)>, &'a [&'static str]);
+/// An identity to check: which one, its total and its parts, as places in `DOSSIERS`.
+type Sum = (Identity, usize, &'static [usize]);
 
 const RECEIVED: &str = "dossiers.received";
 const RESOLVED: &str = "dossiers.resolved";
@@ -114,6 +114,14 @@ const DOSSIERS: [&str; 8] = [
     "dossiers.resolved_late",
 ];
 
+/// The identities: received = carried over + online + offline = resolved + pending, and
+/// resolved = on time + late.
+const SUMS: [Sum; 3] = [
+    (Identity::Intake, 0, &[2, 3, 4]),
+    (Identity::Balance, 0, &[1, 5]),
+    (Identity::Timeliness, 1, &[6, 7]),
+];
+
 /// Checks every unit and period that reports dossier figures. Each unit's dossier series are
 /// looked up once, and each period found in them by its date: a national file has thousands.
 pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
@@ -126,47 +134,26 @@ pub fn check_sums(data: &Dataset) -> Vec<SumProblem> {
             .flat_map(|r| data.observations[r.clone()].iter().map(|o| o.period))
             .collect();
         for period in order::sorted_unique(periods) {
-            let get = |id: &str| {
-                let k = DOSSIERS.iter().position(|d| *d == id)?;
-                let figures = &data.observations[series[k].clone()];
+            let figures = series.clone().map(|range| {
+                let figures = &data.observations[range.clone()];
                 let i = figures.binary_search_by(|o| o.period.cmp(&period)).ok()?;
-                Some((series[k].start + i, figures[i].value))
-            };
-            check_period(&get, period, &mut out);
+                Some((range.start + i, figures[i].value))
+            });
+            check_period(&figures, period, &mut out);
         }
     }
     out
 }
 
-/// The identities of one unit's dossier figures for one period; `get` finds a figure of it.
-fn check_period(
-    get: &dyn Fn(&str) -> Option<(usize, f64)>,
-    period: Period,
-    out: &mut Vec<SumProblem>,
-) {
+/// The identities of one unit's dossier figures for one period: `figures` has each of
+/// `DOSSIERS` it reports, with its index in `Dataset::observations`.
+fn check_period(figures: &[Option<(usize, f64)>; 8], period: Period, out: &mut Vec<SumProblem>) {
     let label = period.to_string();
-    let received = get(RECEIVED);
-    let resolved = get(RESOLVED);
-    let sums: [Sum; 3] = [
-        (
-            Identity::Intake,
-            received,
-            &[
-                "dossiers.carried_over",
-                "dossiers.online",
-                "dossiers.offline",
-            ],
-        ),
-        (Identity::Balance, received, &[RESOLVED, "dossiers.pending"]),
-        (
-            Identity::Timeliness,
-            resolved,
-            &["dossiers.resolved_on_time", "dossiers.resolved_late"],
-        ),
-    ];
-    for (identity, total, parts) in sums {
-        let Some((at, total)) = total else { continue };
-        let values: Option<Vec<f64>> = parts.iter().map(|p| get(p).map(|(_, v)| v)).collect();
+    for (identity, total, parts) in SUMS {
+        let Some((at, total)) = figures[total] else {
+            continue;
+        };
+        let values: Option<Vec<f64>> = parts.iter().map(|&p| Some(figures[p]?.1)).collect();
         let Some(values) = values else { continue };
         let sum: f64 = values.iter().sum();
         if !close(sum, total) {
@@ -178,7 +165,7 @@ fn check_period(
             out.push(SumProblem {
                 at,
                 indicators: std::iter::once(whole)
-                    .chain(parts.iter().copied())
+                    .chain(parts.iter().map(|&p| DOSSIERS[p]))
                     .collect(),
                 message: Message::Sum {
                     identity,
@@ -189,12 +176,11 @@ fn check_period(
             });
         }
     }
-    if let (Some((at, resolved)), Some((_, on_time))) = (resolved, get("dossiers.resolved_on_time"))
-    {
+    if let (Some((at, resolved)), Some((_, on_time))) = (figures[1], figures[6]) {
         if on_time > resolved && !close(on_time, resolved) {
             out.push(SumProblem {
                 at,
-                indicators: vec![RESOLVED, "dossiers.resolved_on_time"],
+                indicators: vec![RESOLVED, DOSSIERS[6]],
                 message: Message::OnTimeExceedsResolved {
                     period: label,
                     on_time,
