@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the pipeline (raw bytes as manifest or metric file, every view drawn), the CSV import
-# and the reader alone (the validator and the fast path on the same bytes) with libFuzzer, each target for SECONDS (default 30): `scripts/fuzz.sh [SECONDS]`.
+# and the reader alone (the validator on the bytes, the fast path on their packed copy) with libFuzzer, each target for SECONDS (default 30): `scripts/fuzz.sh [SECONDS]`.
 # Needs a nightly toolchain; without one it says so and skips. It uses cargo-fuzz, installing it
 # when missing; FUZZ_NO_INSTALL=1 builds with the flags cargo-fuzz passes instead. New inputs go
 # to fuzz/corpus/, crashes to fuzz/artifacts/; `cargo test -p chiso-core --test fuzz_corpus`
