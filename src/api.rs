@@ -57,7 +57,8 @@ pub struct LocalFile {
     pub kept: Result<(), NotKept>,
 }
 
-/// Everything loaded: what was gathered (with what could not be read) and the validator's result.
+/// Everything loaded: what was gathered (with what could not be read) and its reading, by the
+/// fast path or the validator.
 pub struct Bundle {
     gathered: Gathered,
     pub loaded: Loaded,
@@ -75,6 +76,7 @@ pub struct Bundle {
 }
 
 impl Bundle {
+    /// The bundle of what was gathered, read (`read`).
     async fn read(
         gathered: Gathered,
         listed: Arc<Vec<Wanted>>,
