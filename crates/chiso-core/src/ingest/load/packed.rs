@@ -12,7 +12,8 @@
 //! ```
 //!
 //! Each column is a width byte, then its n values: a text's number in 2 or 4 bytes (all ones:
-//! absent), a number in 8 (`f64`; NaN: absent); width 0 is a column absent in every row.
+//! absent), a number in 8 (`f64`; NaN: absent); width 0 is a column absent in every row (never
+//! `value`, but in a table of no rows).
 
 use crate::contract::period::Period;
 use serde::Deserialize;
@@ -127,7 +128,7 @@ const OBSERVATION: &[Kind] = &[
     Kind::Text,
     Kind::Text,
     Kind::Text,
-    Kind::Number,
+    Kind::Value,
     Kind::Number,
     Kind::Text,
     Kind::Text,
@@ -136,7 +137,7 @@ const TARGET: &[Kind] = &[
     Kind::Text,
     Kind::Text,
     Kind::Text,
-    Kind::Number,
+    Kind::Value,
     Kind::Text,
     Kind::Text,
 ];
@@ -145,6 +146,9 @@ const TARGET: &[Kind] = &[
 enum Kind {
     Text,
     Number,
+    /// A number every row has: its 8 bytes a row bound the row count by the copy's length
+    /// (a table without rows writes it as absent).
+    Value,
 }
 
 fn put(out: &mut Vec<u8>, n: usize) {
@@ -318,6 +322,7 @@ impl<'a> Cursor<'a> {
             let allowed = match kind {
                 Kind::Text => [0, 2, 4].contains(&width),
                 Kind::Number => [0, 8].contains(&width),
+                Kind::Value => width == 8 || rows == 0,
             };
             if !allowed {
                 return None;
@@ -370,7 +375,7 @@ mod tests {
             Kind::Text,
             Kind::Text,
             Kind::Text,
-            Kind::Number,
+            Kind::Value,
             Kind::Number,
             Kind::Text,
         ];
@@ -382,10 +387,15 @@ mod tests {
         assert_eq!(text(5), [Some(3), None, Some(4)]);
         assert_eq!(table.number(3, 0), 1.5);
         assert!(table.number(3, 1).is_nan() && table.number(4, 2).is_nan());
-        // A width its kind does not allow, and a column cut short, are not a table.
+        // A width its kind does not allow, and a column cut short, are not a table; nor are
+        // rows without their values (a count no copy's length bears out).
         let mut wrong = bytes.clone();
         wrong[4] = 8;
         assert!(Cursor(&wrong).table(&kinds).is_none());
+        let mut rows = Vec::new();
+        put(&mut rows, u32::MAX as usize - 1);
+        rows.extend([0, 0, 0, 0, 0, 0]);
+        assert!(Cursor(&rows).table(&kinds).is_none());
         assert!(Cursor(&bytes[..bytes.len() - 1]).table(&kinds).is_none());
     }
 }
