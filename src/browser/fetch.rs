@@ -3,6 +3,7 @@
 //! answers come from the fetches the page's shell script started before the wasm ran.
 
 use super::OrLog;
+use chiso_core::ingest::envelope::{hex, sha256_hex};
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -163,11 +164,10 @@ pub async fn sha256(bytes: &[u8]) -> String {
         // Outside a secure context `crypto.subtle` is undefined: the call throws.
         let digest = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
         let buffer = wasm_bindgen_futures::JsFuture::from(digest).await.ok()?;
-        let hex = js_sys::Uint8Array::new(&buffer).to_vec();
-        Some(hex.iter().map(|b| format!("{b:02x}")).collect::<String>())
+        Some(hex(&js_sys::Uint8Array::new(&buffer).to_vec()))
     };
     match native.await {
-        Some(hex) => hex,
-        None => chiso_core::ingest::envelope::sha256_hex(bytes),
+        Some(digest) => digest,
+        None => sha256_hex(bytes),
     }
 }

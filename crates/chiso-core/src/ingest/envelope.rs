@@ -9,10 +9,12 @@ pub const METRICS_FORMAT: &str = "chiso-metrics/1";
 pub const MANIFEST_FORMAT: &str = "chiso-manifest/1";
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex, as a manifest writes a sha256.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compares a file's bytes with the checksum its manifest gave (any case, spaces around it).
