@@ -316,14 +316,24 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
 /// sha256 as the manifest gives it, then unzipped, a packed copy); else its JSON.
 async fn fetch_listed(w: &Wanted, packed: bool) -> Result<Fetched, String> {
     if let Some(copy) = w.packed.as_ref().filter(|_| packed) {
-        if let Ok(fetched) = fetch_bytes(&copy.path).await {
+        if let Ok(Fetched {
+            bytes,
+            fallback,
+            stored,
+        }) = fetch_bytes(&copy.path).await
+        {
             // Part of reading the file, with `chiso:parse`: the benchmark adds the two.
             let proven = measured_async("chiso:unpack", short_name(&copy.path), async {
-                if sha256(&fetched.bytes).await != copy.sha256 {
+                if sha256(&bytes).await != copy.sha256 {
                     return None;
                 }
-                let bytes = gunzip(fetched.bytes.clone()).await.ok()?;
-                is_packed(&bytes).then_some(Fetched { bytes, ..fetched })
+                let bytes = gunzip(bytes).await.ok()?;
+                let fetched = Fetched {
+                    bytes,
+                    fallback,
+                    stored,
+                };
+                is_packed(&fetched.bytes).then_some(fetched)
             });
             if let Some(fetched) = proven.await {
                 return Ok(fetched);
