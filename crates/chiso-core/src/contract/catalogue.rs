@@ -4,6 +4,7 @@ use crate::contract::components::{self, Component, KnownGap, Parts};
 use crate::contract::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -360,44 +361,53 @@ pub fn same_series(id: &str) -> Option<&'static str> {
     }
 }
 
-/// The built-in catalogue plus the indicators the loaded files define.
+/// The built-in catalogue plus the indicators the loaded files define. The built-in part is
+/// built once and shared: each load starts from it, and copies it only when a file defines more.
 #[derive(Clone, Debug)]
-pub struct Catalogue {
+pub struct Catalogue(Arc<Defs>);
+
+#[derive(Clone, Debug)]
+struct Defs {
     defs: Vec<IndicatorDef>,
     by_id: HashMap<String, usize>,
 }
 
+static BUILTIN: LazyLock<Catalogue> = LazyLock::new(|| {
+    let mut c = Catalogue(Arc::new(Defs {
+        defs: Vec::new(),
+        by_id: HashMap::new(),
+    }));
+    for d in builtin() {
+        c.insert(d);
+    }
+    c
+});
+
 impl Default for Catalogue {
     fn default() -> Self {
-        let mut c = Catalogue {
-            defs: Vec::new(),
-            by_id: HashMap::new(),
-        };
-        for d in builtin() {
-            c.insert(d);
-        }
-        c
+        BUILTIN.clone()
     }
 }
 
 impl Catalogue {
     pub fn get(&self, id: &str) -> Option<&IndicatorDef> {
-        self.by_id.get(id).map(|&i| &self.defs[i])
+        self.0.by_id.get(id).map(|&i| &self.0.defs[i])
     }
 
     /// Adds a definition; a later definition of the same id replaces the earlier one.
     pub fn insert(&mut self, def: IndicatorDef) {
-        match self.by_id.get(&def.id) {
-            Some(&i) => self.defs[i] = def,
+        let c = Arc::make_mut(&mut self.0);
+        match c.by_id.get(&def.id) {
+            Some(&i) => c.defs[i] = def,
             None => {
-                self.by_id.insert(def.id.clone(), self.defs.len());
-                self.defs.push(def);
+                c.by_id.insert(def.id.clone(), c.defs.len());
+                c.defs.push(def);
             }
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &IndicatorDef> {
-        self.defs.iter()
+        self.0.defs.iter()
     }
 }
 
