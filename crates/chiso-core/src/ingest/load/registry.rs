@@ -12,7 +12,7 @@ use crate::contract::provinces::{self, Province};
 use crate::contract::text::Text;
 use crate::ingest::finding::{Difference, Expected, Found, Message, Severity};
 use crate::ingest::json::{self, Raw};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub(super) struct Registry {
     pub(super) units: Vec<Unit>,
@@ -150,18 +150,20 @@ impl Registry {
         found
     }
 
-    /// `adopt` for each unit the figures name; figures come in runs of one unit, so a repeat
-    /// of the unit before is not looked up again. Whether every unit is known.
+    /// `adopt` for each unit the figures name, in the order of their ids whatever order the
+    /// figures come in (the file's, or the packed copy's sorted one), so that both readers list
+    /// the same units alike. Figures come in runs of one unit: a repeat of the unit before is not
+    /// looked at again. Whether every unit is known.
     pub(super) fn adopt_named<'u>(&mut self, ids: impl Iterator<Item = &'u SharedStr>) -> bool {
-        let mut known = true;
+        let mut named = BTreeSet::new();
         let mut last: Option<&SharedStr> = None;
         for id in ids {
             if last != Some(id) {
-                known &= self.adopt(id);
+                named.insert(id);
                 last = Some(id);
             }
         }
-        known
+        named.into_iter().fold(true, |known, id| self.adopt(id) & known)
     }
 
     /// Warns of `parent` and `successor` links to units neither a file nor the register knows.
