@@ -6,12 +6,14 @@
 //! other listed files are fetched once the first chart is painted and join together as they
 //! arrive, as does a needed file still on its way a few seconds on (or it fails at its time
 //! limit). Files the user opens locally join the same reading, and are kept in the browser's
-//! storage to join every later load too.
+//! storage to join every later load too. The validator is a part of its own (`validate`), fetched
+//! only when a file has to go through it.
 
 use crate::browser::{
     after_paint, embedded_files, fetch_bytes, gunzip, keep_file, kept_files, measured,
     measured_async, sha256, sleep, Fetched, NotKept,
 };
+use crate::split::{not_loaded_words, NotLoaded};
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
 use chiso_core::ingest::last_good::LastGood;
@@ -20,6 +22,7 @@ use chiso_core::ingest::need::{first, First, Need};
 use futures::future::{join, join_all, select, Either, FutureExt, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use send_wrapper::SendWrapper;
 use std::sync::{Arc, Mutex};
 
@@ -33,6 +36,11 @@ const PATIENCE_MS: u64 = 4_000;
 /// At most this many late files join in one pass of the validator: a batch arrived together
 /// is read once, and a long list still shows its first files soon.
 const LATE_BATCH: usize = 64;
+
+/// The pauses before a change whose validator did not arrive is made again: the first, and the
+/// longest.
+const RETRY_MS: u64 = 2_000;
+const RETRY_MAX_MS: u64 = 60_000;
 
 /// A listed file's answer, with its place in the manifest.
 type Arrival = (usize, Wanted, Result<Fetched, String>);
@@ -82,9 +90,9 @@ impl Bundle {
         listed: Arc<Vec<Wanted>>,
         local: Vec<LocalFile>,
         storage: bool,
-    ) -> Bundle {
-        let (gathered, loaded) = read(gathered, &listed).await;
-        Bundle {
+    ) -> Result<Bundle, NotLoaded> {
+        let (gathered, loaded) = read(gathered, &listed).await?;
+        Ok(Bundle {
             gathered,
             loaded,
             local,
@@ -93,7 +101,7 @@ impl Bundle {
             later: Later::default(),
             first_unit: None,
             listed,
-        }
+        })
     }
 
     /// The same bundle, still waiting for what it waited for.
@@ -106,7 +114,7 @@ impl Bundle {
 
     /// The same data with files that were not in when the page first showed: read again once
     /// for all that arrived together, not once per file.
-    async fn with_arrived(&self, arrivals: Vec<Arrival>) -> Bundle {
+    async fn with_arrived(&self, arrivals: Vec<Arrival>) -> Result<Bundle, NotLoaded> {
         let mut gathered = self.gathered.clone();
         let names: Vec<String> = arrivals
             .into_iter()
@@ -114,10 +122,10 @@ impl Bundle {
             .collect();
         let (local, listed) = (self.local.clone(), self.listed.clone());
         let mut next = Bundle::read(gathered, listed, local, self.storage)
-            .await
+            .await?
             .waiting_as(self);
         next.pending.retain(|p| !names.contains(p));
-        next
+        Ok(next)
     }
 
     /// What was gathered, with the files kept from earlier visits joined (`None`: the page has
@@ -126,7 +134,7 @@ impl Bundle {
         mut gathered: Gathered,
         kept: Option<Vec<(String, Vec<u8>)>>,
         listed: Arc<Vec<Wanted>>,
-    ) -> Bundle {
+    ) -> Result<Bundle, NotLoaded> {
         let Some(kept) = kept else {
             return Bundle::read(gathered, listed, Vec::new(), false).await;
         };
@@ -154,7 +162,11 @@ impl Bundle {
     /// The same data plus files the user opened, each kept or not as `kept` says: validated
     /// together, so a local file can use the published units and its conflicts with published
     /// figures are reported.
-    async fn with_local(&self, files: Vec<Opened>, kept: Vec<Result<(), NotKept>>) -> Bundle {
+    async fn with_local(
+        &self,
+        files: Vec<Opened>,
+        kept: Vec<Result<(), NotKept>>,
+    ) -> Result<Bundle, NotLoaded> {
         let mut gathered = self.gathered.clone();
         let mut local = self.local.clone();
         for ((name, got), kept) in files.into_iter().zip(kept) {
@@ -165,9 +177,11 @@ impl Bundle {
             });
             gathered.replace(name, got);
         }
-        Bundle::read(gathered, self.listed.clone(), local, self.storage)
-            .await
-            .waiting_as(self)
+        Ok(
+            Bundle::read(gathered, self.listed.clone(), local, self.storage)
+                .await?
+                .waiting_as(self),
+        )
     }
 }
 
@@ -195,14 +209,21 @@ pub async fn add_local(bundle: RwSignal<Arc<Bundle>>, files: Vec<Opened>) {
 
 /// Replaces the bundle by `change` of it. A change that fetches (files that came packed, as
 /// JSON for the validator) may see another land meanwhile: it is then made again on that one,
-/// so neither is lost. Nothing happens once the page has gone (a reload).
+/// so neither is lost. A change whose validator did not arrive (the network is down) is made
+/// again after a pause, longer each time, so the files join once it is back. Nothing happens
+/// once the page has gone (a reload).
 async fn update(
     bundle: RwSignal<Arc<Bundle>>,
-    change: &dyn Fn(Arc<Bundle>) -> LocalBoxFuture<'static, Bundle>,
+    change: &dyn Fn(Arc<Bundle>) -> LocalBoxFuture<'static, Result<Bundle, NotLoaded>>,
 ) -> Option<()> {
+    let mut pause = RETRY_MS;
     loop {
         let current = bundle.try_get_untracked()?;
-        let next = change(current.clone()).await;
+        let Ok(next) = change(current.clone()).await else {
+            sleep(pause).await;
+            pause = (pause * 2).min(RETRY_MAX_MS);
+            continue;
+        };
         if Arc::ptr_eq(&current, &bundle.try_get_untracked()?) {
             return bundle.try_set(Arc::new(next)).is_none().then_some(());
         }
@@ -233,7 +254,7 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.
-pub async fn load_embedded() -> Option<Bundle> {
+pub async fn load_embedded() -> Option<Result<Bundle, String>> {
     let files = embedded_files();
     if files.is_empty() {
         return None;
@@ -242,7 +263,8 @@ pub async fn load_embedded() -> Option<Bundle> {
     for (name, bytes, sha256) in files {
         gathered.receive(name, sha256, Ok(bytes));
     }
-    Some(Bundle::with_kept(gathered, kept_files().await, Arc::default()).await)
+    let bundle = Bundle::with_kept(gathered, kept_files().await, Arc::default()).await;
+    Some(bundle.map_err(not_loaded))
 }
 
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
@@ -279,6 +301,12 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
     // Futures do nothing until polled: those of the files not needed now start in `follow_late`.
     let (needed, rest): (Vec<_>, Vec<_>) =
         wanted.into_iter().enumerate().partition(|(i, _)| now[*i]);
+    // A file that will go through the validator: its part is fetched beside the files.
+    if !packed || needed.iter().any(|(_, w)| w.packed.is_none()) {
+        leptos::task::spawn_local(async {
+            let _ = preload_validator().await;
+        });
+    }
     let mut fetches: Fetches = needed.into_iter().map(fetch).collect();
     let mut arrived = Vec::new();
     let mut patience = Some(sleep(PATIENCE_MS).boxed_local());
@@ -299,7 +327,9 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .into_iter()
         .map(|arrival| receive(&mut gathered, arrival))
         .collect();
-    let mut bundle = Bundle::with_kept(gathered, kept, listed).await;
+    let mut bundle = Bundle::with_kept(gathered, kept, listed)
+        .await
+        .map_err(not_loaded)?;
     bundle.first_unit = unit;
     fetches.extend(rest.into_iter().map(fetch));
     if !fetches.is_empty() {
@@ -345,14 +375,16 @@ async fn fetch_listed(w: &Wanted, packed: bool) -> Result<Fetched, String> {
 
 /// From the bytes in hand to the model: files that all came packed by the fast path; otherwise
 /// by the validator, which reads JSON, so those that came packed are fetched again as JSON first
-/// (`listed` says where). The reading is what the benchmark reports as parsing.
-async fn read(mut gathered: Gathered, listed: &[Wanted]) -> (Gathered, Loaded) {
+/// (`listed` says where). The reading is what the benchmark reports as parsing. `Err` if the
+/// validator was needed and its part did not arrive.
+async fn read(mut gathered: Gathered, listed: &[Wanted]) -> Result<(Gathered, Loaded), NotLoaded> {
     let packed = gathered.packed();
     if !packed.is_empty() && packed.len() == gathered.inputs().len() {
         if let Some(loaded) = measured("chiso:parse", || load_packed(&gathered.inputs())) {
-            return (gathered, loaded);
+            return Ok((gathered, loaded));
         }
     }
+    let validator = preload_validator();
     let again = packed.into_iter().filter_map(|(place, name)| {
         let wanted = listed.get(place)?.clone();
         Some(async move {
@@ -360,12 +392,31 @@ async fn read(mut gathered: Gathered, listed: &[Wanted]) -> (Gathered, Loaded) {
             (name, (place, wanted, got))
         })
     });
-    for (name, arrival) in join_all(again).await {
+    let (arrivals, validator) = join(join_all(again), validator).await;
+    validator?;
+    for (name, arrival) in arrivals {
         gathered.forget(&name);
         receive(&mut gathered, arrival);
     }
-    let loaded = measured("chiso:parse", || load(&gathered.inputs()));
-    (gathered, loaded)
+    let loaded = measured_async("chiso:parse", "all", validate(&gathered)).await?;
+    Ok((gathered, loaded))
+}
+
+/// The validator, with its located, bilingual messages: in a part of its own, since files
+/// validated at publishing never need it.
+#[wasm_split(
+    validator,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_validator)
+)]
+fn validate(gathered: &Gathered) -> Result<Loaded, NotLoaded> {
+    Ok(load(&gathered.inputs()))
+}
+
+/// A part that did not arrive, in the reader's words, for the page's error with its retry.
+fn not_loaded(_: NotLoaded) -> String {
+    not_loaded_words()().to_string()
 }
 
 /// Takes one listed file's answer into `gathered`, at its place in the manifest; returns its

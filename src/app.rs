@@ -82,7 +82,7 @@ async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
         Some(_) => None,
     };
     match embedded {
-        Some(bundle) => Ok(Arc::new(bundle)),
+        Some(bundle) => bundle.map(Arc::new),
         None => {
             let url = chosen.unwrap_or_else(|| DEFAULT_DATA.to_string());
             let need = ui().route.with_untracked(|r| r.need());

@@ -1,6 +1,7 @@
 // Packed copies, in headless Chromium: a publication `chiso manifest` validated is read from the
 // packed copies beside its files, proven by their sha256, without the validator; a copy that
-// does not hold, or a file the reader opens, sends every file through the validator, as JSON.
+// does not hold, or a file the reader opens, sends every file through the validator, as JSON. The
+// validator is a part of the page's wasm of its own, fetched only then.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -28,6 +29,16 @@ function counted(page) {
   return asked;
 }
 
+/** The parts of the page's wasm it fetches, by name (`split_NAME.wasm`). */
+function partsFetched(page) {
+  const parts = new Set();
+  page.on("request", (r) => {
+    const m = r.url().match(/\/split_(\w+)\.wasm$/);
+    if (m) parts.add(m[1]);
+  });
+  return parts;
+}
+
 const allJoined = (page) => page.waitForFunction(() => !document.querySelector(".pending-files"), null, { timeout: 30000 });
 
 /** The files panel's line for each file: its name, state and counts as shown. */
@@ -43,12 +54,13 @@ test("a validated publication is read from its packed copies, with the figures t
   const read = async (address) => {
     const { page, errors } = await open(t, browser, "about:blank", desktop);
     const asked = counted(page);
+    const parts = partsFetched(page);
     await page.goto(s.url + address + view);
     await figuresReady(page, "#dossiers-intake");
     await allJoined(page);
     const shown = { intake: await tableText(page, "#dossiers-intake"), files: await panel(page) };
     assert.deepEqual(errors, []);
-    return { asked, shown };
+    return { asked, parts, shown };
   };
   const packed = await read("");
   const json = await read("?data=data/json-only.json");
@@ -58,6 +70,8 @@ test("a validated publication is read from its packed copies, with the figures t
     "the manifest and each packed copy, no JSON",
   );
   assert.ok(NAMES.every((n) => json.asked[`${n}.json`] === 1), JSON.stringify(json.asked));
+  assert.ok(packed.parts.has("dashboard") && !packed.parts.has("validator"), [...packed.parts].join());
+  assert.ok(json.parts.has("validator"), "the older manifest's files go through the validator's part");
   assert.match(packed.shown.intake, /Q2 2020/);
   assert.equal(packed.shown.intake, json.shown.intake, "the same figures on screen");
   assert.deepEqual(packed.shown.files, json.shown.files, "the same files, all read");
@@ -69,10 +83,12 @@ test("a packed copy changed after publishing is not trusted: every file is read 
   const s = await site(t, { files: { "bac-kan.chiso": changed } });
   const { page, errors } = await open(t, browser, "about:blank", desktop);
   const asked = counted(page);
+  const parts = partsFetched(page);
   await page.goto(s.url + "#/dossiers?unit=bac-kan");
   await figuresReady(page, "#dossiers-intake");
   await allJoined(page);
   assert.match(await page.locator("#dossiers-intake h2").innerText(), /Bắc Kạn/);
+  assert.ok(parts.has("validator"), [...parts].join());
   // The JSON of each file, the copy's own and, for the validator to read all together, the others'.
   for (const n of NAMES) assert.equal(asked[`${n}.json`], 1, `${n}.json: ${JSON.stringify(asked)}`);
   assert.ok((await panel(page)).every((line) => / file ok$/.test(line)), (await panel(page)).join("; "));

@@ -2,7 +2,7 @@
 // module is requested by the shell's script while the first module is still downloading, the file
 // panel's once the first chart is painted; present mode, the embed dialog's snippets and the
 // downloads each arrive when first used, once. A part that does not arrive is a note with a retry, and the rest
-// of the page goes on.
+// of the page goes on. The validator is a part too, fetched only for files it must read.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, fresh, dist, serve, figuresReady, tablet, STRICT_CSP, violations, slowLine, resources } from "./support.mjs";
@@ -135,4 +135,20 @@ test("a download whose module does not arrive says so by its buttons; the next c
   assert.equal((await download).suggestedFilename(), "chiso-dossiers-intake.csv");
   await note.waitFor({ state: "detached" });
   assert.equal(site.hits.export, 2);
+});
+
+test("files read by the validator wait for its part; if it does not arrive, the page says so and its retry reads them", async (t) => {
+  // One metric file, not a validated publication: the validator reads it, from its own part.
+  const site = await host(t, { failing: ["validator"] });
+  const { page } = await fresh(t, browser, tablet);
+  await page.goto(site.url + "?data=data/bac-kan.json#/dossiers");
+  const failed = page.locator(".error[role=alert]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /Không tải được phần này của trang/);
+
+  site.mend();
+  await failed.locator("button").click();
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await page.locator("#dossiers-intake h2").innerText(), /Bắc Kạn/);
+  assert.equal(site.hits.validator, 2);
 });

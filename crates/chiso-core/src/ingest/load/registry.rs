@@ -163,7 +163,9 @@ impl Registry {
                 last = Some(id);
             }
         }
-        named.into_iter().fold(true, |known, id| self.adopt(id) & known)
+        named
+            .into_iter()
+            .fold(true, |known, id| self.adopt(id) & known)
     }
 
     /// Warns of `parent` and `successor` links to units neither a file nor the register knows.
