@@ -120,6 +120,7 @@ export async function measureLoad(context, url, profile, { settle = 1000, parseP
     tasks: window.__longtasks,
     // Ours reads a packed copy in two steps: its proof and unzipping as it arrives, then the model.
     parse: ["chiso:parse", "chiso:unpack"].flatMap((n) => performance.getEntriesByName(n)).reduce((a, e) => a + e.duration, 0) || null,
+    manifestRead: performance.getEntriesByName("chiso:manifest")[0]?.duration ?? null,
     wasm: window.__wasmMemories.reduce((a, m) => a + m.buffer.byteLength, 0),
   }));
   await cdp.send("HeapProfiler.collectGarbage");
@@ -137,6 +138,9 @@ export async function measureLoad(context, url, profile, { settle = 1000, parseP
     bytesBefore: done.filter((r) => r.finishedMono * 1000 + r.offset - info.origin <= firstChart).reduce((a, r) => a + r.bytes, 0),
     codeBytes: done.filter((r) => !data.includes(r)).reduce((a, r) => a + r.bytes, 0),
     dataToChart: ends.length ? firstChart - dataEnd : null,
+    // When the manifest was in hand, and (ours) how long reading it took.
+    manifestAt: data.filter((r) => /manifest\.json$/.test(r.url)).map((r) => r.finishedMono * 1000 + r.offset - info.origin)[0] ?? null,
+    manifestRead: info.manifestRead,
     requests: done.length,
     requestsBefore: [...requests.values()].filter((r) => r.sent - info.origin <= firstChart).length,
     fromCache: done.filter((r) => r.cached || r.status === 304).length,

@@ -84,6 +84,8 @@ function rows(nationalBytes) {
     ...[1, 10, 100].flatMap((times) => [
       [`**Published files ×${times}, 4× CPU** (${5 * times} files listed, \`?data=files-${times}/manifest.json\`, cold, gzip)`],
       ["time to first chart", `files-${times}`, (r) => r.firstChart, fmt.ms],
+      ["manifest in hand", `files-${times}`, (r) => r.manifestAt, fmt.ms],
+      ["reading the manifest (ours: `chiso:manifest`)", `files-${times}`, (r) => r.manifestRead, fmt.ms],
       ["requests before the first chart", `files-${times}`, (r) => r.requestsBefore, fmt.n],
       ["bytes transferred before the first chart", `files-${times}`, (r) => r.bytesBefore, fmt.kib],
       ["JS heap + wasm memory after first chart", `files-${times}`, mem, fmt.mib],
