@@ -1,8 +1,9 @@
 // Runs in the page's head, before the first paint and long before the wasm: fits the static
 // shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
-// is the one marked in the navigation; its words are in the reader's language) and, for the
-// default data, starts fetching the manifest and the files the view needs first, so the data is
-// in flight while the code downloads and compiles. The
+// is the one marked in the navigation; its words are in the reader's language) and starts
+// fetching the data, so that it is in flight while the code downloads and compiles: for the
+// default data its manifest and the files the view needs first; for another data set
+// (`?data=…`) the document the address names, whose files the app resolves against it. The
 // app takes each answer once, by the same address (`window.chisoEarly`, read by
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
 // fetches anew. It also starts fetching the dashboard's own wasm modules (src/split.rs), which
@@ -41,9 +42,8 @@
       document.head.append(link);
     }
   }
-  // Another data set (`?data=…`) needs none of the default files.
-  if (new URLSearchParams(location.search).get("data")) return;
   const early = new Map();
+  window.chisoEarly = early;
   const start = (address) => {
     const controller = new AbortController();
     const answer = fetch(address, { signal: controller.signal });
@@ -52,6 +52,12 @@
     early.set(address, { answer, controller });
     return answer;
   };
+  // Another data set needs none of the default files; its address is keyed as the app reads it.
+  const other = new URLSearchParams(location.search).get("data");
+  if (other) {
+    start(other);
+    return;
+  }
   // The manifest first (PRELOAD[0]); then the bundled files the view needs first, as the
   // manifest's `holds` says: the rule of the app's fetching by need (crates/chiso-core/src/
   // ingest/need.rs), except that a comparison or an index's components get every file. The app
@@ -86,7 +92,6 @@
       }
     })
     .catch(() => {});
-  window.chisoEarly = early;
 })();
 
 // The release wasm aborts on a panic with no message (it carries no panic machinery): the trap

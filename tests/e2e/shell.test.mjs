@@ -3,8 +3,8 @@
 // gives way to the app with nothing doubled; an embed's shell has no dashboard chrome. The data
 // is in flight with the code: the default manifest and its files are requested before the wasm
 // has arrived, each once (the app takes the shell script's answers), through the service worker
-// too; another data set (`?data=`) fetches nothing of the default ahead. The single-file build
-// shows the shell and fetches nothing.
+// too; another data set (`?data=`) has the document it names requested ahead, and nothing of the
+// default. The single-file build shows the shell and fetches nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -193,12 +193,17 @@ test("through the service worker the early fetches are used and each file is fet
   assert.deepEqual(errors, []);
 });
 
-test("another data set (?data=) fetches nothing of the default ahead", async (t) => {
+test("another data set (?data=) is requested before the wasm has arrived, once, and nothing of the default", async (t) => {
   const site = await host(t, { worker: false });
-  const { page, errors } = await fresh(t, browser, tablet);
-  await page.goto(site.url + "?data=data/bac-kan.json#/dossiers?unit=bac-kan");
+  const { page, context, errors } = await fresh(t, browser, tablet);
+  await slowLine(context, page);
+  await page.goto(site.url + "?data=data/bac-kan.json#/dossiers?unit=bac-kan", { waitUntil: "commit" });
   await figuresReady(page, "#dossiers-intake");
-  assert.equal(await page.evaluate(() => "chisoEarly" in window), false);
+  const timing = await resources(page);
+  const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
+  const file = timing.find((e) => e.name === "/data/bac-kan.json");
+  assert.ok(file.start < wasm.end, `bac-kan.json started at ${file.start} ms, the wasm ended at ${wasm.end} ms`);
+  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0, "the app took the early answer");
   assert.deepEqual(site.dataHits(), { ...Object.fromEntries(DATA.map((f) => [f, 0])), "bac-kan.json": 1 });
   assert.deepEqual(errors, []);
 });
