@@ -77,8 +77,10 @@
       );
       const units = (e) => (e.holds && Array.isArray(e.holds.units) ? e.holds.units : []);
       const held = entries.filter((e) => units(e).length > 0);
+      // Families, or an older manifest's indicators.
+      const list = (e, key) => (Array.isArray(e.holds[key]) ? e.holds[key].map(String) : []);
       const dossiers = (e) =>
-        Array.isArray(e.holds.indicators) && e.holds.indicators.some((i) => String(i).startsWith("dossiers."));
+        list(e, "families").includes("dossiers") || list(e, "indicators").some((i) => i.startsWith("dossiers."));
       const first = held.find(dossiers) || held[0];
       const unit = params.get("unit") || (first && units(first)[0]);
       const across = path[0] === "compare" || path[0] === "components";

@@ -11,7 +11,7 @@
 use chiso_core::contract::model::Dataset;
 use chiso_core::ingest::envelope::{sha256_hex, METRICS_FORMAT};
 use chiso_core::ingest::load::pack;
-use chiso_core::ingest::manifest::parse_manifest;
+use chiso_core::ingest::manifest::{family, parse_manifest};
 use chiso_core::{load, Input, Lang};
 use flate2::{write::GzEncoder, Compression};
 use std::collections::BTreeSet;
@@ -159,18 +159,20 @@ fn validated(files: &[(String, Vec<u8>)]) -> (Vec<bool>, Vec<String>, usize) {
     (passed, holds, loaded.count(chiso_core::Severity::Error))
 }
 
-/// `, "holds": { "units": […], "indicators": […], "periods": [first, last] }` for the figures
-/// and targets of file `file`, each list in order; nothing for a file without any.
+/// `, "holds": { "units": […], "families": […], "periods": [first, last] }` for the figures
+/// and targets of file `file`, each list in order; nothing for a file without any. Families, not
+/// each indicator: a reader fetches by family, and the manifest of a national publication stays
+/// small (its `holds` are read before the first chart).
 fn holds(data: &Dataset, file: usize) -> String {
     let figures = data.observations.iter().filter(|o| o.file == file);
     let targets = data.targets.iter().filter(|t| t.file == file);
     let keys = figures
         .map(|o| (o.unit.as_str(), o.indicator.as_str(), o.period))
         .chain(targets.map(|t| (t.unit.as_str(), t.indicator.as_str(), t.by)));
-    let (mut units, mut indicators, mut periods) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
+    let (mut units, mut families, mut periods) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
     for (unit, indicator, period) in keys {
         units.insert(unit);
-        indicators.insert(indicator);
+        families.insert(family(indicator));
         periods.push(period);
     }
     let (Some(first), Some(last)) = (periods.iter().min(), periods.iter().max()) else {
@@ -178,9 +180,9 @@ fn holds(data: &Dataset, file: usize) -> String {
     };
     let list = |items: Vec<String>| items.join(", ");
     format!(
-        ", \"holds\": {{ \"units\": [{}], \"indicators\": [{}], \"periods\": [{}] }}",
+        ", \"holds\": {{ \"units\": [{}], \"families\": [{}], \"periods\": [{}] }}",
         list(units.into_iter().map(quoted).collect()),
-        list(indicators.into_iter().map(quoted).collect()),
+        list(families.into_iter().map(quoted).collect()),
         list(vec![quoted(&first.to_string()), quoted(&last.to_string())]),
     )
 }

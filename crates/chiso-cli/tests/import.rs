@@ -275,7 +275,7 @@ fn manifest_records_which_files_passed_the_validator_together() {
     // The validated file's packed copy is beside it, gzipped, proven by its own sha256.
     let packed = std::fs::read(d.join("a-good.chiso")).unwrap();
     let proof = format!(
-        r#""validated": {{ "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }}, "packed": {{ "path": "a-good.chiso", "sha256": "{}" }}, "holds": {{ "units": ["tay-ninh"], "indicators": ["pci.score"], "periods": ["2019", "2019"] }} }},"#,
+        r#""validated": {{ "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }}, "packed": {{ "path": "a-good.chiso", "sha256": "{}" }}, "holds": {{ "units": ["tay-ninh"], "families": ["pci"], "periods": ["2019", "2019"] }} }},"#,
         chiso_core::ingest::envelope::sha256_hex(&packed)
     );
     assert!(lines[0].ends_with(&proof), "{}", lines[0]);

@@ -23,11 +23,18 @@ pub struct PackedCopy {
     pub sha256: String,
 }
 
-/// The units and indicators a file has figures or targets for: what a reader fetches by.
+/// The units and index families a file has figures or targets for: what a reader fetches by.
+/// A family is an indicator id's part before its first dot (`dossiers`, `pci`); an older
+/// manifest's `indicators` are read as their families.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Holds {
     pub units: Vec<String>,
-    pub indicators: Vec<String>,
+    pub families: Vec<String>,
+}
+
+/// An indicator's family: its id up to the first dot.
+pub fn family(indicator: &str) -> &str {
+    indicator.split('.').next().unwrap_or_default()
 }
 
 /// What a JSON document claims to be, judged by its `format` tag.
@@ -204,7 +211,8 @@ fn read_packed(doc: &Doc, entry: &Object, path: &str) -> Result<Option<PackedCop
     Ok(Some(PackedCopy { path: file, sha256 }))
 }
 
-/// The entry's `holds`: its `units` and `indicators`, each a list of ids.
+/// The entry's `holds`: its `units` and `families` (or, as older manifests have it, its
+/// `indicators`), each a list of ids.
 fn read_holds(doc: &Doc, entry: &Object, path: &str) -> Result<Option<Holds>, Problem> {
     let Some(holds) = entry.get("holds") else {
         return Ok(None);
@@ -233,9 +241,16 @@ fn read_holds(doc: &Doc, entry: &Object, path: &str) -> Result<Option<Holds>, Pr
             })
             .collect()
     };
+    let mut families = list("families")?;
+    for indicator in list("indicators")? {
+        let family = family(&indicator);
+        if !families.iter().any(|f| f == family) {
+            families.push(family.to_string());
+        }
+    }
     Ok(Some(Holds {
         units: list("units")?,
-        indicators: list("indicators")?,
+        families,
     }))
 }
 
@@ -278,17 +293,24 @@ mod tests {
     #[test]
     fn reads_what_each_file_holds_and_warns_of_a_holds_it_cannot_read() {
         let text = r#"{ "format": "chiso-manifest/1", "files": [
-            { "path": "a.json", "holds": { "units": ["tay-ninh"], "indicators": ["pci.score"],
+            { "path": "a.json", "holds": { "units": ["tay-ninh"], "families": ["pci", "dossiers"],
               "periods": ["2019", "2024"] } },
             { "path": "b.json" },
-            { "path": "c.json", "holds": { "units": "tay-ninh" } } ] }"#;
+            { "path": "c.json", "holds": { "units": "tay-ninh" } },
+            { "path": "d.json", "holds": { "units": ["an-giang"],
+              "indicators": ["pci.score", "pci.rank", "papi.score"] } } ] }"#;
         let (entries, findings) = parse_manifest("manifest.json", text.as_bytes());
         let holds: Vec<_> = entries.iter().map(|e| e.holds.clone()).collect();
-        let a = Holds {
-            units: vec!["tay-ninh".into()],
-            indicators: vec!["pci.score".into()],
+        let held = |unit: &str, families: &[&str]| Holds {
+            units: vec![unit.into()],
+            families: families.iter().map(|f| f.to_string()).collect(),
         };
-        assert_eq!(holds, [Some(a), None, None]);
+        // An older manifest's indicators are read as their families.
+        let (a, d) = (
+            held("tay-ninh", &["pci", "dossiers"]),
+            held("an-giang", &["pci", "papi"]),
+        );
+        assert_eq!(holds, [Some(a), None, None, Some(d)]);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         let at = findings[0].location.as_ref().unwrap();

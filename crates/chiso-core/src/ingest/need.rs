@@ -4,7 +4,7 @@
 //! entry says nothing of what it holds (an older manifest, or a file of declarations only) is
 //! always fetched first.
 
-use crate::ingest::manifest::Holds;
+use crate::ingest::manifest::{family, Holds};
 
 /// What the view on screen draws.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct Need {
     /// The unit the address names; the default unit when absent.
     pub unit: Option<String>,
     /// Indicators the view compares across all units: an id, or a prefix such as `pci.` for an
-    /// index's components; `""` for all of them.
+    /// index's components; `""` for all of them. Files are chosen by the family it names.
     pub across: Option<String>,
 }
 
@@ -28,7 +28,7 @@ pub struct First {
 /// holds dossiers for, else the first any file holds. The page shows a unit's dossiers first.
 fn default_unit<'a>(holds: &[Option<&'a Holds>]) -> Option<&'a str> {
     let with_units = || holds.iter().flatten().filter(|h| !h.units.is_empty());
-    let dossiers = |h: &&&Holds| h.indicators.iter().any(|i| i.starts_with("dossiers."));
+    let dossiers = |h: &&&Holds| h.families.iter().any(|f| f == "dossiers");
     with_units()
         .find(dossiers)
         .or_else(|| with_units().next())
@@ -45,8 +45,10 @@ pub fn first(holds: &[Option<&Holds>], need: &Need) -> First {
             Some(h) if h.units.is_empty() => true,
             Some(h) => {
                 let has_unit = unit.is_some_and(|u| h.units.iter().any(|x| x == u));
-                let compared = (need.across.as_deref())
-                    .is_some_and(|p| h.indicators.iter().any(|i| i.starts_with(p)));
+                let compared = need.across.as_deref().is_some_and(|p| match p {
+                    "" => !h.families.is_empty(),
+                    p => h.families.iter().any(|f| f == family(p)),
+                });
                 has_unit || compared
             }
         })
@@ -65,18 +67,18 @@ pub fn first(holds: &[Option<&Holds>], need: &Need) -> First {
 mod tests {
     use super::*;
 
-    fn holds(units: &[&str], indicators: &[&str]) -> Holds {
+    fn holds(units: &[&str], families: &[&str]) -> Holds {
         Holds {
             units: units.iter().map(|s| s.to_string()).collect(),
-            indicators: indicators.iter().map(|s| s.to_string()).collect(),
+            families: families.iter().map(|s| s.to_string()).collect(),
         }
     }
 
     #[test]
     fn a_unit_gets_its_own_files_and_those_saying_nothing() {
-        let tay_ninh = holds(&["tay-ninh"], &["ict_index.score"]);
-        let bac_kan = holds(&["bac-kan"], &["dossiers.received"]);
-        let pci = holds(&["bac-kan", "tay-ninh"], &["pci.score"]);
+        let tay_ninh = holds(&["tay-ninh"], &["ict_index"]);
+        let bac_kan = holds(&["bac-kan"], &["dossiers"]);
+        let pci = holds(&["bac-kan", "tay-ninh"], &["pci"]);
         let declarations = holds(&[], &[]);
         let all = [
             Some(&tay_ninh),
@@ -99,10 +101,10 @@ mod tests {
     }
 
     #[test]
-    fn a_comparison_gets_every_file_holding_its_indicator() {
-        let a = holds(&["a"], &["dossiers.received", "pci.score"]);
-        let b = holds(&["b"], &["dossiers.received"]);
-        let c = holds(&["c"], &["pci.rank", "pci.labor_training"]);
+    fn a_comparison_gets_every_file_holding_its_indicators_family() {
+        let a = holds(&["a"], &["dossiers", "pci"]);
+        let b = holds(&["b"], &["dossiers"]);
+        let c = holds(&["c"], &["pci"]);
         let all = [Some(&a), Some(&b), Some(&c)];
         let across = |across: &str| {
             let need = Need {
@@ -113,12 +115,17 @@ mod tests {
         };
         assert_eq!(across("pci."), [true, false, true]);
         assert_eq!(across("dossiers.received"), [true, true, false]);
+        assert_eq!(
+            across("papi.score"),
+            [true, false, false],
+            "the unit's own file only"
+        );
         assert_eq!(across(""), [true, true, true]);
     }
 
     #[test]
     fn without_dossiers_the_first_unit_held_is_shown() {
-        let a = holds(&["x", "y"], &["pci.score"]);
+        let a = holds(&["x", "y"], &["pci"]);
         let got = first(&[Some(&a)], &Need::default());
         assert_eq!(got.unit.as_deref(), Some("x"));
         assert_eq!(first(&[None, None], &Need::default()).files, [true, true]);
