@@ -1,9 +1,9 @@
 // Runs in the page's head, before the first paint and long before the wasm: fits the static
 // shell of index.html to the address (an embed shows no dashboard chrome; the view in the hash
 // is the one marked in the navigation; its words are in the reader's language) and starts
-// fetching the data, so that it is in flight while the code downloads and compiles: for the
-// default data its manifest and the files the view needs first; for another data set
-// (`?data=…`) the document the address names, whose files the app resolves against it. The
+// fetching the data, so that it is in flight while the code downloads and compiles: the
+// manifest (the default one, or another data set's from `?data=…`) and the files the view needs
+// first; a `?data=` metric file alone. The
 // app takes each answer once, by the same address (`window.chisoEarly`, read by
 // src/browser/fetch.rs), with the controller that aborts it past the app's time limit; a retry
 // fetches anew. It also starts fetching the dashboard's own wasm modules (src/split.rs), which
@@ -52,28 +52,50 @@
     early.set(address, { answer, controller });
     return answer;
   };
-  // Another data set needs none of the default files; its address is keyed as the app reads it.
+  // The manifest the app will read: another data set's (`?data=…`, keyed as the app reads the
+  // address; it needs none of the default files), else the default one (PRELOAD[0]). The
+  // single-file build carries its data and fetches none.
   const other = new URLSearchParams(location.search).get("data");
-  if (other) {
-    start(other);
-    return;
-  }
-  // The manifest first (PRELOAD[0]); then the bundled files the view needs first, as the
-  // manifest's `holds` says: the rule of the app's fetching by need (crates/chiso-core/src/
-  // ingest/need.rs), except that a comparison or an index's components get every file. The app
-  // fetches the rest once its first chart is painted, taking these answers where it can.
-  const [manifest, ...bundled] = PRELOAD;
-  // The single-file build carries its data and fetches none.
+  const [bundledManifest, ...bundled] = PRELOAD;
+  const manifest = other || bundledManifest;
   if (!manifest) return;
+  // A listed path as the app resolves it, against the manifest's address (ingest/manifest.rs).
+  const resolve = (p) =>
+    p.includes("://") || p.startsWith("/") ? p : manifest.slice(0, manifest.lastIndexOf("/") + 1) + p;
+  // Of the default data, only what the build bundles.
+  const fetchable = (address) => Boolean(other) || bundled.includes(address);
+  // The document, if it is a manifest: its first 4 KiB name its format, and a metric file
+  // (which may be large) is read no further here.
+  const manifestOf = async (answer) => {
+    if (!answer.body) return null;
+    const reader = answer.body.getReader();
+    const chunks = [];
+    let size = 0;
+    const head = async () => (await new Blob(chunks).slice(0, 4096).text()).includes('"chiso-manifest/');
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      const before = size;
+      chunks.push(read.value);
+      size += read.value.length;
+      if (before < 4096 && size >= 4096 && !(await head())) {
+        reader.cancel();
+        return null;
+      }
+    }
+    return (await head()) ? JSON.parse(await new Blob(chunks).text()) : null;
+  };
+  // Then the files the view needs first, as the manifest's `holds` says: the rule of the app's
+  // fetching by need (crates/chiso-core/src/ingest/need.rs), except that a comparison or an
+  // index's components get every file. The app fetches the rest once its first chart is painted,
+  // taking these answers where it can.
   const params = new URLSearchParams(location.hash.split("?")[1] || "");
   start(manifest)
-    .then((answer) => (answer.ok ? answer.clone().json() : null))
+    .then((answer) => (answer.ok ? manifestOf(answer.clone()) : null))
     .then((doc) => {
       // The app took the manifest before it was read here (its code came from the browser's
       // cache): it fetches the files itself, and answers left here would go stale.
       if (!early.has(manifest)) return;
       const entries = (doc && Array.isArray(doc.files) ? doc.files : []).filter(
-        (e) => e && bundled.includes(`data/${e.path}`),
+        (e) => e && typeof e.path === "string" && fetchable(resolve(e.path)),
       );
       const units = (e) => (e.holds && Array.isArray(e.holds.units) ? e.holds.units : []);
       const held = entries.filter((e) => units(e).length > 0);
@@ -86,8 +108,8 @@
       const across = path[0] === "compare" || path[0] === "components";
       // A validated file's packed copy where the manifest gives one, as the app reads it.
       const address = (e) => {
-        const packed = e.packed && `data/${e.packed.path}`;
-        return bundled.includes(packed) ? packed : `data/${e.path}`;
+        const packed = e.packed && typeof e.packed.path === "string" && resolve(e.packed.path);
+        return packed && fetchable(packed) ? packed : resolve(e.path);
       };
       for (const e of entries) {
         if (across || units(e).length === 0 || units(e).includes(unit)) start(address(e));

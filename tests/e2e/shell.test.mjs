@@ -208,6 +208,27 @@ test("another data set (?data=) is requested before the wasm has arrived, once, 
   assert.deepEqual(errors, []);
 });
 
+test("another data set's manifest (?data=) and the file its view needs are requested before the wasm has arrived, each once", async (t) => {
+  const site = await host(t, { worker: false });
+  const { page, context, errors } = await fresh(t, browser, tablet);
+  await slowLine(context, page);
+  await page.goto(site.url + "?data=data/manifest.json#/dossiers?unit=tien-giang-bql-kcn", { waitUntil: "commit" });
+  await figuresReady(page, "#dossiers-intake");
+  const timing = await resources(page);
+  const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
+  // The industrial zones board's file (its packed copy), not Bắc Kạn's, which the default view wants.
+  for (const f of ["manifest.json", "tien-giang-kcn.chiso"]) {
+    const entry = timing.find((e) => e.name === `/data/${f}`);
+    assert.ok(entry && entry.start < wasm.end, `${f} started at ${entry?.start} ms, the wasm ended at ${wasm.end} ms`);
+  }
+  const bacKan = timing.find((e) => e.name === "/data/bac-kan.chiso");
+  assert.ok(!bacKan || bacKan.start > wasm.end, "a file the view does not need waits for the app");
+  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0, "the app took every early answer");
+  await page.waitForFunction(() => !document.querySelector(".pending-files"), null, { timeout: 60000 });
+  assert.deepEqual(site.dataHits(), ONCE_PACKED);
+  assert.deepEqual(errors, []);
+});
+
 test("the single-file build carries the shell, fetches nothing and replaces the shell with the app", async (t) => {
   const file = join(dist, "chiso-offline.html");
   const text = await readFile(file, "utf8");
