@@ -84,35 +84,40 @@
     return (await head()) ? JSON.parse(await new Blob(chunks).text()) : null;
   };
   // Then the files the view needs first, as the manifest's `holds` says: the rule of the app's
-  // fetching by need (crates/chiso-core/src/ingest/need.rs), except that a comparison or an
-  // index's components get every file. The app fetches the rest once its first chart is painted,
-  // taking these answers where it can.
+  // fetching by need (crates/chiso-core/src/ingest/need.rs and views/route.rs). The app fetches
+  // the rest once its first chart is painted, taking these answers where it can.
   const params = new URLSearchParams(location.hash.split("?")[1] || "");
   start(manifest)
     .then((answer) => (answer.ok ? manifestOf(answer.clone()) : null))
     .then((doc) => {
-      // The app took the manifest before it was read here (its code came from the browser's
-      // cache): it fetches the files itself, and answers left here would go stale.
-      if (!early.has(manifest)) return;
+      // The app has read the manifest before this script did (its code came from the browser's
+      // cache, or the machine is slow): it fetches the files itself (src/browser/fetch.rs closes
+      // the map then), and answers started here would go stale.
+      if (early.closed) return;
       const entries = (doc && Array.isArray(doc.files) ? doc.files : []).filter(
         (e) => e && typeof e.path === "string" && fetchable(resolve(e.path)),
       );
       const units = (e) => (e.holds && Array.isArray(e.holds.units) ? e.holds.units : []);
       const held = entries.filter((e) => units(e).length > 0);
-      // Families, or an older manifest's indicators.
+      // Its families, and an older manifest's indicators read as theirs.
       const list = (e, key) => (Array.isArray(e.holds[key]) ? e.holds[key].map(String) : []);
-      const dossiers = (e) =>
-        list(e, "families").includes("dossiers") || list(e, "indicators").some((i) => i.startsWith("dossiers."));
-      const first = held.find(dossiers) || held[0];
+      const family = (id) => id.split(".")[0];
+      const families = (e) => [...list(e, "families"), ...list(e, "indicators").map(family)];
+      const first = held.find((e) => families(e).includes("dossiers")) || held[0];
       const unit = params.get("unit") || (first && units(first)[0]);
-      const across = path[0] === "compare" || path[0] === "components";
+      // The family a comparison or an index's components draw across every unit ("" for all).
+      const across =
+        path[0] === "compare" ? family(params.get("indicator") || "")
+        : path[0] === "components" ? params.get("index") || ""
+        : null;
+      const compared = (e) => across !== null && (across === "" ? families(e).length > 0 : families(e).includes(across));
       // A validated file's packed copy where the manifest gives one, as the app reads it.
       const address = (e) => {
         const packed = e.packed && typeof e.packed.path === "string" && resolve(e.packed.path);
         return packed && fetchable(packed) ? packed : resolve(e.path);
       };
       for (const e of entries) {
-        if (across || units(e).length === 0 || units(e).includes(unit)) start(address(e));
+        if (units(e).length === 0 || units(e).includes(unit) || compared(e)) start(address(e));
       }
     })
     .catch(() => {});

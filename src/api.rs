@@ -10,8 +10,8 @@
 //! only when a file has to go through it.
 
 use crate::browser::{
-    after_paint, embedded_files, fetch_bytes, gunzip, keep_file, kept_files, measured,
-    measured_async, sha256, sleep, Fetched, NotKept,
+    after_paint, close_early_fetches, embedded_files, fetch_bytes, gunzip, keep_file, kept_files,
+    measured, measured_async, sha256, sleep, Fetched, NotKept,
 };
 use crate::split::{not_loaded_words, NotLoaded};
 use chiso_core::ingest::finding::Finding;
@@ -282,6 +282,8 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
     let wanted = measured("chiso:manifest", || {
         gathered.first_document(&url, name, document.bytes)
     });
+    // The shell's script may still be reading the manifest: past this, files are the app's.
+    close_early_fetches();
     let pending: Vec<String> = wanted
         .iter()
         .map(|w| short_name(&w.address).to_string())

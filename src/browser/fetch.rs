@@ -55,14 +55,28 @@ impl Drop for Deadline {
     }
 }
 
-/// A fetch of `address` that public/shell.js started while the wasm loaded (the default data):
-/// its answer and the controller that aborts it. Taken once, so a retry asks the network anew.
-fn take_early(address: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+/// The fetches public/shell.js started while the wasm loaded (`window.chisoEarly`).
+fn early_fetches() -> Option<js_sys::Map> {
     let window: JsValue = web_sys::window()?.into();
-    let early: js_sys::Map = js_sys::Reflect::get(&window, &"chisoEarly".into())
+    js_sys::Reflect::get(&window, &"chisoEarly".into())
         .ok()?
         .dyn_into()
-        .ok()?;
+        .ok()
+}
+
+/// Tells the shell's script that the app fetches the listed files from now on: a fetch it
+/// started before is taken, and it starts none after (it would go stale).
+pub fn close_early_fetches() {
+    if let Some(early) = early_fetches() {
+        js_sys::Reflect::set(&early, &"closed".into(), &JsValue::TRUE)
+            .or_log("could not close the early fetches");
+    }
+}
+
+/// A fetch of `address` that public/shell.js started while the wasm loaded: its answer and the
+/// controller that aborts it. Taken once, so a retry asks the network anew.
+fn take_early(address: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let early = early_fetches()?;
     let key = JsValue::from_str(address);
     let entry = early.get(&key);
     early.delete(&key);

@@ -54,7 +54,7 @@ test("the first chart is drawn from its unit's files; the others are fetched aft
 
 test("a comparison waits for every file that holds its indicator, and only those", async (t) => {
   const s = await site(t);
-  // `?data=`: the page's own choice, without the shell's early fetches.
+  // The shell's early fetches follow the same rule.
   const { page } = await open(t, browser, s.url + "?data=data/manifest.json#/compare?indicator=pci.score&unit=tay-ninh", tablet);
   await page.waitForFunction(() => performance.getEntriesByName("chiso:first-chart").length > 0, null, { timeout: 30000 });
   await allJoined(page);
