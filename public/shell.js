@@ -64,31 +64,32 @@
     p.includes("://") || p.startsWith("/") ? p : manifest.slice(0, manifest.lastIndexOf("/") + 1) + p;
   // Of the default data, only what the build bundles.
   const fetchable = (address) => Boolean(other) || bundled.includes(address);
-  // The document, if it is a manifest: its first 4 KiB name its format, and a metric file
-  // (which may be large) is read no further here.
+  // Another data set's document, if it is a manifest: its first 4 KiB name its format, and a
+  // metric file (which may be large) is read no further here. Decoded as chunks come, with no
+  // extra task between (each would wait behind the app's long tasks).
   const manifestOf = async (answer) => {
     if (!answer.body) return null;
     const reader = answer.body.getReader();
-    const chunks = [];
-    let size = 0;
-    const head = async () => (await new Blob(chunks).slice(0, 4096).text()).includes('"chiso-manifest/');
+    const decoder = new TextDecoder();
+    let text = "";
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      const before = size;
-      chunks.push(read.value);
-      size += read.value.length;
-      if (before < 4096 && size >= 4096 && !(await head())) {
+      const before = text.length;
+      text += decoder.decode(read.value, { stream: true });
+      if (before < 4096 && text.length >= 4096 && !text.slice(0, 4096).includes('"chiso-manifest/')) {
         reader.cancel();
         return null;
       }
     }
-    return (await head()) ? JSON.parse(await new Blob(chunks).text()) : null;
+    text += decoder.decode();
+    return text.slice(0, 4096).includes('"chiso-manifest/') ? JSON.parse(text) : null;
   };
   // Then the files the view needs first, as the manifest's `holds` says: the rule of the app's
   // fetching by need (crates/chiso-core/src/ingest/need.rs and views/route.rs). The app fetches
   // the rest once its first chart is painted, taking these answers where it can.
   const params = new URLSearchParams(location.hash.split("?")[1] || "");
   start(manifest)
-    .then((answer) => (answer.ok ? manifestOf(answer.clone()) : null))
+    // The default manifest is known to be one: read at once, in one step.
+    .then((answer) => (!answer.ok ? null : other ? manifestOf(answer.clone()) : answer.clone().json()))
     .then((doc) => {
       // The app has read the manifest before this script did (its code came from the browser's
       // cache, or the machine is slow): it fetches the files itself (src/browser/fetch.rs closes
