@@ -71,17 +71,18 @@
     if (!answer.body) return null;
     const reader = answer.body.getReader();
     const decoder = new TextDecoder();
+    const named = (text) => text.slice(0, 4096).includes('"chiso-manifest/');
     let text = "";
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
       const before = text.length;
       text += decoder.decode(read.value, { stream: true });
-      if (before < 4096 && text.length >= 4096 && !text.slice(0, 4096).includes('"chiso-manifest/')) {
+      if (before < 4096 && text.length >= 4096 && !named(text)) {
         reader.cancel();
         return null;
       }
     }
     text += decoder.decode();
-    return text.slice(0, 4096).includes('"chiso-manifest/') ? JSON.parse(text) : null;
+    return named(text) ? JSON.parse(text) : null;
   };
   // Then the files the view needs first, as the manifest's `holds` says: the rule of the app's
   // fetching by need (crates/chiso-core/src/ingest/need.rs and views/route.rs). The app fetches

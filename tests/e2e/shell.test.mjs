@@ -154,22 +154,29 @@ test("an embed's shell shows the card and no dashboard chrome before the wasm, t
   assert.deepEqual(errors, []);
 });
 
-test("the default data the first chart needs is requested before the wasm has arrived, and each file once", async (t) => {
+/// Opens `address` on a slow line without the service worker, until the dossiers' first chart;
+/// asserts that each of `files` (in data/) was requested before the wasm had arrived, and that
+/// the app took every early answer (one it did not would show twice at the server).
+async function earlyFetches(t, address, files) {
   const site = await host(t, { worker: false });
   const { page, context, errors } = await fresh(t, browser, tablet);
   await slowLine(context, page);
-  await page.goto(site.url + "#/dossiers", { waitUntil: "commit" });
+  await page.goto(site.url + address, { waitUntil: "commit" });
   await figuresReady(page, "#dossiers-intake");
   const timing = await resources(page);
   const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
-  // The manifest, then the file of the unit shown (it holds dossiers); the rest follow the chart.
-  for (const f of ["manifest.json", "bac-kan.chiso"]) {
+  for (const f of files) {
     const entry = timing.find((e) => e.name === `/data/${f}`);
     assert.ok(entry, `${f} has a timing entry`);
     assert.ok(entry.start < wasm.end, `${f} started at ${entry.start} ms, the wasm ended at ${wasm.end} ms`);
   }
-  // The app took every early answer; one it did not would show twice at the server.
-  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0);
+  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0, "the app took every early answer");
+  return { site, page, errors, timing, wasm };
+}
+
+test("the default data the first chart needs is requested before the wasm has arrived, and each file once", async (t) => {
+  // The manifest, then the file of the unit shown (it holds dossiers); the rest follow the chart.
+  const { site, page, errors } = await earlyFetches(t, "#/dossiers", ["manifest.json", "bac-kan.chiso"]);
   await page.waitForFunction(() => !document.querySelector(".pending-files"), null, { timeout: 60000 });
   assert.deepEqual(site.dataHits(), ONCE_PACKED);
   assert.deepEqual(errors, []);
@@ -194,36 +201,17 @@ test("through the service worker the early fetches are used and each file is fet
 });
 
 test("another data set (?data=) is requested before the wasm has arrived, once, and nothing of the default", async (t) => {
-  const site = await host(t, { worker: false });
-  const { page, context, errors } = await fresh(t, browser, tablet);
-  await slowLine(context, page);
-  await page.goto(site.url + "?data=data/bac-kan.json#/dossiers?unit=bac-kan", { waitUntil: "commit" });
-  await figuresReady(page, "#dossiers-intake");
-  const timing = await resources(page);
-  const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
-  const file = timing.find((e) => e.name === "/data/bac-kan.json");
-  assert.ok(file.start < wasm.end, `bac-kan.json started at ${file.start} ms, the wasm ended at ${wasm.end} ms`);
-  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0, "the app took the early answer");
+  const { site, errors } = await earlyFetches(t, "?data=data/bac-kan.json#/dossiers?unit=bac-kan", ["bac-kan.json"]);
   assert.deepEqual(site.dataHits(), { ...Object.fromEntries(DATA.map((f) => [f, 0])), "bac-kan.json": 1 });
   assert.deepEqual(errors, []);
 });
 
 test("another data set's manifest (?data=) and the file its view needs are requested before the wasm has arrived, each once", async (t) => {
-  const site = await host(t, { worker: false });
-  const { page, context, errors } = await fresh(t, browser, tablet);
-  await slowLine(context, page);
-  await page.goto(site.url + "?data=data/manifest.json#/dossiers?unit=tien-giang-bql-kcn", { waitUntil: "commit" });
-  await figuresReady(page, "#dossiers-intake");
-  const timing = await resources(page);
-  const wasm = timing.find((e) => e.name.endsWith("_bg.wasm"));
   // The industrial zones board's file (its packed copy), not Bắc Kạn's, which the default view wants.
-  for (const f of ["manifest.json", "tien-giang-kcn.chiso"]) {
-    const entry = timing.find((e) => e.name === `/data/${f}`);
-    assert.ok(entry && entry.start < wasm.end, `${f} started at ${entry?.start} ms, the wasm ended at ${wasm.end} ms`);
-  }
+  const address = "?data=data/manifest.json#/dossiers?unit=tien-giang-bql-kcn";
+  const { site, page, errors, timing, wasm } = await earlyFetches(t, address, ["manifest.json", "tien-giang-kcn.chiso"]);
   const bacKan = timing.find((e) => e.name === "/data/bac-kan.chiso");
   assert.ok(!bacKan || bacKan.start > wasm.end, "a file the view does not need waits for the app");
-  assert.equal(await page.evaluate(() => window.chisoEarly.size), 0, "the app took every early answer");
   await page.waitForFunction(() => !document.querySelector(".pending-files"), null, { timeout: 60000 });
   assert.deepEqual(site.dataHits(), ONCE_PACKED);
   assert.deepEqual(errors, []);
