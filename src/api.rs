@@ -10,8 +10,8 @@
 //! only when a file has to go through it.
 
 use crate::browser::{
-    after_paint, close_early_fetches, embedded_files, fetch_bytes, gunzip, keep_file, kept_files,
-    measured, measured_async, sha256, sleep, Fetched, NotKept,
+    close_early_fetches, embedded_files, fetch_bytes, first_chart_shown, gunzip, keep_file,
+    kept_files, measured, measured_async, sha256, sleep, Fetched, NotKept,
 };
 use crate::split::{not_loaded_words, NotLoaded};
 use chiso_core::ingest::finding::Finding;
@@ -37,6 +37,10 @@ const PATIENCE_MS: u64 = 4_000;
 /// is read once, and a long list still shows its first files soon.
 const LATE_BATCH: usize = 64;
 
+/// At most this many late files are fetched at once: each fetch costs the page's one thread a
+/// little, and five hundred started together would keep a tablet from answering a tap.
+const LATE_IN_FLIGHT: usize = 16;
+
 /// The pauses before a change whose validator did not arrive is made again: the first, and the
 /// longest.
 const RETRY_MS: u64 = 2_000;
@@ -44,16 +48,17 @@ const RETRY_MAX_MS: u64 = 60_000;
 
 /// A listed file's answer, with its place in the manifest.
 type Arrival = (usize, Wanted, Result<Fetched, String>);
-type Fetches = FuturesUnordered<LocalBoxFuture<'static, Arrival>>;
+type Fetch = LocalBoxFuture<'static, Arrival>;
+type Fetches = FuturesUnordered<Fetch>;
 
-/// The fetches still under way when the page first showed, and those of the files the first
+/// The fetches still under way when the page first showed, then those of the files the first
 /// chart did not need (not started yet), taken once by the page that shows it (`follow_late`).
 /// The page has one thread: the wrapper only satisfies the signal's bounds.
 #[derive(Clone, Default)]
-pub struct Later(Arc<Mutex<Option<SendWrapper<Fetches>>>>);
+pub struct Later(Arc<Mutex<Option<SendWrapper<Vec<Fetch>>>>>);
 
 impl Later {
-    fn take(&self) -> Option<Fetches> {
+    fn take(&self) -> Option<Vec<Fetch>> {
         self.0.lock().ok()?.take().map(SendWrapper::take)
     }
 }
@@ -230,16 +235,18 @@ async fn update(
     }
 }
 
-/// Once the first chart is painted, fetches the files it did not need and takes them, with those
-/// still on their way, into `bundle` as they arrive, for as long as the page showing it lives.
-/// Files that arrive together join in one pass.
+/// Once the first chart is painted, fetches the files it did not need, `LATE_IN_FLIGHT` at a
+/// time, and takes them, with those still on their way, into `bundle` as they arrive, for as
+/// long as the page showing it lives. Files that arrive together join in one pass.
 pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
     let Some(fetches) = bundle.with_untracked(|b| b.later.take()) else {
         return;
     };
     leptos::task::spawn_local(async move {
-        after_paint().await;
-        let mut batches = fetches.ready_chunks(LATE_BATCH);
+        first_chart_shown().await;
+        let mut batches = futures::stream::iter(fetches)
+            .buffer_unordered(LATE_IN_FLIGHT)
+            .ready_chunks(LATE_BATCH);
         while let Some(arrivals) = batches.next().await {
             let join = |b: Arc<Bundle>| {
                 let arrivals = arrivals.clone();
@@ -333,7 +340,11 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .await
         .map_err(not_loaded)?;
     bundle.first_unit = unit;
-    fetches.extend(rest.into_iter().map(fetch));
+    // Those still on their way first: they are in flight already.
+    let fetches: Vec<Fetch> = fetches
+        .into_iter()
+        .chain(rest.into_iter().map(fetch))
+        .collect();
     if !fetches.is_empty() {
         bundle.pending = pending
             .into_iter()

@@ -2,7 +2,7 @@
 //! and present mode; or, for an embed address, the embed alone.
 
 use crate::api::{follow_late, load_data, load_embedded, Bundle, DEFAULT_DATA};
-use crate::browser::{after_paint, query_param, set_page_lang};
+use crate::browser::{first_chart_shown, query_param, set_page_lang};
 use crate::controls::Controls;
 use crate::embed::EmbedPage;
 use crate::files_panel::FilesPanel;
@@ -98,7 +98,7 @@ fn dashboard(bundle: Arc<Bundle>) -> Part {
     Ok(view! { <Dashboard bundle=bundle/> }.into_any())
 }
 
-/// The file panel, below the charts: fetched once the first frame of charts is painted.
+/// The file panel, below the charts: fetched once the first chart is painted.
 #[wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn files_panel(bundle: RwSignal<Arc<Bundle>>) -> Part {
     Ok(view! { <FilesPanel bundle=bundle/> }.into_any())
@@ -126,7 +126,7 @@ fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
         {move || present.get().then(|| deferred(move || present_mode(bundle, unit, present)))}
         <View bundle=bundle unit=unit/>
         {deferred(move || async move {
-            after_paint().await;
+            first_chart_shown().await;
             files_panel(bundle).await
         })}
     }

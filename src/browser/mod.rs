@@ -21,6 +21,7 @@ pub use visible::*;
 use chiso_core::render::{draw, ChartSpec, DrawOptions, Frame};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -301,16 +302,6 @@ pub fn sleep(ms: u64) -> impl std::future::Future<Output = ()> {
     called_back(move |done| leptos::prelude::set_timeout(done, Duration::from_millis(ms)))
 }
 
-/// Resolves in the task after the next frame is painted: what starts then does not hold up that
-/// frame (the file panel's module waits for the first chart's frame this way).
-pub fn after_paint() -> impl std::future::Future<Output = ()> {
-    called_back(|done| {
-        leptos::prelude::request_animation_frame(move || {
-            leptos::prelude::set_timeout(done, Duration::ZERO)
-        })
-    })
-}
-
 /// Asks for `el` full screen once it is in the document (a part's view is built before it is
 /// placed). The browser may refuse (an embed's frame without the permission, no recent tap): the
 /// mode then fills the window alone, and the refusal is no error of the page's.
@@ -354,23 +345,65 @@ pub fn remove_shell() {
     }
 }
 
+/// The first chart of the page: drawn, its frame painted, and what waits for that frame.
+#[derive(Default)]
+struct FirstChart {
+    drawn: bool,
+    shown: bool,
+    waiting: Vec<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static FIRST_CHART: RefCell<FirstChart> = RefCell::default();
+}
+
 /// Marks, once per page, the frame after the first chart was drawn: the moment a reader sees
-/// figures. (Largest Contentful Paint ignores canvases, so we say it ourselves.)
+/// figures. (Largest Contentful Paint ignores canvases, so we say it ourselves.) What waits for
+/// that frame (`first_chart_shown`) starts in the task after it.
 pub fn mark_first_chart() {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static DONE: AtomicBool = AtomicBool::new(false);
-    if DONE.swap(true, Ordering::Relaxed) {
+    if FIRST_CHART.with_borrow_mut(|first| std::mem::replace(&mut first.drawn, true)) {
         return;
     }
-    let Some(w) = window() else { return };
-    let mark = Closure::once_into_js(|| {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+    leptos::prelude::request_animation_frame(|| {
+        if let Some(p) = window().and_then(|w| w.performance()) {
             p.mark("chiso:first-chart")
                 .or_log("could not mark the first chart");
         }
+        leptos::prelude::set_timeout(
+            || {
+                let waiting = FIRST_CHART.with_borrow_mut(|first| {
+                    first.shown = true;
+                    std::mem::take(&mut first.waiting)
+                });
+                waiting.into_iter().for_each(|wake| wake());
+            },
+            Duration::ZERO,
+        );
     });
-    w.request_animation_frame(mark.unchecked_ref())
-        .or_log("could not wait for the first chart's frame");
+}
+
+/// How long `first_chart_shown` waits on a page that shows no chart (a view without figures for
+/// the unit).
+const FIRST_CHART_MOST_MS: u64 = 3_000;
+
+/// Resolves once the first chart's frame is painted, or after `FIRST_CHART_MOST_MS` if the page
+/// shows no chart by then: work that can wait (the files the first chart did not need, the file
+/// panel's module) then does not hold up the figures the reader came for.
+pub async fn first_chart_shown() {
+    let shown = called_back(|done| {
+        let done = FIRST_CHART.with_borrow_mut(|first| {
+            if first.shown {
+                return Some(done);
+            }
+            first.waiting.push(done);
+            None
+        });
+        // Called outside the borrow: what it wakes may ask again.
+        if let Some(done) = done {
+            done();
+        }
+    });
+    futures::future::select(Box::pin(shown), Box::pin(sleep(FIRST_CHART_MOST_MS))).await;
 }
 
 /// Runs `f` as a named span on the page's performance timeline (`performance.measure`), so

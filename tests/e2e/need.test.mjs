@@ -90,3 +90,29 @@ test("many files still on their way are counted, not listed; the charts stay on 
   assert.match(await tableText(page, "#dossiers-intake"), /58\.463/, "Bắc Kạn's figures");
   assert.match(await page.locator(".pending-files").innerText(), /Đang tải: 6 tệp\./);
 });
+
+test("a long list's other files are fetched sixteen at a time", async (t) => {
+  const others = Array.from({ length: 40 }, (_, k) => `don-vi-${k + 1}.json`);
+  const entries = [
+    { path: "bac-kan.json", holds: { units: ["bac-kan"], families: ["dossiers"] } },
+    ...others.map((path, k) => ({ path, holds: { units: [`don-vi-${k + 1}`], families: ["dossiers"] } })),
+  ];
+  // None of the others answers: each holds its place in flight.
+  const stalled = Object.fromEntries(others.map((name) => [name, new Promise(() => {})]));
+  const s = await site(t, {
+    files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), "bac-kan.json": sample("bac-kan.json"), ...stalled },
+  });
+  const { page } = await open(t, browser, "about:blank", tablet);
+  const requested = [];
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/(don-vi-\d+\.json)$/);
+    if (m) requested.push(m[1]);
+  });
+  await page.goto(s.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  await page.waitForFunction(() => /40 tệp/.test(document.querySelector(".pending-files")?.textContent ?? ""));
+  // Time for more to start, were they not held back.
+  await page.waitForTimeout(1500);
+  assert.equal(requested.length, 16, requested.join(" "));
+  assert.deepEqual(requested.slice(0, 3), ["don-vi-1.json", "don-vi-2.json", "don-vi-3.json"], "in the manifest's order");
+});
