@@ -2,10 +2,12 @@
 //! validator (parse + check, with positions and messages) and the fast path (the packed copy
 //! of a file validated at publishing), against a baseline measured in the same run:
 //! serde_json reading the same bytes into an untyped `Value`, which checks syntax only (what
-//! `JSON.parse` does in a page). Prints figures; asserts nothing.
+//! `JSON.parse` does in a page). Then the same for a manifest listing 500 files, which the
+//! page reads before it fetches any of them. Prints figures; asserts nothing.
 
 use chiso_core::generate::{generate, Options};
 use chiso_core::ingest::load::{load, load_packed, pack, Input};
+use chiso_core::ingest::manifest::manifest_of;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -81,5 +83,50 @@ fn main() {
         "  ratio to baseline: validator {:.2}×, packed copy {:.2}×",
         rate(ours) / rate(baseline),
         rate(unpacked) / rate(baseline)
+    );
+    manifest(runs);
+}
+
+/// A manifest as `chiso manifest` writes it for a publication of 500 files, one unit each.
+fn manifest_text(files: usize) -> String {
+    let hex = |i: usize| format!("{i:064x}");
+    let entries: Vec<String> = (0..files)
+        .map(|i| {
+            format!(
+                r#"    {{ "path": "unit-{i}.json", "sha256": "{}", "validated": {{ "format": "chiso-metrics/1", "validator": "chiso 0.1.0" }}, "packed": {{ "path": "unit-{i}.chiso", "sha256": "{}" }}, "holds": {{ "units": ["unit-{i}"], "families": ["dossiers", "procedures", "services"], "periods": ["2020-Q1", "2025-Q4"] }} }}"#,
+                hex(i),
+                hex(i + files)
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"format\": \"chiso-manifest/1\",\n  \"files\": [\n{}\n  ]\n}}\n",
+        entries.join(",\n")
+    )
+}
+
+fn manifest(runs: usize) {
+    let files = 500;
+    let text = manifest_text(files);
+    let bytes = text.as_bytes();
+    let baseline = time(runs, || {
+        black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).ok());
+    });
+    let ours = time(runs, || {
+        let (entries, findings) =
+            manifest_of("manifest.json", black_box(bytes)).expect("a manifest");
+        assert!(entries.len() == files && findings.is_empty());
+        black_box(entries);
+    });
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "manifest of {files} files: {:.0} KB, median of {runs} runs",
+        bytes.len() as f64 / 1e3
+    );
+    println!("  serde_json::Value (syntax only) {:>8.2} ms", ms(baseline));
+    println!("  chiso manifest_of (the page)    {:>8.2} ms", ms(ours));
+    println!(
+        "  ratio to baseline: {:.2}× the time",
+        ours.as_secs_f64() / baseline.as_secs_f64()
     );
 }

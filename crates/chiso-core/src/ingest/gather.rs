@@ -6,7 +6,7 @@ use crate::ingest::finding::{Finding, Message, Severity};
 use crate::ingest::last_good::LastGood;
 use crate::ingest::load::is_packed;
 use crate::ingest::load::{FileState, FileStatus, Input};
-use crate::ingest::manifest::{parse_manifest, resolve, sniff, DocKind, Holds, PackedCopy};
+use crate::ingest::manifest::{manifest_of, resolve, Holds, PackedCopy};
 use std::sync::Arc;
 
 /// A file a manifest lists: where to get it (resolved against the manifest) and its checksum.
@@ -56,11 +56,10 @@ impl Gathered {
     /// are returned, for the caller to get and pass to `receive`.
     pub fn first_document(&mut self, address: &str, name: &str, bytes: Vec<u8>) -> Vec<Wanted> {
         self.first = name.to_string();
-        if sniff(&bytes) != DocKind::Manifest {
+        let Some((entries, findings)) = manifest_of(name, &bytes) else {
             self.receive(name.to_string(), None, Ok(bytes));
             return Vec::new();
-        }
-        let (entries, findings) = parse_manifest(name, &bytes);
+        };
         self.findings.extend(findings);
         entries
             .into_iter()

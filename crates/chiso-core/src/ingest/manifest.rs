@@ -45,15 +45,15 @@ pub enum DocKind {
 }
 
 pub fn sniff(bytes: &[u8]) -> DocKind {
-    let is_manifest = parse_top(bytes).ok().and_then(|(_, obj)| {
-        let tag = obj.get("format")?.string()?;
-        Some(tag.starts_with("chiso-manifest/"))
-    });
-    if is_manifest == Some(true) {
-        DocKind::Manifest
-    } else {
-        DocKind::Metrics
+    match parse_top(bytes) {
+        Ok((_, obj)) if is_manifest(&obj) => DocKind::Manifest,
+        _ => DocKind::Metrics,
     }
+}
+
+fn is_manifest(obj: &Object) -> bool {
+    let tag = obj.get("format").and_then(|raw| raw.string());
+    tag.is_some_and(|t| t.starts_with("chiso-manifest/"))
 }
 
 fn is_sha256(s: &str) -> bool {
@@ -63,41 +63,54 @@ fn is_sha256(s: &str) -> bool {
 /// Where a problem with the manifest is, and what it is.
 type Problem = (Option<Location>, Message);
 
+/// A document's entries and what is wrong with it, if it is a manifest (as `sniff` judges);
+/// `None` for anything else, which is read as a metric file. The document is parsed once.
+pub fn manifest_of(name: &str, bytes: &[u8]) -> Option<(Vec<ManifestEntry>, Vec<Finding>)> {
+    let (text, obj) = parse_top(bytes).ok()?;
+    is_manifest(&obj).then(|| read_manifest(name, &Doc::new(text), &obj))
+}
+
 /// The manifest's entries, and what is wrong with it. A bad entry is skipped, the rest kept.
 pub fn parse_manifest(name: &str, bytes: &[u8]) -> (Vec<ManifestEntry>, Vec<Finding>) {
-    let finding = |(location, message): Problem| Finding {
+    match parse_top(bytes) {
+        Ok((text, obj)) => read_manifest(name, &Doc::new(text), &obj),
+        Err((message, location)) => (Vec::new(), vec![error(name, (location, message))]),
+    }
+}
+
+fn error(file: &str, (location, message): Problem) -> Finding {
+    Finding {
         severity: Severity::Error,
-        file: name.to_string(),
+        file: file.to_string(),
         location,
         message,
         subject: None,
-    };
-    let (text, obj) = match parse_top(bytes) {
-        Ok(ok) => ok,
-        Err((message, location)) => return (Vec::new(), vec![finding((location, message))]),
-    };
-    let doc = Doc::new(text);
-    let items = match files_array(&doc, &obj) {
+    }
+}
+
+fn read_manifest(name: &str, doc: &Doc, obj: &Object) -> (Vec<ManifestEntry>, Vec<Finding>) {
+    let items = match files_array(doc, obj) {
         Ok(items) => items,
-        Err(problem) => return (Vec::new(), vec![finding(problem)]),
+        Err(problem) => return (Vec::new(), vec![error(name, problem)]),
     };
-    let mut entries = Vec::new();
+    let mut entries = Vec::with_capacity(items.size_hint().0);
     let mut findings = Vec::new();
     for (i, raw) in items.enumerate() {
-        let path = json::index("files", i);
-        match read_entry(&doc, raw, &path) {
+        // A manifest may list thousands of files: paths are written only for what is wrong.
+        let at = Place { doc, i };
+        match read_entry(at, raw) {
             Ok((entry, unread)) => {
                 // A `holds` or `packed` it cannot read only costs the reader time: a warning,
                 // and the file is fetched first, as JSON, as an older manifest's are.
                 for problem in unread {
                     findings.push(Finding {
                         severity: Severity::Warning,
-                        ..finding(problem)
+                        ..error(name, problem)
                     });
                 }
                 entries.push(entry)
             }
-            Err(problem) => findings.push(finding(problem)),
+            Err(problem) => findings.push(error(name, problem)),
         }
     }
     (entries, findings)
@@ -131,35 +144,43 @@ fn files_array<'o, 'a>(
     })
 }
 
-/// One entry of `files`, at `path`, and what is wrong with its `holds` and `packed` (the entry
-/// is then read without them).
-fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<(ManifestEntry, Vec<Problem>), Problem> {
-    let at = |raw: Raw, path: &str, message: Message| (Some(doc.location(raw, path)), message);
-    let Some(entry) = json::object(raw) else {
-        let message = Message::WrongType {
-            expected: Expected::Object,
-            found: json::found(raw),
-        };
-        return Err(at(raw, path, message));
-    };
-    let Some(p) = entry.get("path") else {
-        return Err(at(raw, path, Message::Missing { field: "path" }));
+/// Entry `i` of `files`: where its problems are said.
+#[derive(Clone, Copy)]
+struct Place<'d, 'a> {
+    doc: &'d Doc<'a>,
+    i: usize,
+}
+
+impl Place<'_, '_> {
+    /// A problem at `raw`, whose path below the entry is `below` (`""`, `.sha256`, `.holds.units[2]`).
+    fn problem(self, raw: Raw, below: &str, message: Message) -> Problem {
+        let path = format!("files[{}]{below}", self.i);
+        (Some(self.doc.location(raw, &path)), message)
+    }
+
+    fn wrong(self, raw: Raw, below: &str, expected: Expected) -> Problem {
+        let found = json::found(raw);
+        self.problem(raw, below, Message::WrongType { expected, found })
+    }
+}
+
+/// One entry of `files`, and what is wrong with its `holds` and `packed` (the entry is then
+/// read without them).
+fn read_entry(at: Place, raw: Raw) -> Result<(ManifestEntry, Vec<Problem>), Problem> {
+    let [path, sha256, holds, packed] = json::named(raw, &["path", "sha256", "holds", "packed"])
+        .ok_or_else(|| at.wrong(raw, "", Expected::Object))?;
+    let Some(p) = path else {
+        return Err(at.problem(raw, "", Message::Missing { field: "path" }));
     };
     let file = match json::typed::<String>(p, Expected::String) {
         Ok(s) if !s.trim().is_empty() => s,
-        Ok(_) => return Err(at(p, &json::member(path, "path"), Message::EmptyId)),
-        Err(m) => return Err(at(p, &json::member(path, "path"), m)),
+        Ok(_) => return Err(at.problem(p, ".path", Message::EmptyId)),
+        Err(m) => return Err(at.problem(p, ".path", m)),
     };
-    let sha256 = read_sha256(doc, &entry, path)?;
+    let sha256 = sha256.map(|h| read_sha256(at, h, ".sha256")).transpose()?;
     let mut unread = Vec::new();
-    let holds = read_holds(doc, &entry, path).unwrap_or_else(|problem| {
-        unread.push(problem);
-        None
-    });
-    let packed = read_packed(doc, &entry, path).unwrap_or_else(|problem| {
-        unread.push(problem);
-        None
-    });
+    let holds = holds.and_then(|h| kept(read_holds(at, h), &mut unread));
+    let packed = packed.and_then(|p| kept(read_packed(at, p), &mut unread));
     let entry = ManifestEntry {
         path: file,
         sha256,
@@ -169,89 +190,66 @@ fn read_entry(doc: &Doc, raw: Raw, path: &str) -> Result<(ManifestEntry, Vec<Pro
     Ok((entry, unread))
 }
 
-/// The object's `sha256`, if it has one: 64 hex digits, in lower case.
-fn read_sha256(doc: &Doc, entry: &Object, path: &str) -> Result<Option<String>, Problem> {
-    let Some(h) = entry.get("sha256") else {
-        return Ok(None);
-    };
-    let path = json::member(path, "sha256");
-    match json::typed::<String>(h, Expected::String) {
-        Ok(s) if is_sha256(&s) => Ok(Some(s.to_ascii_lowercase())),
-        Ok(s) => Err((
-            Some(doc.location(h, &path)),
-            Message::BadChecksum { value: s },
-        )),
-        Err(m) => Err((Some(doc.location(h, &path)), m)),
+/// What was read, or `None` with its problem noted in `unread`.
+fn kept<T>(got: Result<T, Problem>, unread: &mut Vec<Problem>) -> Option<T> {
+    got.map_err(|problem| unread.push(problem)).ok()
+}
+
+/// A `sha256`: 64 hex digits, kept in lower case.
+fn read_sha256(at: Place, raw: Raw, below: &str) -> Result<String, Problem> {
+    match json::typed::<String>(raw, Expected::String) {
+        Ok(mut s) if is_sha256(&s) => {
+            s.make_ascii_lowercase();
+            Ok(s)
+        }
+        Ok(s) => Err(at.problem(raw, below, Message::BadChecksum { value: s })),
+        Err(m) => Err(at.problem(raw, below, m)),
     }
 }
 
 /// The entry's `packed`: its copy's `path` and `sha256`, both required.
-fn read_packed(doc: &Doc, entry: &Object, path: &str) -> Result<Option<PackedCopy>, Problem> {
-    let Some(packed) = entry.get("packed") else {
-        return Ok(None);
-    };
-    let path = json::member(path, "packed");
-    let Some(members) = json::object(packed) else {
-        let message = Message::WrongType {
-            expected: Expected::Object,
-            found: json::found(packed),
-        };
-        return Err((Some(doc.location(packed, &path)), message));
-    };
-    let Some(p) = members.get("path") else {
-        let message = Message::Missing { field: "path" };
-        return Err((Some(doc.location(packed, &path)), message));
-    };
-    let file = json::typed::<String>(p, Expected::String)
-        .map_err(|m| (Some(doc.location(p, &json::member(&path, "path"))), m))?;
-    let Some(sha256) = read_sha256(doc, &members, &path)? else {
-        let message = Message::Missing { field: "sha256" };
-        return Err((Some(doc.location(packed, &path)), message));
-    };
-    Ok(Some(PackedCopy { path: file, sha256 }))
+fn read_packed(at: Place, raw: Raw) -> Result<PackedCopy, Problem> {
+    let [path, sha256] = json::named(raw, &["path", "sha256"])
+        .ok_or_else(|| at.wrong(raw, ".packed", Expected::Object))?;
+    let missing = |field| at.problem(raw, ".packed", Message::Missing { field });
+    let p = path.ok_or_else(|| missing("path"))?;
+    let path =
+        json::typed::<String>(p, Expected::String).map_err(|m| at.problem(p, ".packed.path", m))?;
+    let h = sha256.ok_or_else(|| missing("sha256"))?;
+    let sha256 = read_sha256(at, h, ".packed.sha256")?;
+    Ok(PackedCopy { path, sha256 })
 }
 
 /// The entry's `holds`: its `units` and `families` (or, as older manifests have it, its
 /// `indicators`), each a list of ids.
-fn read_holds(doc: &Doc, entry: &Object, path: &str) -> Result<Option<Holds>, Problem> {
-    let Some(holds) = entry.get("holds") else {
-        return Ok(None);
-    };
-    let path = json::member(path, "holds");
-    let wrong = |raw: Raw, path: &str, expected: Expected| {
-        let found = json::found(raw);
-        let message = Message::WrongType { expected, found };
-        (Some(doc.location(raw, path)), message)
-    };
-    let Some(members) = json::object(holds) else {
-        return Err(wrong(holds, &path, Expected::Object));
-    };
-    let list = |key: &str| -> Result<Vec<String>, Problem> {
-        let path = json::member(&path, key);
-        let Some(raw) = members.get(key) else {
+fn read_holds(at: Place, raw: Raw) -> Result<Holds, Problem> {
+    const LISTS: [&str; 3] = ["units", "families", "indicators"];
+    let lists =
+        json::named(raw, &LISTS).ok_or_else(|| at.wrong(raw, ".holds", Expected::Object))?;
+    let list = |k: usize| -> Result<Vec<String>, Problem> {
+        let Some(raw) = lists[k] else {
             return Ok(Vec::new());
         };
-        let items = json::array(raw).ok_or_else(|| wrong(raw, &path, Expected::Array))?;
+        let below = |tail: &str| format!(".holds.{}{tail}", LISTS[k]);
+        let items = json::array(raw).ok_or_else(|| at.wrong(raw, &below(""), Expected::Array))?;
         items
             .enumerate()
             .map(|(i, item)| {
                 item.string()
                     .map(|s| s.into_owned())
-                    .ok_or_else(|| wrong(item, &json::index(&path, i), Expected::String))
+                    .ok_or_else(|| at.wrong(item, &below(&format!("[{i}]")), Expected::String))
             })
             .collect()
     };
-    let mut families = list("families")?;
-    for indicator in list("indicators")? {
+    let units = list(0)?;
+    let mut families = list(1)?;
+    for indicator in list(2)? {
         let family = family(&indicator);
         if !families.iter().any(|f| f == family) {
             families.push(family.to_string());
         }
     }
-    Ok(Some(Holds {
-        units: list("units")?,
-        families,
-    }))
+    Ok(Holds { units, families })
 }
 
 /// Resolves a manifest entry against the manifest's own location (a URL or a file path).
@@ -263,7 +261,7 @@ pub fn resolve(base: &str, path: &str) -> String {
         Some(i) => &base[..=i],
         None => "",
     };
-    format!("{dir}{path}")
+    [dir, path].concat()
 }
 
 #[cfg(test)]
@@ -353,6 +351,29 @@ mod tests {
         let (entries, findings) = parse_manifest("m.json", br#"{"format":"chiso-metrics/1"}"#);
         assert!(entries.is_empty());
         assert!(matches!(findings[0].message, Message::WrongFormat { .. }));
+    }
+
+    #[test]
+    fn a_document_is_read_as_a_manifest_only_when_it_says_so() {
+        assert_eq!(
+            manifest_of("m.json", br#"{"format":"chiso-metrics/1"}"#),
+            None
+        );
+        assert_eq!(
+            manifest_of("m.json", b"{ not json"),
+            None,
+            "the validator says why"
+        );
+        // A member given twice: the later counts, as everywhere in the format.
+        let hash = "AB".repeat(32);
+        let text = format!(
+            r#"{{ "format": "chiso-manifest/1", "files": [
+            {{ "path": "a.json", "path": "b.json", "sha256": "x", "sha256": "{hash}" }} ] }}"#
+        );
+        let (entries, findings) = manifest_of("manifest.json", text.as_bytes()).unwrap();
+        assert_eq!(findings, []);
+        assert_eq!(entries[0].path, "b.json");
+        assert_eq!(entries[0].sha256, Some("ab".repeat(32)));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod value;
 
 pub use read::{optional, typed, FromRaw};
 pub use scan::{Bad, ScanError, MAX_DEPTH};
-pub use value::{fields, ArrayItems, Items, Members, Object, Raw, Shape};
+pub use value::{fields, named, ArrayItems, Items, Members, Object, Raw, Shape};
 
 use crate::ingest::finding::{Expected, Found, Location, Message};
 use std::cell::OnceCell;

@@ -321,3 +321,22 @@ pub fn fields<'a, const N: usize>(
     }
     Ok(slots)
 }
+
+/// The members of an object named in `names`, in one pass; of a name given twice the later is
+/// kept, as `Object` keeps it; `None` if `raw` is not an object. For objects read many times
+/// over (a manifest's entries): no member list is built or sorted.
+pub fn named<'a, const N: usize>(
+    raw: Raw<'a>,
+    names: &[&'static str; N],
+) -> Option<[Option<Raw<'a>>; N]> {
+    let mut slots = [None; N];
+    for (name, value) in raw.members()? {
+        let name = name.string_lossy().unwrap_or_default();
+        if let Some(k) = names.iter().position(|n| *n == name) {
+            if let Some(slot) = slots.get_mut(k) {
+                *slot = Some(value);
+            }
+        }
+    }
+    Some(slots)
+}
