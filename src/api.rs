@@ -50,15 +50,16 @@ const RETRY_MAX_MS: u64 = 60_000;
 type Arrival = (usize, Wanted, Result<Fetched, String>);
 type Fetch = LocalBoxFuture<'static, Arrival>;
 type Fetches = FuturesUnordered<Fetch>;
+type LateFetches = Box<dyn Iterator<Item = Fetch>>;
 
 /// The fetches still under way when the page first showed, then those of the files the first
 /// chart did not need (not started yet), taken once by the page that shows it (`follow_late`).
 /// The page has one thread: the wrapper only satisfies the signal's bounds.
 #[derive(Clone, Default)]
-pub struct Later(Arc<Mutex<Option<SendWrapper<Vec<Fetch>>>>>);
+pub struct Later(Arc<Mutex<Option<SendWrapper<LateFetches>>>>);
 
 impl Later {
-    fn take(&self) -> Option<Vec<Fetch>> {
+    fn take(&self) -> Option<LateFetches> {
         self.0.lock().ok()?.take().map(SendWrapper::take)
     }
 }
@@ -297,26 +298,32 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .collect();
     let holds: Vec<_> = wanted.iter().map(|w| w.holds.as_ref()).collect();
     let First { files: now, unit } = first(&holds, &need);
-    let listed = Arc::new(wanted.clone());
+    let (needed, rest): (Vec<usize>, Vec<usize>) = (0..wanted.len()).partition(|&i| now[i]);
+    let listed = Arc::new(wanted);
     // With files kept here the validator reads everything, as JSON: no packed copies then.
     let packed = kept.as_ref().is_none_or(Vec::is_empty);
-    let fetch = move |(i, w): (usize, Wanted)| {
-        async move {
-            let got = fetch_listed(&w, packed).await;
-            (i, w, got)
-        }
-        .boxed_local()
-    };
-    // Futures do nothing until polled: those of the files not needed now start in `follow_late`.
-    let (needed, rest): (Vec<_>, Vec<_>) =
-        wanted.into_iter().enumerate().partition(|(i, _)| now[*i]);
     // A file that will go through the validator: its part is fetched beside the files.
-    if !packed || needed.iter().any(|(_, w)| w.packed.is_none()) {
+    let unpacked = |&i: &usize| listed.get(i).is_some_and(|w| w.packed.is_none());
+    if !packed || needed.iter().any(unpacked) {
         leptos::task::spawn_local(async {
             let _ = preload_validator().await;
         });
     }
-    let mut fetches: Fetches = needed.into_iter().map(fetch).collect();
+    // Futures do nothing until polled, and those of the files not needed now are made only
+    // when `follow_late` asks for them: a long manifest's entries are not copied before the
+    // first chart.
+    let fetch = {
+        let listed = listed.clone();
+        move |i: usize| -> Option<Fetch> {
+            let w = listed.get(i)?.clone();
+            let fetched = async move {
+                let got = fetch_listed(&w, packed).await;
+                (i, w, got)
+            };
+            Some(fetched.boxed_local())
+        }
+    };
+    let mut fetches: Fetches = needed.iter().filter_map(|&i| fetch(i)).collect();
     let mut arrived = Vec::new();
     let mut patience = Some(sleep(PATIENCE_MS).boxed_local());
     while !fetches.is_empty() && (patience.is_some() || arrived.is_empty()) {
@@ -340,16 +347,16 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .await
         .map_err(not_loaded)?;
     bundle.first_unit = unit;
-    // Those still on their way first: they are in flight already.
-    let fetches: Vec<Fetch> = fetches
-        .into_iter()
-        .chain(rest.into_iter().map(fetch))
-        .collect();
-    if !fetches.is_empty() {
+    if !fetches.is_empty() || !rest.is_empty() {
         bundle.pending = pending
             .into_iter()
             .filter(|p| !arrived.contains(p))
             .collect();
+        // Those still on their way first: they are in flight already.
+        let fetches = fetches
+            .into_iter()
+            .chain(rest.into_iter().filter_map(fetch));
+        let fetches: LateFetches = Box::new(fetches);
         bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(fetches)))));
     }
     Ok(bundle)

@@ -3,6 +3,7 @@
 use crate::ingest::envelope::{check_format, parse_top, MANIFEST_FORMAT};
 use crate::ingest::finding::{Expected, Finding, Location, Message, Severity};
 use crate::ingest::json::{self, Doc, Object, Raw};
+use std::borrow::Cow;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestEntry {
@@ -197,12 +198,12 @@ fn kept<T>(got: Result<T, Problem>, unread: &mut Vec<Problem>) -> Option<T> {
 
 /// A `sha256`: 64 hex digits, kept in lower case.
 fn read_sha256(at: Place, raw: Raw, below: &str) -> Result<String, Problem> {
-    match json::typed::<String>(raw, Expected::String) {
-        Ok(mut s) if is_sha256(&s) => {
-            s.make_ascii_lowercase();
-            Ok(s)
+    match json::typed::<Cow<str>>(raw, Expected::String) {
+        Ok(s) if is_sha256(&s) => Ok(s.to_ascii_lowercase()),
+        Ok(s) => {
+            let value = s.into_owned();
+            Err(at.problem(raw, below, Message::BadChecksum { value }))
         }
-        Ok(s) => Err(at.problem(raw, below, Message::BadChecksum { value: s })),
         Err(m) => Err(at.problem(raw, below, m)),
     }
 }
