@@ -28,7 +28,8 @@ fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
 /// tablet left on the dashboard for days would otherwise never hear of one.
 const RECHECK_MS: f64 = 3_600_000.0;
 
-/// Registers the service worker (`sw.js` next to the page; never on file://). `on_waiting`
+/// Registers the service worker (`sw.js` next to the page; never on file://) once the first chart
+/// is shown. `on_waiting`
 /// runs when a new version has installed and waits while an older one controls the page.
 pub fn register_worker(on_waiting: impl Fn() + 'static) {
     // A debug build (`trunk serve`) is rebuilt and reloaded on every change: a worker would answer
@@ -41,6 +42,9 @@ pub fn register_worker(on_waiting: impl Fn() + 'static) {
     };
     let on_waiting = std::rc::Rc::new(on_waiting);
     wasm_bindgen_futures::spawn_local(async move {
+        // Installing precaches every part and data file: on a slow line, not before the
+        // reader has the first chart.
+        super::first_chart_shown().await;
         let promise = container.register("sw.js");
         let Some(reg) = wasm_bindgen_futures::JsFuture::from(promise)
             .await

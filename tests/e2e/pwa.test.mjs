@@ -134,6 +134,25 @@ test("after one online visit, with the server stopped, every view shows its figu
   assert.deepEqual(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), []);
 });
 
+test("the worker is registered only once the first chart is shown: its install does not compete with the figures", async (t) => {
+  const s = await host(t);
+  const { page } = await fresh(t, browser, hanoi);
+  // When the page asks to register, on its own clock.
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    container.register = (...args) => {
+      window.__registeredAt = performance.now();
+      return register(...args);
+    };
+  });
+  await page.goto(s.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  await installed(page);
+  const [chart, registered] = await page.evaluate(() => [performance.getEntriesByName("chiso:first-chart")[0]?.startTime, window.__registeredAt]);
+  assert.ok(chart > 0 && registered > chart, `registered at ${registered} ms, the first chart at ${chart} ms`);
+});
+
 test("a file answering 500 shows its last good copy with its date; a retry that succeeds shows the new figures", async (t) => {
   let mode = "ok";
   const changed = sample("tay-ninh.json").replace('"value": 0.4582', '"value": 0.4711');
