@@ -75,16 +75,20 @@ test("an older manifest, which does not say what its files hold, has every file 
   assert.equal(await page.locator(".pending-files").count(), 0);
 });
 
-test("many files still on their way are counted, not listed; the charts stay on screen meanwhile", async (t) => {
-  const others = Array.from({ length: 6 }, (_, k) => `don-vi-${k + 1}.json`);
-  const entries = [
-    { path: "bac-kan.json", holds: { units: ["bac-kan"], indicators: ["dossiers.received"] } },
-    ...others.map((path, k) => ({ path, holds: { units: [`don-vi-${k + 1}`], indicators: ["dossiers.received"] } })),
-  ];
+/** A site whose manifest lists Bắc Kạn's file and `count` others, of other units, none of which
+ *  ever answers: each holds its place in flight. */
+async function stalledOthers(t, count) {
+  const others = Array.from({ length: count }, (_, k) => `don-vi-${k + 1}.json`);
+  const holding = (unit) => ({ units: [unit], families: ["dossiers"] });
+  const entries = [{ path: "bac-kan.json", holds: holding("bac-kan") }, ...others.map((path, k) => ({ path, holds: holding(`don-vi-${k + 1}`) }))];
   const stalled = Object.fromEntries(others.map((name) => [name, new Promise(() => {})]));
-  const s = await site(t, {
+  return site(t, {
     files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), "bac-kan.json": sample("bac-kan.json"), ...stalled },
   });
+}
+
+test("many files still on their way are counted, not listed; the charts stay on screen meanwhile", async (t) => {
+  const s = await stalledOthers(t, 6);
   const { page } = await open(t, browser, s.url + "#/dossiers", tablet);
   await figuresReady(page, "#dossiers-intake");
   assert.match(await tableText(page, "#dossiers-intake"), /58\.463/, "Bắc Kạn's figures");
@@ -92,16 +96,7 @@ test("many files still on their way are counted, not listed; the charts stay on 
 });
 
 test("a long list's other files are fetched sixteen at a time", async (t) => {
-  const others = Array.from({ length: 40 }, (_, k) => `don-vi-${k + 1}.json`);
-  const entries = [
-    { path: "bac-kan.json", holds: { units: ["bac-kan"], families: ["dossiers"] } },
-    ...others.map((path, k) => ({ path, holds: { units: [`don-vi-${k + 1}`], families: ["dossiers"] } })),
-  ];
-  // None of the others answers: each holds its place in flight.
-  const stalled = Object.fromEntries(others.map((name) => [name, new Promise(() => {})]));
-  const s = await site(t, {
-    files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), "bac-kan.json": sample("bac-kan.json"), ...stalled },
-  });
+  const s = await stalledOthers(t, 40);
   const { page } = await open(t, browser, "about:blank", tablet);
   const requested = [];
   page.on("request", (r) => {
