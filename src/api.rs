@@ -3,9 +3,9 @@
 //! arrived. A file validated at publishing comes as its packed copy, proven by its sha256, and
 //! files that all came so are read without the validator; anything else (a file opened here, a
 //! packed copy that does not hold) goes through the core's validator, which reads the JSON. The
-//! other listed files are fetched once the first chart is painted and join together as they
-//! arrive, as does a needed file still on its way a few seconds on (or it fails at its time
-//! limit). Files the user opens locally join the same reading, and are kept in the browser's
+//! other listed files are fetched once the first chart is painted, those the view then asks for
+//! first, and join together as they arrive, as does a needed file still on its way a few
+//! seconds on (or it fails at its time limit). Files the user opens locally join the same reading, and are kept in the browser's
 //! storage to join every later load too. The validator is a part of its own (`validate`), fetched
 //! only when a file has to go through it.
 
@@ -24,7 +24,11 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
+use std::task::Poll;
 
 pub const DEFAULT_DATA: &str = "data/manifest.json";
 
@@ -50,11 +54,21 @@ const RETRY_MAX_MS: u64 = 60_000;
 type Arrival = (usize, Wanted, Result<Fetched, String>);
 type Fetch = LocalBoxFuture<'static, Arrival>;
 type Fetches = FuturesUnordered<Fetch>;
-type LateFetches = Box<dyn Iterator<Item = Fetch>>;
 
-/// The fetches still under way when the page first showed, then those of the files the first
-/// chart did not need (not started yet), taken once by the page that shows it (`follow_late`).
-/// The page has one thread: the wrapper only satisfies the signal's bounds.
+/// The files the first chart did not need, by their place in the manifest, in the order they
+/// are to be fetched.
+type Queue = Rc<RefCell<VecDeque<usize>>>;
+
+/// The fetches still under way when the page first showed, the files not fetched yet, and how
+/// to fetch one.
+struct LateFetches {
+    in_flight: Fetches,
+    queue: Queue,
+    fetch: Box<dyn Fn(usize) -> Option<Fetch>>,
+}
+
+/// What the page showing the bundle takes once (`follow_late`). The page has one thread: the
+/// wrapper only satisfies the signal's bounds.
 #[derive(Clone, Default)]
 pub struct Later(Arc<Mutex<Option<SendWrapper<LateFetches>>>>);
 
@@ -238,14 +252,35 @@ async fn update(
 
 /// Once the first chart is painted, fetches the files it did not need, `LATE_IN_FLIGHT` at a
 /// time, and takes them, with those still on their way, into `bundle` as they arrive, for as
-/// long as the page showing it lives. Files that arrive together join in one pass.
-pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
-    let Some(fetches) = bundle.with_untracked(|b| b.later.take()) else {
+/// long as the page showing it lives. Files that arrive together join in one pass. Those that
+/// hold what the view on screen asks for (`need`: another unit, a comparison) go first.
+pub fn follow_late(bundle: RwSignal<Arc<Bundle>>, need: impl Fn() -> Need + 'static) {
+    let Some(late) = bundle.with_untracked(|b| b.later.take()) else {
         return;
     };
+    let (queue, listed) = (
+        late.queue.clone(),
+        bundle.with_untracked(|b| b.listed.clone()),
+    );
+    Effect::new(move |_| ask_first(&queue, &listed, &need()));
     leptos::task::spawn_local(async move {
         first_chart_shown().await;
-        let mut batches = futures::stream::iter(fetches)
+        let LateFetches {
+            in_flight,
+            queue,
+            fetch,
+        } = late;
+        let queued = futures::stream::poll_fn(move |_| loop {
+            let Some(i) = queue.borrow_mut().pop_front() else {
+                return Poll::Ready(None);
+            };
+            if let Some(f) = fetch(i) {
+                return Poll::Ready(Some(f));
+            }
+        });
+        // Those still on their way first: they are in flight already.
+        let mut batches = futures::stream::iter(in_flight)
+            .chain(queued)
             .buffer_unordered(LATE_IN_FLIGHT)
             .ready_chunks(LATE_BATCH);
         while let Some(arrivals) = batches.next().await {
@@ -259,6 +294,18 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) {
             }
         }
     });
+}
+
+/// Moves to the front of `queue` the files that hold what `need` asks for, keeping the order.
+fn ask_first(queue: &Queue, listed: &[Wanted], need: &Need) {
+    let holds: Vec<_> = listed.iter().map(|w| w.holds.as_ref()).collect();
+    let asked = first(&holds, need).files;
+    let mut queue = queue.borrow_mut();
+    let (now, later): (VecDeque<usize>, VecDeque<usize>) = queue
+        .drain(..)
+        .partition(|&i| asked.get(i).copied().unwrap_or(false));
+    *queue = now;
+    queue.extend(later);
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.
@@ -310,8 +357,8 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         });
     }
     // Futures do nothing until polled, and those of the files not needed now are made only
-    // when `follow_late` asks for them: a long manifest's entries are not copied before the
-    // first chart.
+    // when `follow_late` takes them from its queue: a long manifest's entries are not copied
+    // before the first chart.
     let fetch = {
         let listed = listed.clone();
         move |i: usize| -> Option<Fetch> {
@@ -352,12 +399,12 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
             .into_iter()
             .filter(|p| !arrived.contains(p))
             .collect();
-        // Those still on their way first: they are in flight already.
-        let fetches = fetches
-            .into_iter()
-            .chain(rest.into_iter().filter_map(fetch));
-        let fetches: LateFetches = Box::new(fetches);
-        bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(fetches)))));
+        let late = LateFetches {
+            in_flight: fetches,
+            queue: Rc::new(RefCell::new(rest.into())),
+            fetch: Box::new(fetch),
+        };
+        bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(late)))));
     }
     Ok(bundle)
 }

@@ -113,7 +113,7 @@ fn present_mode(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>, open: RwSigna
 #[component]
 fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
     let bundle = RwSignal::new(bundle);
-    follow_late(bundle);
+    follow_late(bundle, move || ui().route.with(|r| r.need()));
     let unit = shown_unit(bundle);
     provide_context(ShownUnit(unit));
     let present = RwSignal::new(false);

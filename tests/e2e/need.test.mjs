@@ -75,20 +75,22 @@ test("an older manifest, which does not say what its files hold, has every file 
   assert.equal(await page.locator(".pending-files").count(), 0);
 });
 
-/** A site whose manifest lists Bắc Kạn's file and `count` others, of other units, none of which
- *  ever answers: each holds its place in flight. */
-async function stalledOthers(t, count) {
+/** A site whose manifest lists Bắc Kạn's file, then `count` files of other units, each answered
+ *  by `answer` (by default never: each holds its place in flight), then Tây Ninh's file if `last`. */
+async function withOthers(t, count, { answer = () => new Promise(() => {}), last = false } = {}) {
   const others = Array.from({ length: count }, (_, k) => `don-vi-${k + 1}.json`);
-  const holding = (unit) => ({ units: [unit], families: ["dossiers"] });
+  const holding = (unit, family = "dossiers") => ({ units: [unit], families: [family] });
   const entries = [{ path: "bac-kan.json", holds: holding("bac-kan") }, ...others.map((path, k) => ({ path, holds: holding(`don-vi-${k + 1}`) }))];
-  const stalled = Object.fromEntries(others.map((name) => [name, new Promise(() => {})]));
-  return site(t, {
-    files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), "bac-kan.json": sample("bac-kan.json"), ...stalled },
-  });
+  const files = { "bac-kan.json": sample("bac-kan.json"), ...Object.fromEntries(others.map((name) => [name, answer])) };
+  if (last) {
+    entries.push({ path: "tay-ninh.json", holds: holding("tay-ninh", "ict_index") });
+    files["tay-ninh.json"] = sample("tay-ninh.json");
+  }
+  return site(t, { files: { "manifest.json": JSON.stringify({ format: "chiso-manifest/1", files: entries }), ...files } });
 }
 
 test("many files still on their way are counted, not listed; the charts stay on screen meanwhile", async (t) => {
-  const s = await stalledOthers(t, 6);
+  const s = await withOthers(t, 6);
   const { page } = await open(t, browser, s.url + "#/dossiers", tablet);
   await figuresReady(page, "#dossiers-intake");
   assert.match(await tableText(page, "#dossiers-intake"), /58\.463/, "Bắc Kạn's figures");
@@ -96,7 +98,7 @@ test("many files still on their way are counted, not listed; the charts stay on 
 });
 
 test("a long list's other files are fetched sixteen at a time", async (t) => {
-  const s = await stalledOthers(t, 40);
+  const s = await withOthers(t, 40);
   const { page } = await open(t, browser, "about:blank", tablet);
   const requested = [];
   page.on("request", (r) => {
@@ -111,3 +113,23 @@ test("a long list's other files are fetched sixteen at a time", async (t) => {
   assert.equal(requested.length, 16, requested.join(" "));
   assert.deepEqual(requested.slice(0, 3), ["don-vi-1.json", "don-vi-2.json", "don-vi-3.json"], "in the manifest's order");
 });
+
+test("a unit asked for while the other files are still coming has its file fetched next", async (t) => {
+  // Each of the others answers, with nothing, after a while: sixteen at a time take 40 × 0.6 s / 16.
+  const answer = () => new Promise((ok) => setTimeout(() => ok({ status: 404, body: "not found" }), 600));
+  const s = await withOthers(t, 40, { answer, last: true });
+  const { page } = await open(t, browser, "about:blank", tablet);
+  const requested = [];
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/((?:don-vi-\d+|tay-ninh)\.json)$/);
+    if (m) requested.push(m[1]);
+  });
+  await page.goto(s.url + "#/dossiers");
+  await figuresReady(page, "#dossiers-intake");
+  await page.evaluate(() => (location.hash = "#/overview?unit=tay-ninh"));
+  await page.waitForFunction(() => /Tây Ninh/.test(document.querySelector("main h2")?.textContent ?? ""), null, { timeout: 30000 });
+  // In the manifest's order it would be the 41st; asked for, it takes the first place that frees.
+  const place = requested.indexOf("tay-ninh.json");
+  assert.ok(place >= 0 && place <= 32, `tay-ninh.json was request ${place + 1}: ${requested.join(" ")}`);
+});
+
