@@ -252,17 +252,14 @@ async fn update(
 
 /// Once the first chart is painted, fetches the files it did not need, `LATE_IN_FLIGHT` at a
 /// time, and takes them, with those still on their way, into `bundle` as they arrive, for as
-/// long as the page showing it lives. Files that arrive together join in one pass. Those that
-/// hold what the view on screen asks for (`need`: another unit, a comparison) go first.
-pub fn follow_late(bundle: RwSignal<Arc<Bundle>>, need: impl Fn() -> Need + 'static) {
-    let Some(late) = bundle.with_untracked(|b| b.later.take()) else {
-        return;
+/// long as the page showing it lives. Files that arrive together join in one pass. The queue it
+/// returns (`None`: nothing is left to fetch) lets the page put first what the reader asks for.
+pub fn follow_late(bundle: RwSignal<Arc<Bundle>>) -> Option<LateQueue> {
+    let late = bundle.with_untracked(|b| b.later.take())?;
+    let asked = LateQueue {
+        queue: late.queue.clone(),
+        listed: bundle.with_untracked(|b| b.listed.clone()),
     };
-    let (queue, listed) = (
-        late.queue.clone(),
-        bundle.with_untracked(|b| b.listed.clone()),
-    );
-    Effect::new(move |_| ask_first(&queue, &listed, &need()));
     leptos::task::spawn_local(async move {
         first_chart_shown().await;
         let LateFetches {
@@ -294,18 +291,28 @@ pub fn follow_late(bundle: RwSignal<Arc<Bundle>>, need: impl Fn() -> Need + 'sta
             }
         }
     });
+    Some(asked)
 }
 
-/// Moves to the front of `queue` the files that hold what `need` asks for, keeping the order.
-fn ask_first(queue: &Queue, listed: &[Wanted], need: &Need) {
-    let holds: Vec<_> = listed.iter().map(|w| w.holds.as_ref()).collect();
-    let asked = first(&holds, need).files;
-    let mut queue = queue.borrow_mut();
-    let (now, later): (VecDeque<usize>, VecDeque<usize>) = queue
-        .drain(..)
-        .partition(|&i| asked.get(i).copied().unwrap_or(false));
-    *queue = now;
-    queue.extend(later);
+/// The files `follow_late` has still to fetch, and what each holds.
+pub struct LateQueue {
+    queue: Queue,
+    listed: Arc<Vec<Wanted>>,
+}
+
+impl LateQueue {
+    /// Moves to the front the files that hold what `need` asks for (another unit, a
+    /// comparison), keeping their order.
+    pub fn ask_first(&self, need: &Need) {
+        let holds: Vec<_> = self.listed.iter().map(|w| w.holds.as_ref()).collect();
+        let asked = first(&holds, need).files;
+        let mut queue = self.queue.borrow_mut();
+        let (now, later): (VecDeque<usize>, VecDeque<usize>) = queue
+            .drain(..)
+            .partition(|&i| asked.get(i).copied().unwrap_or(false));
+        *queue = now;
+        queue.extend(later);
+    }
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.

@@ -113,7 +113,10 @@ fn present_mode(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>, open: RwSigna
 #[component]
 fn Dashboard(bundle: Arc<Bundle>) -> impl IntoView {
     let bundle = RwSignal::new(bundle);
-    follow_late(bundle, move || ui().route.with(|r| r.need()));
+    if let Some(late) = follow_late(bundle) {
+        // Asked for while they are still coming: another unit's files, a comparison's.
+        Effect::new(move |_| late.ask_first(&ui().route.with(|r| r.need())));
+    }
     let unit = shown_unit(bundle);
     provide_context(ShownUnit(unit));
     let present = RwSignal::new(false);

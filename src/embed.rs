@@ -39,7 +39,8 @@ fn picked(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> Result<Vec<Chart
 pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     let ui = ui();
     let bundle = RwSignal::new(bundle);
-    follow_late(bundle, move || ui.route.with(|r| r.need()));
+    // An embed shows one view of one unit: the files come in the manifest's order.
+    follow_late(bundle);
     let unit = shown_unit(bundle);
     let charts = Memo::new(move |_| picked(bundle, unit));
     let full = move || ui.route.with(|r| r.full().to_hash());
