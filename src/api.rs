@@ -5,8 +5,8 @@
 //! packed copy that does not hold) goes through the core's validator, which reads the JSON. The
 //! other listed files are fetched once the first chart is painted, those the view then asks for
 //! first, and join together as they arrive, as does a needed file still on its way a few
-//! seconds on (or it fails at its time limit). Files the user opens locally join the same reading, and are kept in the browser's
-//! storage to join every later load too. The validator is a part of its own (`validate`), fetched
+//! seconds on (or it fails at its time limit). Files the user opens locally join the same
+//! reading, and are kept in the browser's storage to join every later load too. The validator is a part of its own (`validate`), fetched
 //! only when a file has to go through it.
 
 use crate::browser::{
@@ -304,8 +304,7 @@ impl LateQueue {
     /// Moves to the front the files that hold what `need` asks for (another unit, a
     /// comparison), keeping their order.
     pub fn ask_first(&self, need: &Need) {
-        let holds: Vec<_> = self.listed.iter().map(|w| w.holds.as_ref()).collect();
-        let asked = first(&holds, need).files;
+        let asked = first_of(&self.listed, need).files;
         let mut queue = self.queue.borrow_mut();
         let (now, later): (VecDeque<usize>, VecDeque<usize>) = queue
             .drain(..)
@@ -313,6 +312,12 @@ impl LateQueue {
         *queue = now;
         queue.extend(later);
     }
+}
+
+/// The listed files `need` asks for, by what each entry says it holds (`need::first`).
+fn first_of(listed: &[Wanted], need: &Need) -> First {
+    let holds: Vec<_> = listed.iter().map(|w| w.holds.as_ref()).collect();
+    first(&holds, need)
 }
 
 /// The data carried inside the page, in the single-file offline build; `None` elsewhere.
@@ -350,8 +355,7 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .iter()
         .map(|w| short_name(&w.address).to_string())
         .collect();
-    let holds: Vec<_> = wanted.iter().map(|w| w.holds.as_ref()).collect();
-    let First { files: now, unit } = first(&holds, &need);
+    let First { files: now, unit } = first_of(&wanted, &need);
     let (needed, rest): (Vec<usize>, Vec<usize>) = (0..wanted.len()).partition(|&i| now[i]);
     let listed = Arc::new(wanted);
     // With files kept here the validator reads everything, as JSON: no packed copies then.

@@ -29,8 +29,8 @@ fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
 const RECHECK_MS: f64 = 3_600_000.0;
 
 /// Registers the service worker (`sw.js` next to the page; never on file://) once the first chart
-/// is shown. `on_waiting`
-/// runs when a new version has installed and waits while an older one controls the page.
+/// is shown. `on_waiting` runs when a new version has installed and waits while an older one
+/// controls the page.
 pub fn register_worker(on_waiting: impl Fn() + 'static) {
     // A debug build (`trunk serve`) is rebuilt and reloaded on every change: a worker would answer
     // each reload from the previous build's cache.

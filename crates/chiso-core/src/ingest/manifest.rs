@@ -38,20 +38,7 @@ pub fn family(indicator: &str) -> &str {
     indicator.split('.').next().unwrap_or_default()
 }
 
-/// What a JSON document claims to be, judged by its `format` tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocKind {
-    Manifest,
-    Metrics,
-}
-
-pub fn sniff(bytes: &[u8]) -> DocKind {
-    match parse_top(bytes) {
-        Ok((_, obj)) if is_manifest(&obj) => DocKind::Manifest,
-        _ => DocKind::Metrics,
-    }
-}
-
+/// Whether a document claims to be a manifest, by its `format` tag.
 fn is_manifest(obj: &Object) -> bool {
     let tag = obj.get("format").and_then(|raw| raw.string());
     tag.is_some_and(|t| t.starts_with("chiso-manifest/"))
@@ -64,8 +51,8 @@ fn is_sha256(s: &str) -> bool {
 /// Where a problem with the manifest is, and what it is.
 type Problem = (Option<Location>, Message);
 
-/// A document's entries and what is wrong with it, if it is a manifest (as `sniff` judges);
-/// `None` for anything else, which is read as a metric file. The document is parsed once.
+/// A document's entries and what is wrong with it, if it is a manifest (as its `format` tag
+/// says); `None` for anything else, which is read as a metric file. The document is parsed once.
 pub fn manifest_of(name: &str, bytes: &[u8]) -> Option<(Vec<ManifestEntry>, Vec<Finding>)> {
     let (text, obj) = parse_top(bytes).ok()?;
     is_manifest(&obj).then(|| read_manifest(name, &Doc::new(text), &obj))
@@ -285,8 +272,10 @@ mod tests {
             findings[1].location.as_ref().unwrap().path,
             "files[3].sha256"
         );
-        assert_eq!(sniff(text.as_bytes()), DocKind::Manifest);
-        assert_eq!(sniff(b"{\"format\":\"chiso-metrics/1\"}"), DocKind::Metrics);
+        assert_eq!(
+            manifest_of("manifest.json", text.as_bytes()),
+            Some((entries, findings))
+        );
     }
 
     #[test]
