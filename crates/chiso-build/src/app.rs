@@ -6,6 +6,7 @@
 
 use crate::cargo::Profile;
 use crate::digest::{files_under, hash_files};
+use crate::fold;
 use crate::wasm::{bind, optimise, Glue};
 use anyhow::Result;
 use std::collections::HashMap;
@@ -69,10 +70,14 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
     })
     .map_err(|e| anyhow::anyhow!("the splitter failed: {e:?}"))?;
 
-    bind(fs::read(&main)?, STEM, Glue::Module, true, &out)?;
+    // One module a part, the splitter's shared chunks folded in (and gone).
+    let (first, files) = fold::chunks(&out, &fs::read(&main)?, &split.prefetch_map)?;
+    bind(first, STEM, Glue::Module, true, &out)?;
+    fs::write(out.join(LOADER), loader(&glue, &files))?;
     // The first module (its function table kept exported: the parts import it), then the parts.
-    for file in std::iter::once(out.join(&wasm)).chain(split.split_modules) {
-        optimise(root, &file, profile)?;
+    optimise(root, &out.join(&wasm), profile)?;
+    for file in files.values().flatten() {
+        optimise(root, &out.join(file), profile)?;
     }
     // The app's start: the glue's default export fetches the wasm beside it.
     fs::write(
@@ -83,15 +88,9 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
     let dir = format!("app-{}", hash_files(&out, &files_under(&out)?)?);
     fs::rename(&out, staging.join(&dir))?;
     fs::remove_dir_all(&work)?;
-    let parts = split
-        .prefetch_map
+    let parts = files
         .into_iter()
-        .map(|(name, stems)| {
-            (
-                name,
-                stems.into_iter().map(|s| format!("{s}.wasm")).collect(),
-            )
-        })
+        .map(|(name, file)| (name, file.into_iter().collect()))
         .collect();
     Ok(App {
         dir,
@@ -101,4 +100,54 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
         loader: LOADER,
         parts,
     })
+}
+
+/// The parts' loader, which the first module's glue imports: one export a part, named as the
+/// splitter's stubs call it, which fetches the part's module once (again after a failure) and
+/// then answers the stub's callback through the shared table.
+fn loader(glue: &str, files: &fold::PartFiles) -> String {
+    let mut js = format!(
+        r#"import {{ initSync }} from "./{glue}";
+
+// The first module's exports (memory, function table, stack pointer), which the parts import.
+let shared;
+const imports = () => (shared ??= {{ __wasm_split: initSync(undefined, undefined) }});
+
+function part(file) {{
+  let loading;
+  const load = () => {{
+    if (!file) return Promise.resolve();
+    if (!loading) {{
+      const attempt = WebAssembly.instantiateStreaming(fetch(new URL(file, import.meta.url)), imports());
+      // A failure is not kept: the next call fetches again.
+      attempt.catch(() => {{
+        if (loading === attempt) loading = undefined;
+      }});
+      loading = attempt;
+    }}
+    return loading;
+  }};
+  return async (callback, data) => {{
+    let ok = true;
+    try {{
+      await load();
+    }} catch (e) {{
+      console.error(e);
+      ok = false;
+    }}
+    imports().__wasm_split.__indirect_function_table.get(callback)(data, ok);
+  }};
+}}
+
+"#
+    );
+    for (name, file) in files {
+        let file = file
+            .as_ref()
+            .map_or("null".into(), |f| format!("\"./{f}\""));
+        js.push_str(&format!(
+            "export const __wasm_split_load_{name} = part({file});\n"
+        ));
+    }
+    js
 }

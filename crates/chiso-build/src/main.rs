@@ -6,6 +6,7 @@ mod app;
 mod cargo;
 mod data;
 mod digest;
+mod fold;
 mod hook;
 mod offline;
 mod page;
