@@ -16,6 +16,7 @@ use crate::browser::{
 use crate::split::{not_loaded_words, NotLoaded};
 use chiso_core::ingest::finding::Finding;
 use chiso_core::ingest::gather::{Gathered, Wanted};
+use chiso_core::ingest::json::decimal;
 use chiso_core::ingest::last_good::LastGood;
 use chiso_core::ingest::load::{is_packed, load, load_packed, FileStatus, Loaded};
 use chiso_core::ingest::need::{first, First, Need};
@@ -489,6 +490,9 @@ async fn read(mut gathered: Gathered, listed: &[Wanted]) -> Result<(Gathered, Lo
     preload(preload_validator)
 )]
 fn validate(gathered: &Gathered) -> Result<Loaded, NotLoaded> {
+    // Core's exact reading of numbers, for those beyond the quick one: its tables come with
+    // this part, not the first module.
+    decimal::install(|text| text.parse().ok());
     Ok(load(&gathered.inputs()))
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "../../scripts/lib/harness.mjs";
-import { launch, open, dist, out, serve, site, manifestOf, sample, tableText, figuresReady, desktop, STRICT_CSP, violations } from "./support.mjs";
+import { cli, launch, open, dist, out, serve, site, manifestOf, sample, tableText, figuresReady, desktop, STRICT_CSP, violations } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -21,9 +21,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/// The CLI the test command builds (`cargo build -p chiso-cli`), debug or release.
-const cli = ["target/debug/chiso", "target/release/chiso"].map((p) => join(root, p)).find(existsSync);
 
 /// What `chiso import` writes for `bytes` saved as `name`, with `flags`.
 function imported(name, bytes, flags = []) {

@@ -4,9 +4,11 @@
 // validator is a part of the page's wasm of its own, fetched only then.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dist, launch, open, site, sample, manifestOf, figuresReady, tableText, desktop } from "./support.mjs";
+import { cli, dist, launch, open, site, sample, manifestOf, figuresReady, tableText, desktop } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -128,4 +130,44 @@ test("a file the reader opens is checked with the published files, read again fr
   assert.match(await page.locator('li.file[data-file="tay-ninh.json"]').textContent(), /tay-ninh\.json:\d+:\d+/);
   assert.match(await local.textContent(), /cua-toi\.json:\d+:\d+/);
   assert.deepEqual(errors, []);
+});
+
+/// Tây Ninh's file with a custom score whose maximum is `max` (as JSON text), and a figure for
+/// it, published by `chiso manifest`: the manifest, the file and its packed copy, by name.
+function publishedWithMax(max) {
+  assert.ok(cli, "the chiso binary is built (cargo build -p chiso-cli)");
+  const file = JSON.parse(sample("tay-ninh.json"));
+  file.indicators = [
+    { id: "training.score", name: { vi: "Điểm tập huấn", en: "Training score" }, kind: "score", aggregation: "stock", min: 0, max: "MAX" },
+  ];
+  file.observations.push({ unit: "tay-ninh", indicator: "training.score", period: "2020-Q2", value: 0.25, source: "q2" });
+  const dir = mkdtempSync(join(tmpdir(), "chiso-packed-"));
+  writeFileSync(join(dir, "tay-ninh.json"), JSON.stringify(file).replace('"MAX"', max));
+  execFileSync(cli, ["manifest", dir], { stdio: "pipe" });
+  return Object.fromEntries(["manifest.json", "tay-ninh.json", "tay-ninh.chiso"].map((n) => [`own/${n}`, readFileSync(join(dir, n))]));
+}
+
+test("a number in a file's facts beyond the page's quick reading sends the file to the validator, which reads it", async (t) => {
+  // 0.30000000000000004 needs 17 digits, and packing keeps the shortest form: the first module
+  // reads numbers of up to 15 digits, the validator's part every number exactly.
+  const read = async (max) => {
+    const s = await site(t, { files: publishedWithMax(max) });
+    const { page, errors } = await open(t, browser, "about:blank", desktop);
+    const asked = counted(page);
+    const parts = partsFetched(page);
+    await page.goto(s.url + "?data=data/own/manifest.json#/indices?unit=tay-ninh&lang=en");
+    await figuresReady(page, "#index-ict_index-score");
+    await allJoined(page);
+    assert.deepEqual(await panel(page), ["own/tay-ninh.json file ok"]);
+    assert.deepEqual(errors, []);
+    return { asked, parts, ict: await tableText(page, "#index-ict_index-score") };
+  };
+  const quick = await read("0.5");
+  const exact = await read("0.30000000000000004");
+  assert.ok(!quick.parts.has("validator") && quick.asked["own/tay-ninh.chiso"] === 1, JSON.stringify(quick.asked));
+  assert.ok(exact.parts.has("validator"), [...exact.parts].join());
+  assert.equal(exact.asked["own/tay-ninh.json"], 1, JSON.stringify(exact.asked));
+  // Tây Ninh's ICT Index of 2019, as published.
+  assert.match(exact.ict, /0[.,]4582/);
+  assert.equal(exact.ict, quick.ict, "the same figures on screen");
 });

@@ -2,13 +2,16 @@
 // scripts/lib/harness.mjs, pages
 // that record their errors, sites with data files swapped. Screenshots go to tests/e2e/out/.
 import { mkdir } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, dist, launch as chromium } from "../../scripts/lib/harness.mjs";
 import { serve } from "../../scripts/lib/server.mjs";
 
 export { dist, serve };
 export const out = join(root, "tests/e2e/out");
+
+/// The CLI the test command builds (`cargo build -p chiso-cli`), debug or release.
+export const cli = ["target/debug/chiso", "target/release/chiso"].map((p) => join(root, p)).find(existsSync);
 
 /// Headless Chromium, with the screenshot folder ready.
 export async function launch() {

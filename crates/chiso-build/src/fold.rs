@@ -376,34 +376,13 @@ fn into_part(part: &[u8], chunks: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     }
     let count = data.len();
     let mut built = |id: u8, module: &mut Module| match id {
-        1 => {
-            module.section(&types);
-            true
-        }
-        2 => {
-            module.section(&imports);
-            true
-        }
-        3 => {
-            module.section(&functions);
-            true
-        }
-        9 => {
-            module.section(&elements);
-            true
-        }
-        10 => {
-            module.section(&code);
-            true
-        }
-        11 => {
-            module.section(&data);
-            true
-        }
-        12 => {
-            module.section(&wasm_encoder::DataCountSection { count });
-            true
-        }
+        1 => put(module, &types),
+        2 => put(module, &imports),
+        3 => put(module, &functions),
+        9 => put(module, &elements),
+        10 => put(module, &code),
+        11 => put(module, &data),
+        12 => put(module, &wasm_encoder::DataCountSection { count }),
         _ => false,
     };
     Ok(assemble(&base, &mut built))
@@ -460,17 +439,17 @@ fn data_into_first(first: &[u8], chunks: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     }
     let count = data.len();
     let mut built = |id: u8, module: &mut Module| match id {
-        11 => {
-            module.section(&data);
-            true
-        }
-        12 => {
-            module.section(&wasm_encoder::DataCountSection { count });
-            true
-        }
+        11 => put(module, &data),
+        12 => put(module, &wasm_encoder::DataCountSection { count }),
         _ => false,
     };
     Ok(assemble(&base, &mut built))
+}
+
+/// Writes `section` into `module`; true, as `assemble` asks of a section built anew.
+fn put(module: &mut Module, section: &impl wasm_encoder::Section) -> bool {
+    module.section(section);
+    true
 }
 
 /// `base`'s sections in the standard order, each either built anew by `built` (which returns

@@ -1,6 +1,7 @@
 //! Reading JSON without losing where things are: entries are kept as raw slices of the file, so
 //! every finding can name its line and column, and one bad entry never fails the rest.
 
+pub mod decimal;
 mod read;
 mod scan;
 #[cfg(test)]

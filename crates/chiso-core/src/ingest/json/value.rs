@@ -59,7 +59,7 @@ impl<'a> Raw<'a> {
     /// it is too large for `f64` (`1e999`).
     pub fn number(self) -> Option<f64> {
         match self.first() {
-            Some(b'-' | b'0'..=b'9') => self.0.parse().ok(),
+            Some(b'-' | b'0'..=b'9') => super::decimal::read(self.0),
             _ => None,
         }
     }
