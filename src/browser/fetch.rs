@@ -99,6 +99,16 @@ async fn answer_of(promise: js_sys::Promise) -> Result<Response, String> {
         })
 }
 
+/// A failed request in words, as the browser gives them. Not by gloo's `Display`, which brings
+/// serde_json's and std's texts for errors a fetch never has into the first module.
+fn said(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => format!("{}: {}", e.name, e.message),
+        gloo_net::Error::GlooError(e) => e,
+        _ => "fetch failed".to_string(),
+    }
+}
+
 /// The bytes at `url`, or a sentence saying why not.
 pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
     use chiso_core::ingest::last_good::{REASON_HEADER, STORED_HEADER};
@@ -116,7 +126,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
             .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
             .send()
             .await
-            .map_err(|e| e.to_string()),
+            .map_err(said),
     };
     let timed_out = controller.as_ref().is_some_and(|c| c.signal().aborted());
     drop(deadline);
@@ -133,7 +143,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Fetched, String> {
     }
     let headers = resp.headers();
     let (fallback, stored) = (headers.get(REASON_HEADER), headers.get(STORED_HEADER));
-    let bytes = resp.binary().await.map_err(|e| e.to_string())?;
+    let bytes = resp.binary().await.map_err(said)?;
     Ok(Fetched {
         bytes,
         fallback,

@@ -6,7 +6,9 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const FONT: &str = "sans-serif";
+/// Named by its variant, not by "sans-serif": plotters lowercases a family's name, and with that
+/// come Unicode's case tables (about 3 KB of the page's first module).
+const FONT: FontFamily = FontFamily::SansSerif;
 
 /// How a text is set: size, colour, and which point of it sits at its position.
 #[derive(Clone, Copy)]
