@@ -57,6 +57,9 @@ pub fn optimise(root: &Path, file: &Path, profile: Profile) -> Result<()> {
             "-Oz",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
+            // Sections for tools, not for the browser.
+            "--strip-producers",
+            "--strip-target-features",
         ])
         .arg(file)
         .arg("-o")
