@@ -77,6 +77,10 @@ impl Later {
     fn take(&self) -> Option<LateFetches> {
         self.0.lock().ok()?.take().map(SendWrapper::take)
     }
+
+    fn is_set(&self) -> bool {
+        self.0.lock().is_ok_and(|l| l.is_some())
+    }
 }
 
 /// A file the user opened, and whether the browser keeps it for later visits (or why not).
@@ -165,6 +169,11 @@ impl Bundle {
             local.push(LocalFile { name, kept: Ok(()) });
         }
         Bundle::read(gathered, listed, local, true).await
+    }
+
+    /// Whether listed files were left to fetch later (those an embed does not fetch).
+    pub fn has_unfetched(&self) -> bool {
+        self.later.is_set()
     }
 
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
@@ -338,8 +347,10 @@ pub async fn load_embedded() -> Option<Result<Bundle, String>> {
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
 /// only when nothing at all could be read; a broken file among good ones is reported inside the
 /// bundle. The other files, and those still on their way after `PATIENCE_MS`, are left pending
-/// (`follow_late` takes them in).
-pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
+/// (`follow_late` takes them in). An embed (`embed`) waits for every file it needs, and has the
+/// others left unfetched: it shows one view, and a portal's page need not download a whole
+/// publication for it.
+pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, String> {
     // The kept files are read from the browser's storage while the network answers.
     let (document, kept) = join(fetch_bytes(&url), kept_files()).await;
     let document = document.map_err(|e| format!("{url}: {e}"))?;
@@ -384,8 +395,8 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
     };
     let mut fetches: Fetches = needed.iter().filter_map(|&i| fetch(i)).collect();
     let mut arrived = Vec::new();
-    let mut patience = Some(sleep(PATIENCE_MS).boxed_local());
-    while !fetches.is_empty() && (patience.is_some() || arrived.is_empty()) {
+    let mut patience = (!embed).then(|| sleep(PATIENCE_MS).boxed_local());
+    while !fetches.is_empty() && (embed || patience.is_some() || arrived.is_empty()) {
         let next = match patience.take() {
             Some(wait) => match select(fetches.next(), wait).await {
                 Either::Left((next, wait)) => {
@@ -407,10 +418,12 @@ pub async fn load_data(url: String, need: Need) -> Result<Bundle, String> {
         .map_err(not_loaded)?;
     bundle.first_unit = unit;
     if !fetches.is_empty() || !rest.is_empty() {
-        bundle.pending = pending
-            .into_iter()
-            .filter(|p| !arrived.contains(p))
-            .collect();
+        if !embed {
+            bundle.pending = pending
+                .into_iter()
+                .filter(|p| !arrived.contains(p))
+                .collect();
+        }
         let late = LateFetches {
             in_flight: fetches,
             queue: Rc::new(RefCell::new(rest.into())),

@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
                             <button on:click=move |_| reload.request()>{ui.tr("Thử lại", "Retry")}</button>
                         </div>
                     }.into_any();
-                    match load(chosen).await {
+                    match load(chosen, embedded).await {
                         Ok(bundle) if embedded => view! { <EmbedPage bundle=bundle/> }.into_any(),
                         Ok(bundle) => match dashboard(bundle).await {
                             Ok(page) => page,
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
 
 /// The data the address names, else the data the page carries (the offline build), else the
 /// default manifest.
-async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
+async fn load(chosen: Option<String>, embed: bool) -> Result<Arc<Bundle>, String> {
     // The offline build carries its data; an explicit `?data=` still wins.
     let embedded = match chosen {
         None => load_embedded().await,
@@ -86,7 +86,7 @@ async fn load(chosen: Option<String>) -> Result<Arc<Bundle>, String> {
         None => {
             let url = chosen.unwrap_or_else(|| DEFAULT_DATA.to_string());
             let need = ui().route.with_untracked(|r| r.need());
-            load_data(url, need).await.map(Arc::new)
+            load_data(url, need, embed).await.map(Arc::new)
         }
     }
 }

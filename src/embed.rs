@@ -1,10 +1,9 @@
 //! An embed: a view's chart(s) alone, for another site's page, with a link to the same view in
 //! the full dashboard and nothing else; it tells the page that frames it how tall it is.
 
-use crate::api::{follow_late, Bundle};
-use crate::browser::{mark_embed, report_height};
+use crate::api::Bundle;
+use crate::browser::{mark_embed, reload, report_height};
 use crate::chart_view::{fixed, ChartCard};
-use crate::offline::PendingFiles;
 use crate::state::shown_unit;
 use crate::state::ui;
 use crate::views::with_query;
@@ -38,9 +37,17 @@ fn picked(bundle: RwSignal<Arc<Bundle>>, unit: Memo<String>) -> Result<Vec<Chart
 #[component]
 pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     let ui = ui();
+    // An embed has only the files its view needed: asked for another unit or comparison (its
+    // address changed), it loads afresh, and the shell fetches what that one needs.
+    if bundle.has_unfetched() {
+        let asked = ui.route.with_untracked(|r| r.need());
+        Effect::new(move |_| {
+            if ui.route.with(|r| r.need()) != asked {
+                reload();
+            }
+        });
+    }
     let bundle = RwSignal::new(bundle);
-    // An embed shows one view of one unit: the files come in the manifest's order.
-    follow_late(bundle);
     let unit = shown_unit(bundle);
     let charts = Memo::new(move |_| picked(bundle, unit));
     let full = move || ui.route.with(|r| r.full().to_hash());
@@ -58,7 +65,6 @@ pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     };
     view! {
         <div class="embed">
-            <PendingFiles bundle=bundle/>
             {move || match charts.get() {
                 Ok(list) => view! {
                     <section class="charts" data-view=move || ui.view.get().slug()>

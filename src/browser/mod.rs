@@ -26,6 +26,13 @@ use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Loads the page afresh.
+pub fn reload() {
+    if let Some(w) = window() {
+        w.location().reload().or_log("could not reload the page");
+    }
+}
+
 /// A query parameter of the page's own address (`?data=…`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

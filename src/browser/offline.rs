@@ -107,11 +107,7 @@ pub fn take_new_version() {
     let Some(container) = worker_container() else {
         return;
     };
-    let reload = Closure::<dyn FnMut()>::new(|| {
-        if let Some(w) = window() {
-            w.location().reload().or_log("could not reload the page");
-        }
-    });
+    let reload = Closure::<dyn FnMut()>::new(super::reload);
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {

@@ -1,6 +1,7 @@
 // Fetching by need, in headless Chromium: a manifest that says what each file holds lets the
 // page fetch first the files the view on screen draws, and the rest once the first chart is
-// painted; an older manifest's files are all fetched first, as before.
+// painted (an embed fetches no others); an older manifest's files are all fetched first, as
+// before.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, open, site, sample, manifestOf, figuresReady, tableText, resources, tablet } from "./support.mjs";
@@ -49,6 +50,30 @@ test("the first chart is drawn from its unit's files; the others are fetched aft
   // The files that came later are in the page: another unit, and the index all provinces share.
   await page.evaluate(() => (location.hash = "#/components?unit=tay-ninh&index=pci&to=2019"));
   await page.waitForFunction(() => /Tây Ninh/.test(document.querySelector("main h2")?.textContent ?? ""));
+  assert.deepEqual(errors, []);
+});
+
+test("an embed fetches the files its view needs and no others; asked for another unit, it loads what that one needs", async (t) => {
+  const { page, errors } = await open(t, browser, "about:blank", tablet);
+  const requested = {};
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/(.+)$/);
+    if (m) requested[m[1]] = (requested[m[1]] ?? 0) + 1;
+  });
+  const s = await site(t);
+  await page.goto(s.url + "#/embed/dossiers/dossiers-intake?unit=bac-kan");
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await page.locator("#dossiers-intake h2").innerText(), /Bắc Kạn/);
+  // Long after its chart, still nothing else: the portal's page downloads what it shows.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(requested, { "manifest.json": 1, "bac-kan.chiso": 1 });
+  assert.equal(await page.locator(".pending-files").count(), 0, "no files are said to be on their way");
+  // The portal points the frame at another unit: the embed loads again, with that unit's file.
+  await page.evaluate(() => (location.hash = "#/embed/indices/index-ict_index-score?unit=tay-ninh"));
+  await figuresReady(page, "#index-ict_index-score");
+  assert.match(await page.locator("#index-ict_index-score h2").innerText(), /Tây Ninh/);
+  assert.equal(requested["tay-ninh.chiso"], 1, JSON.stringify(requested));
+  assert.equal(requested["tien-giang-kcn.chiso"], undefined, JSON.stringify(requested));
   assert.deepEqual(errors, []);
 });
 
