@@ -37,6 +37,9 @@ pub const DEFAULT_DATA: &str = "data/manifest.json";
 /// shows what has come (at least one file). A stalled server then holds up its own file alone,
 /// until the fetch's time limit names it.
 const PATIENCE_MS: u64 = 4_000;
+/// An embed fetches nothing after its chart, so it waits for its files as long as a fetch may
+/// take to answer (`browser::fetch_bytes`), and only a body that stalls past that is left out.
+const EMBED_PATIENCE_MS: u64 = 20_000;
 
 /// At most this many late files join in one pass of the validator: a batch arrived together
 /// is read once, and a long list still shows its first files soon.
@@ -77,10 +80,6 @@ impl Later {
     fn take(&self) -> Option<LateFetches> {
         self.0.lock().ok()?.take().map(SendWrapper::take)
     }
-
-    fn is_set(&self) -> bool {
-        self.0.lock().is_ok_and(|l| l.is_some())
-    }
 }
 
 /// A file the user opened, and whether the browser keeps it for later visits (or why not).
@@ -104,6 +103,8 @@ pub struct Bundle {
     later: Later,
     /// The unit to show when the address names none, as the manifest's `holds` chose it.
     pub first_unit: Option<String>,
+    /// In an embed that left listed files unfetched: what its view needed when they were chosen.
+    pub embed_need: Option<Need>,
     /// The manifest's files, in its order: where to fetch as JSON a file that came packed.
     listed: Arc<Vec<Wanted>>,
 }
@@ -125,6 +126,7 @@ impl Bundle {
             pending: Vec::new(),
             later: Later::default(),
             first_unit: None,
+            embed_need: None,
             listed,
         })
     }
@@ -134,6 +136,7 @@ impl Bundle {
         self.pending = before.pending.clone();
         self.later = before.later.clone();
         self.first_unit = before.first_unit.clone();
+        self.embed_need = before.embed_need.clone();
         self
     }
 
@@ -169,11 +172,6 @@ impl Bundle {
             local.push(LocalFile { name, kept: Ok(()) });
         }
         Bundle::read(gathered, listed, local, true).await
-    }
-
-    /// Whether listed files were left to fetch later (those an embed does not fetch).
-    pub fn has_unfetched(&self) -> bool {
-        self.later.is_set()
     }
 
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
@@ -347,9 +345,9 @@ pub async fn load_embedded() -> Option<Result<Bundle, String>> {
 /// Loads `url`: a manifest and the files of it that `need` asks for, or one metric file. `Err`
 /// only when nothing at all could be read; a broken file among good ones is reported inside the
 /// bundle. The other files, and those still on their way after `PATIENCE_MS`, are left pending
-/// (`follow_late` takes them in). An embed (`embed`) waits for every file it needs, and has the
-/// others left unfetched: it shows one view, and a portal's page need not download a whole
-/// publication for it.
+/// (`follow_late` takes them in). An embed (`embed`) waits longer for the files it needs
+/// (`EMBED_PATIENCE_MS`) and leaves the others unfetched: it shows one view, and a portal's page
+/// need not download a whole publication for it.
 pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, String> {
     // The kept files are read from the browser's storage while the network answers.
     let (document, kept) = join(fetch_bytes(&url), kept_files()).await;
@@ -367,7 +365,18 @@ pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, S
         .iter()
         .map(|w| short_name(&w.address).to_string())
         .collect();
-    let First { files: now, unit } = first_of(&wanted, &need);
+    let First { mut files, unit } = first_of(&wanted, &need);
+    // An embed of a unit no file holds (an old or mistyped id) shows, as the dashboard does, the
+    // default unit: with every file, since it fetches none later.
+    let held = |u: &String| {
+        wanted
+            .iter()
+            .any(|w| w.holds.as_ref().is_some_and(|h| h.units.contains(u)))
+    };
+    if embed && need.unit.as_ref().is_some_and(|u| !held(u)) {
+        files.fill(true);
+    }
+    let now = files;
     let (needed, rest): (Vec<usize>, Vec<usize>) = (0..wanted.len()).partition(|&i| now[i]);
     let listed = Arc::new(wanted);
     // With files kept here the validator reads everything, as JSON: no packed copies then.
@@ -395,8 +404,13 @@ pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, S
     };
     let mut fetches: Fetches = needed.iter().filter_map(|&i| fetch(i)).collect();
     let mut arrived = Vec::new();
-    let mut patience = (!embed).then(|| sleep(PATIENCE_MS).boxed_local());
-    while !fetches.is_empty() && (embed || patience.is_some() || arrived.is_empty()) {
+    let wait = if embed {
+        EMBED_PATIENCE_MS
+    } else {
+        PATIENCE_MS
+    };
+    let mut patience = Some(sleep(wait).boxed_local());
+    while !fetches.is_empty() && (patience.is_some() || arrived.is_empty()) {
         let next = match patience.take() {
             Some(wait) => match select(fetches.next(), wait).await {
                 Either::Left((next, wait)) => {
@@ -418,7 +432,9 @@ pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, S
         .map_err(not_loaded)?;
     bundle.first_unit = unit;
     if !fetches.is_empty() || !rest.is_empty() {
-        if !embed {
+        if embed {
+            bundle.embed_need = Some(need);
+        } else {
             bundle.pending = pending
                 .into_iter()
                 .filter(|p| !arrived.contains(p))

@@ -39,8 +39,7 @@ pub fn EmbedPage(bundle: Arc<Bundle>) -> impl IntoView {
     let ui = ui();
     // An embed has only the files its view needed: asked for another unit or comparison (its
     // address changed), it loads afresh, and the shell fetches what that one needs.
-    if bundle.has_unfetched() {
-        let asked = ui.route.with_untracked(|r| r.need());
+    if let Some(asked) = bundle.embed_need.clone() {
         Effect::new(move |_| {
             if ui.route.with(|r| r.need()) != asked {
                 reload();

@@ -77,6 +77,21 @@ test("an embed fetches the files its view needs and no others; asked for another
   assert.deepEqual(errors, []);
 });
 
+test("an embed of a unit no file holds shows the default unit, with every file", async (t) => {
+  const { page, errors } = await open(t, browser, "about:blank", tablet);
+  const requested = new Set();
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/(.+)$/);
+    if (m) requested.add(m[1]);
+  });
+  const s = await site(t);
+  await page.goto(s.url + "#/embed/dossiers/dossiers-intake?unit=khong-co");
+  await figuresReady(page, "#dossiers-intake");
+  assert.match(await page.locator("#dossiers-intake h2").innerText(), /Bắc Kạn/);
+  for (const f of ["bac-kan", "tay-ninh", "tien-giang-kcn", "pci", "minh-hoa"]) assert.ok(requested.has(`${f}.chiso`), `${f}: ${[...requested]}`);
+  assert.deepEqual(errors, []);
+});
+
 test("a comparison waits for every file that holds its indicator, and only those", async (t) => {
   const s = await site(t);
   // The shell's early fetches follow the same rule.

@@ -70,13 +70,35 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
     })
     .map_err(|e| anyhow::anyhow!("the splitter failed: {e:?}"))?;
 
-    // One module a part, the splitter's shared chunks folded in (and gone).
-    let (first, files) = fold::chunks(&out, &fs::read(&main)?, &split.prefetch_map)?;
+    // A release has one module a part, the splitter's shared chunks folded in (and gone), and our
+    // loader. A debug build keeps the splitter's chunks and loader: its parts check a canary
+    // global that only that loader gives them.
+    let (first, parts): (Vec<u8>, HashMap<String, Vec<String>>) = match profile {
+        Profile::Release => {
+            let (first, files) = fold::chunks(&out, &fs::read(&main)?, &split.prefetch_map)?;
+            fs::write(out.join(LOADER), loader(&glue, &files))?;
+            let parts = files
+                .into_iter()
+                .map(|(name, file)| (name, file.into_iter().collect()))
+                .collect();
+            (first, parts)
+        }
+        Profile::Debug => {
+            let parts = split
+                .prefetch_map
+                .into_iter()
+                .map(|(name, stems)| (name, stems.iter().map(|s| format!("{s}.wasm")).collect()))
+                .collect();
+            (fs::read(&main)?, parts)
+        }
+    };
     bind(first, STEM, Glue::Module, true, &out)?;
-    fs::write(out.join(LOADER), loader(&glue, &files))?;
     // The first module (its function table kept exported: the parts import it), then the parts.
     optimise(root, &out.join(&wasm), profile)?;
-    for file in files.values().flatten() {
+    let mut modules: Vec<&String> = parts.values().flatten().collect();
+    modules.sort();
+    modules.dedup();
+    for file in modules {
         optimise(root, &out.join(file), profile)?;
     }
     // The app's start: the glue's default export fetches the wasm beside it.
@@ -88,10 +110,6 @@ pub fn build(linked: &[u8], root: &Path, staging: &Path, profile: Profile) -> Re
     let dir = format!("app-{}", hash_files(&out, &files_under(&out)?)?);
     fs::rename(&out, staging.join(&dir))?;
     fs::remove_dir_all(&work)?;
-    let parts = files
-        .into_iter()
-        .map(|(name, file)| (name, file.into_iter().collect()))
-        .collect();
     Ok(App {
         dir,
         boot: BOOT,
