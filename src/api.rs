@@ -439,13 +439,13 @@ pub async fn load_data(url: String, need: Need, embed: bool) -> Result<Bundle, S
                 .into_iter()
                 .filter(|p| !arrived.contains(p))
                 .collect();
+            let late = LateFetches {
+                in_flight: fetches,
+                queue: Rc::new(RefCell::new(rest.into())),
+                fetch: Box::new(fetch),
+            };
+            bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(late)))));
         }
-        let late = LateFetches {
-            in_flight: fetches,
-            queue: Rc::new(RefCell::new(rest.into())),
-            fetch: Box::new(fetch),
-        };
-        bundle.later = Later(Arc::new(Mutex::new(Some(SendWrapper::new(late)))));
     }
     Ok(bundle)
 }

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, dist, launch, open, site, sample, manifestOf, figuresReady, tableText, desktop } from "./support.mjs";
+import { cli, counted, dist, launch, open, site, sample, manifestOf, figuresReady, tableText, desktop } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -20,16 +20,6 @@ after(async () => {
 
 const NAMES = ["tay-ninh", "bac-kan", "tien-giang-kcn", "pci", "minh-hoa"];
 const packedCopy = (name) => readFileSync(join(dist, "data", `${name}.chiso`));
-
-/** Counts the data files the page asks for, by name. */
-function counted(page) {
-  const asked = {};
-  page.on("request", (r) => {
-    const m = r.url().match(/\/data\/([^?#]+)$/);
-    if (m) asked[m[1]] = (asked[m[1]] ?? 0) + 1;
-  });
-  return asked;
-}
 
 /** The parts of the page's wasm it fetches, by name (`split_NAME.wasm`). */
 function partsFetched(page) {

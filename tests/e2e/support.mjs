@@ -100,6 +100,16 @@ export async function site(t, { files = {}, csp } = {}) {
   return s;
 }
 
+/** Counts the data files the page asks for, by their path under `data/`. */
+export function counted(page) {
+  const asked = {};
+  page.on("request", (r) => {
+    const m = r.url().match(/\/data\/([^?#]+)$/);
+    if (m) asked[m[1]] = (asked[m[1]] ?? 0) + 1;
+  });
+  return asked;
+}
+
 export function manifestOf(names) {
   return JSON.stringify({ format: "chiso-manifest/1", files: names.map((path) => ({ path })) });
 }
